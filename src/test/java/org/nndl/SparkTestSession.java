@@ -1,0 +1,24 @@
+package org.nndl;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One local Spark session shared by every test in the JVM (start-up costs seconds). */
+public final class SparkTestSession {
+  private static SparkSession session;
+
+  private SparkTestSession() {}
+
+  public static synchronized SparkSession get() {
+    if (session == null) {
+      session = SparkSession.builder()
+          .master("local[2]")
+          .appName("nndl-spark-tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.ui.showConsoleProgress", "false")
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+          .getOrCreate();
+    }
+    return session;
+  }
+}
