@@ -1,0 +1,29 @@
+package org.nndl.net;
+
+/** The neuron's activation function sigma(z) and its derivative sigma'(z). */
+public enum Activation {
+  SIGMOID("sigmoid") {
+    @Override public double apply(double z) { return 1.0 / (1.0 + Math.exp(-z)); }
+    @Override public double prime(double z) { double s = apply(z); return s * (1 - s); }
+  },
+  RELU("relu") {
+    @Override public double apply(double z) { return z > 0 ? z : 0.0; }
+    @Override public double prime(double z) { return z > 0 ? 1.0 : 0.0; }
+  };
+
+  private final String id;
+
+  Activation(String id) { this.id = id; }
+
+  public abstract double apply(double z);
+
+  public abstract double prime(double z);
+
+  /** The name used on the command line, in tables and in model files. */
+  public String id() { return id; }
+
+  public static Activation parse(String name) {
+    for (Activation a : values()) if (a.id.equalsIgnoreCase(name)) return a;
+    throw new IllegalArgumentException("unknown activation '" + name + "': use sigmoid or relu");
+  }
+}

@@ -1,0 +1,108 @@
+package org.nndl.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A trained network as network2.py's save() writes it, so Nielsen's load() reads ours and we read
+ * his: {"sizes": [...], "weights": [W_1 as rows, ...], "biases": [b_1 as a column, ...],
+ * "cost": "CrossEntropyCost"}. We add "activation", which network2.py ignores (sigmoid if absent).
+ */
+public final class ModelJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A network spec with its parameters. */
+  public record Model(NetworkSpec spec, double[] params) {}
+
+  private ModelJson() {}
+
+  public static ObjectNode toJson(NetworkSpec spec, double[] p) {
+    Layout layout = spec.layout();
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode sizes = root.putArray("sizes");
+    for (int s : layout.sizes()) sizes.add(s);
+    ArrayNode weights = root.putArray("weights");
+    ArrayNode biases = root.putArray("biases");
+    for (int l = 1; l < layout.layers(); l++) {
+      ArrayNode w = weights.addArray();
+      ArrayNode b = biases.addArray();
+      for (int j = 0; j < layout.size(l); j++) {
+        ArrayNode row = w.addArray();
+        for (int k = 0; k < layout.size(l - 1); k++) row.add(p[layout.weight(l, j, k)]);
+        b.addArray().add(p[layout.biases(l) + j]);
+      }
+    }
+    root.put("cost", spec.cost().network2Name());
+    root.put("activation", spec.activation().id());
+    return root;
+  }
+
+  /** Writes atomically: a temporary file beside the target, then a rename. */
+  public static void save(Path file, NetworkSpec spec, double[] params) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    JSON.writeValue(tmp.toFile(), toJson(spec, params));
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Reads a model; a malformed file gets an IllegalArgumentException naming what is wrong. */
+  public static Model load(Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read model " + file + ": " + firstLine(e.getMessage())
+          + " (expected network2.py's JSON: sizes, weights, biases, cost)");
+    }
+    try {
+      return fromJson(root);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("model " + file + " is not a network2.py model: " + e.getMessage());
+    }
+  }
+
+  static Model fromJson(JsonNode root) {
+    for (String key : new String[] {"sizes", "weights", "biases", "cost"}) {
+      if (root == null || !root.has(key)) throw new IllegalArgumentException("the key '" + key + "' is missing");
+    }
+    JsonNode s = root.get("sizes");
+    int[] sizes = new int[s.size()];
+    for (int i = 0; i < sizes.length; i++) sizes[i] = s.get(i).asInt();
+    Activation act = root.has("activation") ? Activation.parse(root.get("activation").asText()) : Activation.SIGMOID;
+    NetworkSpec spec = new NetworkSpec(new Layout(sizes), act, Cost.parse(root.get("cost").asText()));
+    Layout layout = spec.layout();
+    double[] p = new double[layout.parameterCount()];
+    JsonNode weights = root.get("weights"), biases = root.get("biases");
+    if (weights.size() != layout.layers() - 1 || biases.size() != layout.layers() - 1) {
+      throw new IllegalArgumentException("it has " + weights.size() + " weight matrices for " + layout.layers() + " layers");
+    }
+    for (int l = 1; l < layout.layers(); l++) {
+      JsonNode w = weights.get(l - 1), b = biases.get(l - 1);
+      if (w.size() != layout.size(l) || b.size() != layout.size(l)) {
+        throw new IllegalArgumentException("layer " + l + " does not have " + layout.size(l) + " rows");
+      }
+      for (int j = 0; j < layout.size(l); j++) {
+        if (w.get(j).size() != layout.size(l - 1)) {
+          throw new IllegalArgumentException("row " + j + " of layer " + l + " does not have " + layout.size(l - 1) + " weights");
+        }
+        for (int k = 0; k < layout.size(l - 1); k++) p[layout.weight(l, j, k)] = number(w.get(j).get(k));
+        p[layout.biases(l) + j] = number(b.get(j).get(0));
+      }
+    }
+    return new Model(spec, p);
+  }
+
+  private static double number(JsonNode n) {
+    if (n == null || !n.isNumber()) throw new IllegalArgumentException("a parameter is not a number: " + n);
+    return n.asDouble();
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,111 @@
+package org.nndl.train;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.apache.spark.ml.linalg.DenseMatrix;
+import org.nndl.net.Activation;
+import org.nndl.net.Cost;
+import org.nndl.net.Layout;
+import org.nndl.net.NetworkSpec;
+
+/**
+ * The network applied to k samples at once: activations are matrices with one column per sample
+ * (mllib-local {@link DenseMatrix}, column-major), and each layer is one BLAS matrix product
+ * read straight out of the flat parameter array. Not thread-safe: one per task.
+ */
+final class BatchNetwork {
+  private static final BLAS BLAS_ = BLAS.getInstance();
+
+  private final Layout layout;
+  private final Activation act;
+  private final Cost cost;
+  private final DenseMatrix[] zs;   // z^l = W^l a^(l-1) + b^l
+  private final DenseMatrix[] as;   // a^l = sigma(z^l); as[0] is the input
+  private final DenseMatrix[] deltas;
+  private final int capacity;
+
+  BatchNetwork(NetworkSpec spec, int capacity) {
+    this.layout = spec.layout();
+    this.act = spec.activation();
+    this.cost = spec.cost();
+    this.capacity = capacity;
+    int layers = layout.layers();
+    zs = new DenseMatrix[layers];
+    as = new DenseMatrix[layers];
+    deltas = new DenseMatrix[layers];
+    for (int l = 0; l < layers; l++) {
+      as[l] = DenseMatrix.zeros(layout.size(l), capacity);
+      if (l > 0) {
+        zs[l] = DenseMatrix.zeros(layout.size(l), capacity);
+        deltas[l] = DenseMatrix.zeros(layout.size(l), capacity);
+      }
+    }
+  }
+
+  /** The input matrix to fill, column j = sample j, inputSize x capacity. */
+  double[] input() { return as[0].values(); }
+
+  int capacity() { return capacity; }
+
+  /** Feedforward of the first k input columns; returns the output activations a^L (column-major). */
+  double[] forward(double[] w, int k) {
+    for (int l = 1; l < layout.layers(); l++) {
+      int rows = layout.size(l), inner = layout.size(l - 1);
+      double[] z = zs[l].values();
+      double[] b = w;
+      for (int c = 0; c < k; c++) System.arraycopy(b, layout.biases(l), z, c * rows, rows);
+      BLAS_.dgemm("N", "N", rows, k, inner, 1.0, w, layout.weights(l), rows,
+          as[l - 1].values(), 0, inner, 1.0, z, 0, rows);
+      double[] a = as[l].values();
+      for (int i = 0; i < rows * k; i++) a[i] = act.apply(z[i]);
+    }
+    return as[layout.layers() - 1].values();
+  }
+
+  /**
+   * Backpropagation for the first k columns after {@link #forward}: adds sum over samples of
+   * nabla_w = delta^l (a^(l-1))^T and nabla_b = delta^l into grad (flat parameter layout).
+   * targets[c] is sample c's label (y is its one-hot vector).
+   */
+  void backward(double[] w, int[] targets, int k, double[] grad) {
+    int last = layout.layers() - 1;
+    int out = layout.size(last);
+    double[] zl = zs[last].values(), al = as[last].values(), dl = deltas[last].values();
+    for (int c = 0; c < k; c++) {                                    // BP1
+      for (int j = 0; j < out; j++) {
+        int i = c * out + j;
+        dl[i] = cost.delta(zl[i], al[i], targets[c] == j ? 1.0 : 0.0, act);
+      }
+    }
+    for (int l = last; l >= 1; l--) {
+      int rows = layout.size(l), inner = layout.size(l - 1);
+      double[] d = deltas[l].values();
+      for (int c = 0; c < k; c++) {                                  // BP3
+        for (int j = 0; j < rows; j++) grad[layout.biases(l) + j] += d[c * rows + j];
+      }
+      BLAS_.dgemm("N", "T", rows, inner, k, 1.0, d, 0, rows,          // BP4
+          as[l - 1].values(), 0, inner, 1.0, grad, layout.weights(l), rows);
+      if (l > 1) {                                                   // BP2
+        double[] prev = deltas[l - 1].values();
+        BLAS_.dgemm("T", "N", inner, k, rows, 1.0, w, layout.weights(l), rows, d, 0, rows, 0.0, prev, 0, inner);
+        double[] z = zs[l - 1].values();
+        for (int i = 0; i < inner * k; i++) prev[i] *= act.prime(z[i]);
+      }
+    }
+  }
+
+  /** Sample c's cost sum_j C(a_j, y_j) from the output of {@link #forward}. */
+  double sampleCost(double[] output, int c, int label) {
+    int out = layout.outputSize();
+    double s = 0;
+    for (int j = 0; j < out; j++) s += cost.fn(output[c * out + j], label == j ? 1.0 : 0.0);
+    return s;
+  }
+
+  /** The most active output neuron of sample c: the network's digit. */
+  int predicted(double[] output, int c) {
+    int out = layout.outputSize();
+    int best = 0;
+    for (int j = 1; j < out; j++) if (output[c * out + j] > output[c * out + best]) best = j;
+    return best;
+  }
+}

@@ -1,0 +1,64 @@
+package org.nndl.train;
+
+import java.io.Serializable;
+
+/**
+ * A sum of double vectors that gives the same bits whatever order its parts are added in.
+ * {@code treeAggregate} merges partitions in the order their tasks finish, and floating-point
+ * addition is not associative, so a plain double sum would differ from run to run. Each value
+ * is held instead as a 128-bit fixed-point number (two longs, units of 2^-32 and 2^-84), whose
+ * integer additions are associative; the double is formed once, at the end.
+ * Magnitudes up to 2^31 are exact to 2^-84; beyond that (or NaN) the sum is marked invalid.
+ */
+public final class ExactSum implements Serializable {
+  private static final double HI_UNIT = 0x1p32;   // hi counts units of 2^-32
+  private static final double LO_UNIT = 0x1p52;   // lo counts units of 2^-84 (= 2^-32 / 2^52)
+  private static final double LIMIT = 0x1p31;
+
+  private long[] hi;
+  private long[] lo;
+  private boolean invalid;
+
+  /** An empty sum; its arrays are made where it is first used, so none ship in a task closure. */
+  public ExactSum() {}
+
+  public boolean isEmpty() { return hi == null; }
+
+  /** True when an added value was NaN, infinite or beyond 2^31 in magnitude. */
+  public boolean invalid() { return invalid; }
+
+  /** Adds v (exactly up to 2^-84) element by element. */
+  public ExactSum add(double[] v) {
+    if (hi == null) { hi = new long[v.length]; lo = new long[v.length]; }
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      if (!(Math.abs(x) < LIMIT)) { invalid = true; continue; }
+      double scaled = x * HI_UNIT;                 // exact: a power-of-two scale
+      double whole = Math.floor(scaled);
+      hi[i] += (long) whole;
+      lo[i] += Math.round((scaled - whole) * LO_UNIT);  // the fraction is exact; rounding below 2^-84
+    }
+    return this;
+  }
+
+  /** Adds another sum into this one (integer additions: order-independent). */
+  public ExactSum merge(ExactSum other) {
+    if (other.hi == null) { invalid |= other.invalid; return this; }
+    if (hi == null) { hi = other.hi.clone(); lo = other.lo.clone(); invalid |= other.invalid; return this; }
+    for (int i = 0; i < hi.length; i++) { hi[i] += other.hi[i]; lo[i] += other.lo[i]; }
+    invalid |= other.invalid;
+    return this;
+  }
+
+  /** The sums as doubles, written into out (zeros when nothing was added). */
+  public double[] toDoubles(double[] out) {
+    if (hi == null) { java.util.Arrays.fill(out, 0.0); return out; }
+    for (int i = 0; i < out.length; i++) {
+      long carry = Math.floorDiv(lo[i], 1L << 52);
+      long h = hi[i] + carry;
+      long l = lo[i] - (carry << 52);
+      out[i] = h / HI_UNIT + l / (HI_UNIT * LO_UNIT);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+package org.nndl.train;
+
+import java.io.Serializable;
+
+/**
+ * Cost and accuracy of a network over a set, summed across partitions. The cost sum is an
+ * {@link ExactSum} so that the reported figures too are the same bits run after run.
+ */
+public final class Score implements Serializable {
+  private final ExactSum costSum = new ExactSum();
+  private long correct;
+  private long count;
+
+  /** Adds one block's figures (its cost summed in a fixed order, so deterministic too). */
+  void add(double cost, long right, long samples) {
+    costSum.add(new double[] {cost});
+    correct += right;
+    count += samples;
+  }
+
+  Score merge(Score o) {
+    costSum.merge(o.costSum);
+    correct += o.correct;
+    count += o.count;
+    return this;
+  }
+
+  public long correct() { return correct; }
+
+  public long count() { return count; }
+
+  public double accuracy() { return count == 0 ? Double.NaN : (double) correct / count; }
+
+  /** network2's total_cost: the mean cost plus 0.5*(lambda/n_set)*sum ||w||^2. */
+  public double totalCost(double lambda, double weightSquares) {
+    double sum = costSum.toDoubles(new double[1])[0];
+    if (costSum.invalid()) sum = Double.NaN;
+    return sum / count + 0.5 * (lambda / count) * weightSquares;
+  }
+}

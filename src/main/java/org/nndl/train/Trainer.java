@@ -1,0 +1,101 @@
+package org.nndl.train;
+
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import org.nndl.data.Block;
+import org.nndl.data.Dataset;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.net.Layout;
+import org.nndl.net.NetworkSpec;
+
+/**
+ * A whole run: caches the data as blocks, then per epoch runs {@link GradientDescent} and scores
+ * the test set (and the training set when monitored), handing each finished epoch to a listener.
+ */
+public final class Trainer {
+  /** How a run ended. */
+  public enum Status { FINISHED, STOPPED, DIVERGED }
+
+  public record Result(double[] params, int epochsDone, Status status) {}
+
+  private static final int MAX_BLOCK = 4096;
+
+  private final JavaSparkContext sc;
+  private final TrainSettings settings;
+
+  public Trainer(JavaSparkContext sc, TrainSettings settings) {
+    this.sc = sc;
+    this.settings = settings;
+  }
+
+  /** Checks that the data fits the network; throws IllegalArgumentException saying what to change. */
+  public static void checkData(NetworkSpec spec, Dataset set, String name) {
+    Layout layout = spec.layout();
+    if (set.inputSize() != layout.inputSize()) {
+      throw new IllegalArgumentException("the input layer has " + layout.inputSize() + " neurons but the " + name
+          + " images have " + set.rows() + "x" + set.cols() + " = " + set.inputSize() + " pixels: use --sizes "
+          + set.inputSize() + ",...");
+    }
+    for (int i = 0; i < set.size(); i++) {
+      if (set.label(i) >= layout.outputSize()) {
+        throw new IllegalArgumentException("label " + set.label(i) + " of " + name + " sample " + i
+            + " has no output neuron (the output layer has " + layout.outputSize() + "): use a larger last --sizes entry");
+      }
+    }
+    if (set.size() == 0) throw new IllegalArgumentException("the " + name + " set is empty: check --data and the limits");
+  }
+
+  /** Cuts a set into cached blocks spread over the given number of partitions. */
+  public JavaRDD<Block> cache(Dataset set, int partitions) {
+    int blockSize = Math.max(1, Math.min(MAX_BLOCK, (set.size() + partitions - 1) / partitions));
+    List<Block> blocks = Block.split(set, blockSize);
+    JavaRDD<Block> rdd = sc.parallelize(blocks, Math.min(partitions, blocks.size())).persist(StorageLevel.MEMORY_ONLY());
+    rdd.count();  // materialise once, so the first epoch's time is training, not caching
+    return rdd;
+  }
+
+  public Result run(Dataset train, Dataset test, double[] params, BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
+    NetworkSpec spec = settings.spec();
+    checkData(spec, train, "training");
+    checkData(spec, test, "test");
+    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
+    JavaRDD<Block> trainBlocks = cache(train, partitions);
+    JavaRDD<Block> testBlocks = cache(test, partitions);
+    Layout layout = spec.layout();
+    GradientDescent gd = new GradientDescent(sc, trainBlocks, train.size(), new Gradient(spec), new Updater(layout),
+        layout.parameterCount());
+    Evaluator evaluator = new Evaluator(spec);
+    double lambda = settings.lambda();
+    try {
+      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        long t0 = System.nanoTime();
+        GradientDescent.EpochOutcome out = gd.epoch(params, settings.seed(), epoch, settings.batchSize(),
+            settings.eta(), lambda, stop);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED);
+        if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED);
+        double w2 = layout.weightSquares(params);
+        Score testScore = evaluator.score(sc, testBlocks, params);
+        Double trainAcc = null, trainCost = null;
+        if (settings.monitor()) {
+          Score s = evaluator.score(sc, trainBlocks, params);
+          trainAcc = s.accuracy();
+          trainCost = s.totalCost(lambda, w2);
+        }
+        double testCost = testScore.totalCost(lambda, w2);
+        onEpoch.accept(new EpochMetrics(epoch, seconds, testScore.accuracy(), testCost, trainAcc, trainCost));
+        if (!Double.isFinite(testCost) || (trainCost != null && !Double.isFinite(trainCost))) {
+          return new Result(params, epoch, Status.DIVERGED);
+        }
+      }
+      return new Result(params, settings.epochs(), Status.FINISHED);
+    } finally {
+      trainBlocks.unpersist(false);
+      testBlocks.unpersist(false);
+    }
+  }
+}

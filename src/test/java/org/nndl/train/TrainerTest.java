@@ -1,0 +1,80 @@
+package org.nndl.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nndl.SparkTestSession;
+import org.nndl.data.Dataset;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.net.Activation;
+import org.nndl.net.Cost;
+import org.nndl.net.Initializer;
+import org.nndl.net.Network2;
+import org.nndl.net.NetworkSpec;
+
+/** The Spark trainer against the single-machine reference: same init, same batches, same result. */
+class TrainerTest {
+  private static final Dataset TRAIN = TestData.images(95, 4, 4, 3, 21);  // 95: the last batch is short
+  private static final Dataset TEST = TestData.images(40, 4, 4, 3, 22);
+
+  private static TrainSettings settings(int partitions, double lambda, String act, String cost, int epochs) {
+    return new TrainSettings("test", new int[] {16, 6, 3}, Activation.parse(act), Cost.parse(cost),
+        Initializer.DEFAULT, epochs, 10, 0.5, lambda, 42L, 0, 0, true, partitions).validate();
+  }
+
+  private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }
+
+  @ParameterizedTest
+  @CsvSource({"1,0.0,sigmoid,cross-entropy", "2,0.0,sigmoid,cross-entropy", "3,0.0,sigmoid,cross-entropy",
+      "1,5.0,sigmoid,cross-entropy", "2,5.0,sigmoid,quadratic", "3,5.0,sigmoid,cross-entropy", "3,1.0,relu,quadratic"})
+  void sparkEqualsTheReference(int partitions, double lambda, String act, String cost) {
+    TrainSettings s = settings(partitions, lambda, act, cost, 4);
+    NetworkSpec spec = s.spec();
+    List<EpochMetrics> rows = new ArrayList<>();
+    double[] sparkParams = Initializer.DEFAULT.init(spec.layout(), s.seed());
+    Trainer.Result r = new Trainer(sc(), s).run(TRAIN, TEST, sparkParams, () -> false, rows::add);
+    assertEquals(Trainer.Status.FINISHED, r.status());
+
+    Network2 ref = new Network2(spec, Initializer.DEFAULT.init(spec.layout(), s.seed()));
+    for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+      ref.epoch(TRAIN, s.batchSize(), s.eta(), lambda, s.seed(), epoch);
+      EpochMetrics m = rows.get(epoch - 1);
+      assertEquals(epoch, m.epoch());
+      assertEquals(ref.accuracy(TEST) / (double) TEST.size(), m.testAccuracy(), 1e-12);
+      assertEquals(ref.totalCost(TEST, lambda), m.testCost(), 1e-9);
+      assertEquals(ref.accuracy(TRAIN) / (double) TRAIN.size(), m.trainAccuracy(), 1e-12);
+      assertEquals(ref.totalCost(TRAIN, lambda), m.trainCost(), 1e-9);
+    }
+    double[] expected = ref.params();
+    for (int i = 0; i < expected.length; i++) assertEquals(expected[i], r.params()[i], 1e-9, "parameter " + i);
+  }
+
+  @Test
+  void sameSeedSamePartitioningSameBits() {
+    TrainSettings s = settings(3, 1.0, "sigmoid", "cross-entropy", 2);
+    double[] a = Initializer.DEFAULT.init(s.spec().layout(), s.seed());
+    double[] b = a.clone();
+    new Trainer(sc(), s).run(TRAIN, TEST, a, () -> false, m -> {});
+    new Trainer(sc(), s).run(TRAIN, TEST, b, () -> false, m -> {});
+    assertArrayEquals(a, b);
+  }
+
+  @Test
+  void aStopRequestEndsTheRunWithoutAPartialEpoch() {
+    TrainSettings s = settings(2, 0.0, "sigmoid", "cross-entropy", 3);
+    List<EpochMetrics> rows = new ArrayList<>();
+    int[] checks = {0};
+    // stop after the first epoch's 10 steps and 3 steps of the second
+    Trainer.Result r = new Trainer(sc(), s).run(TRAIN, TEST, Initializer.DEFAULT.init(s.spec().layout(), 1),
+        () -> ++checks[0] > 13, rows::add);
+    assertEquals(Trainer.Status.STOPPED, r.status());
+    assertEquals(1, r.epochsDone());
+    assertEquals(1, rows.size());
+  }
+}
