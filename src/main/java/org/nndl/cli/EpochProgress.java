@@ -1,0 +1,26 @@
+package org.nndl.cli;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.nndl.metrics.EpochMetrics;
+
+/** The tqdm-like bar over the epochs: i/N, ETA, and the last epoch's test accuracy and time. */
+final class EpochProgress implements AutoCloseable {
+  private final ProgressBar bar;
+
+  EpochProgress(int epochs) {
+    bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs)
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+        .setMaxRenderedLength(100).build();
+  }
+
+  void epochDone(EpochMetrics m) {
+    bar.setExtraMessage(String.format(Locale.ROOT, "test acc = %.2f%%, time/epoch = %.2fs",
+        100 * m.testAccuracy(), m.trainSeconds()));
+    bar.step();
+  }
+
+  @Override public void close() { bar.close(); }
+}

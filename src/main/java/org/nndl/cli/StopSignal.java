@@ -1,0 +1,34 @@
+package org.nndl.cli;
+
+import sun.misc.Signal;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM ask the run to stop after the current step instead of killing the
+ * JVM mid-write, so the finished epochs' metrics and the current parameters are saved.
+ */
+final class StopSignal {
+  private volatile String signal;
+
+  private StopSignal() {}
+
+  static StopSignal install() {
+    StopSignal s = new StopSignal();
+    for (String name : new String[] {"INT", "TERM"}) {
+      try {
+        Signal.handle(new Signal(name), sig -> s.signal = sig.getName());
+      } catch (IllegalArgumentException unavailable) {
+        // a platform without this signal: the default handling stays
+      }
+    }
+    return s;
+  }
+
+  boolean requested() { return signal != null; }
+
+  boolean wasRequested() { return signal != null; }
+
+  String signalName() { return signal == null ? "nothing" : "SIG" + signal; }
+
+  /** 130 for SIGINT, 143 for SIGTERM: 128 + the signal number, as shells report. */
+  int exitCode() { return "TERM".equals(signal) ? 143 : 130; }
+}
