@@ -1,0 +1,70 @@
+package org.nndl.metrics;
+
+import java.nio.file.Path;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs user SQL over a warehouse's tables, visible as the views {@code metrics} and
+ * {@code runs}. Each query gets its own child session (same SparkContext) so its views and
+ * settings never leak into the caller's session.
+ */
+public final class Query {
+  private Query() {}
+
+  /**
+   * Analyses {@code sql} against the warehouse's tables; the rows are computed when used
+   * (see {@link ResultPrinter}).
+   *
+   * @throws MetricsError if the warehouse has no tables yet or the SQL is invalid
+   */
+  public static Dataset<Row> run(SparkSession spark, Warehouse warehouse, String sql) {
+    boolean hasMetrics = TablePaths.hasData(warehouse.metricsTable());
+    boolean hasRuns = TablePaths.hasData(warehouse.runsTable());
+    if (!hasMetrics && !hasRuns) {
+      throw new MetricsError("no runs in warehouse " + warehouse
+          + " yet: run ./submit train first (or pass --warehouse)");
+    }
+    SparkSession session = spark.newSession();
+    // Run ids such as 007 or 1e3 must stay strings, not become numbers.
+    session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+    if (hasMetrics) register(session, warehouse.metricsTable(), "metrics");
+    if (hasRuns) register(session, warehouse.runsTable(), "runs");
+    try {
+      return session.sql(sql);
+    } catch (Exception e) {
+      throw failure(e);
+    }
+  }
+
+  private static void register(SparkSession session, Path table, String view) {
+    String path = TablePaths.uri(table);
+    try {
+      session.read()
+          .option("basePath", path)   // run_id=... directories become the run_id column
+          .option("mergeSchema", "true")  // runs may record different settings
+          .parquet(path)
+          .createOrReplaceTempView(view);
+    } catch (Exception e) {
+      if (!(e instanceof SparkThrowable)) throw e;
+      throw new MetricsError("cannot read table " + view + " in " + table + ": "
+          + firstLine(e) + "; check that no foreign files were put there", e);
+    }
+  }
+
+  /** A Spark error the user's SQL caused, as a one-line MetricsError; others rethrown. */
+  static RuntimeException failure(Exception e) {
+    if (!(e instanceof SparkThrowable)) {
+      return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+    return new MetricsError("query failed: " + firstLine(e) + "; tables are metrics and runs", e);
+  }
+
+  private static String firstLine(Exception e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+}

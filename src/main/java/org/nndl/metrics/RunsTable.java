@@ -1,0 +1,28 @@
+package org.nndl.metrics;
+
+import java.util.LinkedHashMap;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The {@code runs} table: one row per run with the settings it was started with, so that
+ * metrics can be joined to how they were produced. Stored as Parquet under
+ * {@code ROOT/tables/runs/run_id=ID/}; columns are the caller's setting names (snake_case)
+ * plus {@code run_id} (string, from the partition directory). Runs with different settings
+ * simply have different columns; readers merge schemas and see null for a missing setting.
+ */
+public final class RunsTable {
+  private final Warehouse warehouse;
+
+  public RunsTable(Warehouse warehouse) { this.warehouse = warehouse; }
+
+  /**
+   * Records a claimed run's settings. Values may be String, Integer, Long, Double or Boolean
+   * (stored as the matching Spark type, which should not change between runs) or null
+   * (the column is left out and reads back as null).
+   */
+  public void write(SparkSession spark, String runId, LinkedHashMap<String, Object> settings) {
+    warehouse.requireClaimed(runId);
+    new OneRow().addAll(settings)
+        .appendTo(spark, Warehouse.partition(warehouse.runsTable(), runId));
+  }
+}

@@ -1,0 +1,87 @@
+package org.nndl.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nndl.metrics.Fixtures.epoch;
+import static org.nndl.metrics.Fixtures.hyper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nndl.SparkTestSession;
+
+class QueryTest {
+  private final SparkSession spark = SparkTestSession.get();
+  @TempDir Path dir;
+
+  private Warehouse warehouseWithOneRun() {
+    Warehouse w = new Warehouse(dir);
+    w.claimRun("r");
+    new MetricsTable(w).append(spark, "r", hyper(0.5), epoch(0));
+    return w;
+  }
+
+  private static void assertOneLine(MetricsError e) {
+    assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
+  }
+
+  @Test
+  void emptyWarehouseSaysToTrainFirst() {
+    Warehouse w = new Warehouse(dir.resolve("nothing-here"));
+    w.claimRun("started-but-no-epoch");
+    MetricsError e = assertThrows(MetricsError.class,
+        () -> Query.run(spark, w, "select * from metrics"));
+    assertEquals("no runs in warehouse " + w.root()
+        + " yet: run ./submit train first (or pass --warehouse)", e.getMessage());
+    assertOneLine(e);
+  }
+
+  @Test
+  void syntaxErrorIsOneLine() {
+    Warehouse w = warehouseWithOneRun();
+    MetricsError e = assertThrows(MetricsError.class, () -> Query.run(spark, w, "selec 1"));
+    assertTrue(e.getMessage().startsWith("query failed: [PARSE_SYNTAX_ERROR]"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; tables are metrics and runs"), e.getMessage());
+    assertOneLine(e);
+  }
+
+  @Test
+  void unknownTableIsOneLine() {
+    Warehouse w = warehouseWithOneRun();
+    MetricsError e = assertThrows(MetricsError.class,
+        () -> Query.run(spark, w, "select * from epochs"));
+    assertTrue(e.getMessage().startsWith("query failed: [TABLE_OR_VIEW_NOT_FOUND]"),
+        e.getMessage());
+    assertOneLine(e);
+  }
+
+  @Test
+  void errorWhileComputingRowsIsOneLine() {
+    Warehouse w = warehouseWithOneRun();
+    var rows = Query.run(spark, w, "select epoch / (epoch - epoch) from metrics");
+    var out = new PrintStream(new ByteArrayOutputStream());
+    MetricsError e = assertThrows(MetricsError.class,
+        () -> ResultPrinter.print(rows, ResultFormat.TABLE, out));
+    assertTrue(e.getMessage().startsWith("query failed: ["), e.getMessage());
+    assertOneLine(e);
+  }
+
+  @Test
+  void viewsDoNotLeakIntoTheCallersSession() {
+    Warehouse w = warehouseWithOneRun();
+    assertEquals(1, Query.run(spark, w, "select * from metrics").count());
+    assertFalse(spark.catalog().tableExists("metrics"));
+  }
+
+  @Test
+  void formatNamesParseInAnyCase() {
+    assertEquals(ResultFormat.CSV, ResultFormat.parse("CSV"));
+    assertEquals("json", ResultFormat.JSON.toString());
+    assertThrows(MetricsError.class, () -> ResultFormat.parse("xml"));
+  }
+}

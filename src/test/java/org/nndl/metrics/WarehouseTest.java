@@ -1,0 +1,63 @@
+package org.nndl.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WarehouseTest {
+  @TempDir Path dir;
+
+  @Test
+  void claimCreatesTheRunDirectoryOnce() {
+    Warehouse w = new Warehouse(dir.resolve("wh"));
+    Path run = w.claimRun("a.b_c-1");
+    assertTrue(Files.isDirectory(run));
+    assertEquals(dir.resolve("wh/runs/a.b_c-1"), run);
+
+    MetricsError e = assertThrows(MetricsError.class, () -> w.claimRun("a.b_c-1"));
+    assertEquals("run id 'a.b_c-1' already exists in warehouse " + w.root()
+        + ": choose another --run-id or a different --warehouse", e.getMessage());
+  }
+
+  @Test
+  void claimRefusesAnIdWhoseTablePartitionIsLeftOver() throws Exception {
+    Warehouse w = new Warehouse(dir);
+    Files.createDirectories(w.metricsTable().resolve("run_id=old"));
+    assertThrows(MetricsError.class, () -> w.claimRun("old"));
+    assertFalse(Files.exists(w.runDir("old")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a b", "a/b", "..", ".hidden", "-x", "ü", "x;y",
+      "12345678901234567890123456789012345678901234567890123456789012345"})
+  void claimRefusesBadIds(String id) {
+    Warehouse w = new Warehouse(dir);
+    MetricsError e = assertThrows(MetricsError.class, () -> w.claimRun(id));
+    assertTrue(e.getMessage().startsWith("bad run id '"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"));
+    assertFalse(Files.exists(dir.resolve("runs")) && dir.resolve("runs").toFile().list().length > 0);
+  }
+
+  @Test
+  void sixtyFourCharactersAreAllowed() {
+    assertTrue(Files.isDirectory(new Warehouse(dir).claimRun("x".repeat(64))));
+  }
+
+  @Test
+  void newRunIdsAreValidAndDistinct() {
+    Warehouse w = new Warehouse(dir);
+    String a = Warehouse.newRunId();
+    String b = Warehouse.newRunId();
+    assertTrue(a.matches("\\d{8}-\\d{6}-[0-9a-f]{4}"), a);
+    w.claimRun(a);
+    if (!a.equals(b)) w.claimRun(b);  // equal only with probability 1/65536
+  }
+}
