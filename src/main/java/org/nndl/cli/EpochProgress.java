@@ -12,7 +12,7 @@ final class EpochProgress implements AutoCloseable {
 
   EpochProgress(int epochs) {
     bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs)
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
         .setMaxRenderedLength(100).build();
   }
 

@@ -5,6 +5,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import java.util.stream.IntStream;
 import org.apache.spark.storage.StorageLevel;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
@@ -49,13 +51,29 @@ public final class Trainer {
     if (set.size() == 0) throw new IllegalArgumentException("the " + name + " set is empty: check --data and the limits");
   }
 
-  /** Cuts a set into cached blocks spread over the given number of partitions. */
-  public JavaRDD<Block> cache(Dataset set, int partitions) {
+  /**
+   * Cuts a set into cached blocks spread over the given number of partitions. The blocks reach
+   * the executors through one broadcast, not inside the RDD's partitions: a parallelized
+   * collection would ship its data with every task, i.e. with every SGD step.
+   */
+  public Cached cache(Dataset set, int partitions) {
     int blockSize = Math.max(1, Math.min(MAX_BLOCK, (set.size() + partitions - 1) / partitions));
     List<Block> blocks = Block.split(set, blockSize);
-    JavaRDD<Block> rdd = sc.parallelize(blocks, Math.min(partitions, blocks.size())).persist(StorageLevel.MEMORY_ONLY());
+    Broadcast<List<Block>> source = sc.broadcast(blocks);
+    List<Integer> ids = IntStream.range(0, blocks.size()).boxed().toList();
+    JavaRDD<Block> rdd = sc.parallelize(ids, Math.min(partitions, blocks.size()))
+        .map(i -> source.value().get(i))
+        .persist(StorageLevel.MEMORY_ONLY());
     rdd.count();  // materialise once, so the first epoch's time is training, not caching
-    return rdd;
+    return new Cached(rdd, source);
+  }
+
+  /** A cached set and the broadcast it is rebuilt from if an executor loses a block. */
+  public record Cached(JavaRDD<Block> blocks, Broadcast<List<Block>> source) implements AutoCloseable {
+    @Override public void close() {
+      blocks.unpersist(false);
+      source.destroy();
+    }
   }
 
   public Result run(Dataset train, Dataset test, double[] params, BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
@@ -63,39 +81,40 @@ public final class Trainer {
     checkData(spec, train, "training");
     checkData(spec, test, "test");
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
-    JavaRDD<Block> trainBlocks = cache(train, partitions);
-    JavaRDD<Block> testBlocks = cache(test, partitions);
+    try (Cached trainSet = cache(train, partitions); Cached testSet = cache(test, partitions)) {
+      return run(trainSet.blocks(), testSet.blocks(), train.size(), params, stop, onEpoch);
+    }
+  }
+
+  private Result run(JavaRDD<Block> trainBlocks, JavaRDD<Block> testBlocks, int n, double[] params,
+      BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
+    NetworkSpec spec = settings.spec();
     Layout layout = spec.layout();
-    GradientDescent gd = new GradientDescent(sc, trainBlocks, train.size(), new Gradient(spec), new Updater(layout),
+    GradientDescent gd = new GradientDescent(sc, trainBlocks, n, new Gradient(spec), new Updater(layout),
         layout.parameterCount());
     Evaluator evaluator = new Evaluator(spec);
     double lambda = settings.lambda();
-    try {
-      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-        long t0 = System.nanoTime();
-        GradientDescent.EpochOutcome out = gd.epoch(params, settings.seed(), epoch, settings.batchSize(),
-            settings.eta(), lambda, stop);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED);
-        if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED);
-        double w2 = layout.weightSquares(params);
-        Score testScore = evaluator.score(sc, testBlocks, params);
-        Double trainAcc = null, trainCost = null;
-        if (settings.monitor()) {
-          Score s = evaluator.score(sc, trainBlocks, params);
-          trainAcc = s.accuracy();
-          trainCost = s.totalCost(lambda, w2);
-        }
-        double testCost = testScore.totalCost(lambda, w2);
-        onEpoch.accept(new EpochMetrics(epoch, seconds, testScore.accuracy(), testCost, trainAcc, trainCost));
-        if (!Double.isFinite(testCost) || (trainCost != null && !Double.isFinite(trainCost))) {
-          return new Result(params, epoch, Status.DIVERGED);
-        }
+    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+      long t0 = System.nanoTime();
+      GradientDescent.EpochOutcome out = gd.epoch(params, settings.seed(), epoch, settings.batchSize(),
+          settings.eta(), lambda, stop);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED);
+      if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED);
+      double w2 = layout.weightSquares(params);
+      Score testScore = evaluator.score(sc, testBlocks, params);
+      Double trainAcc = null, trainCost = null;
+      if (settings.monitor()) {
+        Score s = evaluator.score(sc, trainBlocks, params);
+        trainAcc = s.accuracy();
+        trainCost = s.totalCost(lambda, w2);
       }
-      return new Result(params, settings.epochs(), Status.FINISHED);
-    } finally {
-      trainBlocks.unpersist(false);
-      testBlocks.unpersist(false);
+      double testCost = testScore.totalCost(lambda, w2);
+      onEpoch.accept(new EpochMetrics(epoch, seconds, testScore.accuracy(), testCost, trainAcc, trainCost));
+      if (!Double.isFinite(testCost) || (trainCost != null && !Double.isFinite(trainCost))) {
+        return new Result(params, epoch, Status.DIVERGED);
+      }
     }
+    return new Result(params, settings.epochs(), Status.FINISHED);
   }
 }
