@@ -1,0 +1,80 @@
+package org.nndl.data;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A file behind a Hadoop FileSystem URI (file://, hdfs://, s3a://, ...), so that a cluster can read
+ * its data from shared storage; Hadoop's client comes with Spark.
+ */
+final class HadoopLocation implements Location {
+  private final URI uri;
+
+  HadoopLocation(String text) {
+    try {
+      this.uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new DataError(text + ": not a valid URI (" + e.getMessage() + "): check its spelling", e);
+    }
+  }
+
+  private HadoopLocation(URI uri) { this.uri = uri; }
+
+  @Override public String name() { return uri.toString(); }
+
+  @Override public Location child(String fileName) {
+    return new HadoopLocation(new Path(new Path(uri), fileName).toUri());
+  }
+
+  @Override public boolean isFile() {
+    FileStatus status = status();
+    return status != null && status.isFile();
+  }
+
+  @Override public boolean isDirectory() {
+    FileStatus status = status();
+    return status != null && status.isDirectory();
+  }
+
+  @Override public Opened open() {
+    FileStatus status = status();
+    if (status == null) throw new DataError(name() + ": no such file: check the URI");
+    if (status.isDirectory()) {
+      throw new DataError(name() + ": is a directory, expected an IDX file: name the file itself");
+    }
+    if (status.getLen() == 0) throw new DataError(name() + ": file is empty: download or write it again");
+    try {
+      return new Opened(fileSystem().open(new Path(uri)), status.getLen());
+    } catch (IOException e) {
+      throw new DataError(name() + ": cannot be read (" + e + "): check the file and its permissions", e);
+    }
+  }
+
+  /** The file's status, or null when nothing is there. */
+  private FileStatus status() {
+    try {
+      return fileSystem().getFileStatus(new Path(uri));
+    } catch (FileNotFoundException e) {
+      return null;
+    } catch (IOException e) {
+      throw new DataError(name() + ": cannot be reached (" + e + "): check the URI, credentials and network", e);
+    }
+  }
+
+  private FileSystem fileSystem() {
+    try {
+      return FileSystem.get(uri, new Configuration());
+    } catch (IOException | RuntimeException e) { // a connector class missing surfaces unchecked
+      throw new DataError(name() + ": no file system for it (" + e.getMessage()
+          + "): put the Hadoop connector for this scheme on the class path (e.g. hadoop-aws for s3a)", e);
+    }
+  }
+
+  @Override public String toString() { return name(); }
+}

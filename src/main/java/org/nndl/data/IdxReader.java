@@ -1,0 +1,111 @@
+package org.nndl.data;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads IDX image and label files, raw or gzipped (told by the gzip magic bytes, not the name), from
+ * a local path, a Hadoop FileSystem URI or a stream. Every problem is a one-line {@link DataError}
+ * naming the file, and the header is checked against the data before anything of its size is made.
+ */
+public final class IdxReader {
+
+  /** The contents of an IDX images file: {@code pixels[i*rows*cols + p]} is pixel p of image i. */
+  public record Images(int count, int rows, int cols, byte[] pixels) {}
+
+  private IdxReader() {}
+
+  /** Images from a local path or a Hadoop URI (file://, hdfs://, s3a://, ...). */
+  public static Images readImages(String location) { return readImages(Location.of(location)); }
+
+  /** Labels from a local path or a Hadoop URI. */
+  public static byte[] readLabels(String location) { return readLabels(Location.of(location)); }
+
+  /** Images and their labels, which must be as many as the images. */
+  public static Dataset readDataset(String imagesLocation, String labelsLocation) {
+    return readDataset(Location.of(imagesLocation), Location.of(labelsLocation));
+  }
+
+  /**
+   * Images from a stream of {@code size} bytes (-1 if unknown), named {@code name} in errors.
+   * Closes the stream.
+   */
+  public static Images readImages(InputStream in, long size, String name) {
+    try (IdxInput idx = IdxInput.open(in, size, name)) {
+      expectMagic(idx.readInt("magic number"), Idx.IMAGES_MAGIC, name);
+      int count = checkCount(idx.readInt("image count"), name);
+      int rows = idx.readInt("row count");
+      int cols = idx.readInt("column count");
+      if (rows <= 0 || cols <= 0) {
+        throw new DataError(name + ": the header says images are " + rows + "x" + cols
+            + ", but rows and columns must be positive: the file is corrupt or not an IDX images file");
+      }
+      long length = (long) count * rows * cols;
+      byte[] pixels = idx.readBody(length, count + " images of " + rows + "x" + cols);
+      return new Images(count, rows, cols, pixels);
+    } catch (IOException e) {
+      throw readFailure(name, e);
+    }
+  }
+
+  /** Labels from a stream of {@code size} bytes (-1 if unknown), named in errors. Closes the stream. */
+  public static byte[] readLabels(InputStream in, long size, String name) {
+    try (IdxInput idx = IdxInput.open(in, size, name)) {
+      expectMagic(idx.readInt("magic number"), Idx.LABELS_MAGIC, name);
+      int count = checkCount(idx.readInt("label count"), name);
+      return idx.readBody(count, count + " labels");
+    } catch (IOException e) {
+      throw readFailure(name, e);
+    }
+  }
+
+  static Images readImages(Location location) {
+    Location.Opened file = location.open();
+    return readImages(file.in(), file.size(), location.name());
+  }
+
+  static byte[] readLabels(Location location) {
+    Location.Opened file = location.open();
+    return readLabels(file.in(), file.size(), location.name());
+  }
+
+  static Dataset readDataset(Location imagesLocation, Location labelsLocation) {
+    Images images = readImages(imagesLocation);
+    byte[] labels = readLabels(labelsLocation);
+    if (images.count() != labels.length) {
+      throw new DataError("images file " + imagesLocation.name() + " holds " + images.count()
+          + " images but labels file " + labelsLocation.name() + " holds " + labels.length
+          + " labels: use the labels file that belongs to these images");
+    }
+    return new Dataset(images.rows(), images.cols(), images.pixels(), labels);
+  }
+
+  private static void expectMagic(int found, int expected, String name) {
+    if (found != expected) {
+      throw new DataError(name + ": wrong magic number: expected " + Idx.describeMagic(expected)
+          + ", found " + Idx.describeMagic(found) + ": pass the "
+          + (expected == Idx.IMAGES_MAGIC ? "images" : "labels") + " file here");
+    }
+  }
+
+  /** A count with the sign bit set would be a claim of 2^31 or more items. */
+  private static int checkCount(int count, String name) {
+    if (count < 0) {
+      throw new DataError(name + ": the header claims " + Integer.toUnsignedString(count)
+          + " items, more than 2^31-1: the file is corrupt or not an IDX file");
+    }
+    return count;
+  }
+
+  private static DataError readFailure(String name, IOException e) {
+    if (e instanceof ZipException) {
+      return new DataError(name + ": not valid gzip data (" + e.getMessage() + "): download or write it again", e);
+    }
+    if (e instanceof EOFException) {
+      return new DataError(name + ": the gzip data is cut short (" + e.getMessage() + "): download or write it again", e);
+    }
+    return new DataError(name + ": read failed (" + e + "): check the file and the connection to it", e);
+  }
+}
