@@ -2,46 +2,64 @@ package org.nndl.train;
 
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.nndl.data.Block;
 import org.nndl.net.EpochOrder;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
 
 /**
  * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks a seeded
  * permutation in mini-batches of m; each step broadcasts the parameters, sums the batch's
- * gradient over the partitions with {@code treeAggregate}, and applies the {@link Updater}.
+ * gradient over the partitions that hold its samples, and applies the {@link Updater}.
+ *
+ * <p>The partial sums are aggregated as {@code treeAggregate} does: when few partitions take part
+ * (always so for the book's m = 10) they go straight to the driver, which is what
+ * {@code treeAggregate} itself does below about six partitions; beyond {@link #DIRECT_LIMIT}
+ * a real {@code treeAggregate} combines them on the executors. Both give the same bits: the
+ * sums are {@link ExactSum}s.
  */
 public final class GradientDescent {
+  /** Most partitions whose partial sums the driver merges itself. */
+  static final int DIRECT_LIMIT = 8;
+  private static final ClassTag<ExactSum> SUM_TAG = ClassTag$.MODULE$.apply(ExactSum.class);
+
   private final JavaSparkContext sc;
-  private final JavaRDD<Block> blocks;
-  private final int n;
+  private final CachedSet set;
   private final Gradient gradient;
   private final Updater updater;
   private final double[] gradSum;
   private final double[] previous;
+  private final int directLimit;
 
-  public GradientDescent(JavaSparkContext sc, JavaRDD<Block> blocks, int n, Gradient gradient, Updater updater,
-      int parameterCount) {
+  public GradientDescent(JavaSparkContext sc, CachedSet set, Gradient gradient, Updater updater, int parameterCount) {
+    this(sc, set, gradient, updater, parameterCount, DIRECT_LIMIT);
+  }
+
+  GradientDescent(JavaSparkContext sc, CachedSet set, Gradient gradient, Updater updater, int parameterCount,
+      int directLimit) {
     this.sc = sc;
-    this.blocks = blocks;
-    this.n = n;
+    this.set = set;
     this.gradient = gradient;
     this.updater = updater;
     this.gradSum = new double[parameterCount];
     this.previous = new double[parameterCount];
+    this.directLimit = directLimit;
   }
 
   /** What an epoch did: the steps taken and why it ended early, if it did. */
   public record EpochOutcome(int steps, boolean stopped, boolean diverged) {}
 
   /**
-   * Runs one epoch on params in place. Checks stop before each step; on a non-finite gradient it
-   * leaves params as they were before that step and reports divergence.
+   * Runs one epoch on params in place. Checks stop before each step; on a non-finite gradient or
+   * update it keeps params as they were before that step and reports divergence.
    */
   public EpochOutcome epoch(double[] params, long seed, int epoch, int m, double eta, double lambda,
       BooleanSupplier stop) {
+    int n = set.size();
     int[] order = EpochOrder.permutation(n, seed, epoch);
     int steps = 0;
     for (int k = 0; k < n; k += m) {
@@ -53,7 +71,7 @@ public final class GradientDescent {
       sum.toDoubles(gradSum);
       System.arraycopy(params, 0, previous, 0, params.length);
       updater.apply(params, gradSum, batch.length, eta, lambda, n);
-      if (!allFinite(params)) {  // keep the last finite parameters
+      if (!allFinite(params)) {
         System.arraycopy(previous, 0, params, 0, params.length);
         return new EpochOutcome(steps, false, true);
       }
@@ -63,15 +81,35 @@ public final class GradientDescent {
   }
 
   /** One Spark job: the batch's summed gradient at params. */
-  private ExactSum step(double[] params, int[] batch) {
+  ExactSum step(double[] params, int[] batch) {
     Broadcast<double[]> bc = sc.broadcast(params);
-    Gradient g = gradient;
     try {
-      return blocks.treeAggregate(new ExactSum(),
-          (sum, block) -> { g.add(bc.value(), block, batch, sum); return sum; },
-          ExactSum::merge);
+      StepFunction task = new StepFunction(bc, batch, gradient);
+      int[] parts = set.partitionsOf(batch);
+      if (parts.length > directLimit) {
+        Gradient g = gradient;  // not this: the lambda must not capture the driver-side loop
+        return set.blocks().treeAggregate(new ExactSum(),
+            (sum, block) -> { g.add(bc.value(), block, batch, sum); return sum; }, ExactSum::merge);
+      }
+      ExactSum total = new ExactSum();
+      sc.sc().runJob(set.blocks().rdd(), task,
+          CollectionConverters.asScala(Arrays.stream(parts).boxed().map(p -> (Object) p).toList()).toSeq(),
+          new MergeInto(total), SUM_TAG);
+      return total;
     } finally {
       bc.destroy();
+    }
+  }
+
+  /** Driver side: adds each partition's partial sum as its task finishes (order does not matter). */
+  private static final class MergeInto extends AbstractFunction2<Object, ExactSum, BoxedUnit> {
+    private final ExactSum total;
+
+    MergeInto(ExactSum total) { this.total = total; }
+
+    @Override public BoxedUnit apply(Object partition, ExactSum partial) {
+      synchronized (total) { total.merge(partial); }
+      return BoxedUnit.UNIT;
     }
   }
 

@@ -56,24 +56,24 @@ public final class Trainer {
    * the executors through one broadcast, not inside the RDD's partitions: a parallelized
    * collection would ship its data with every task, i.e. with every SGD step.
    */
-  public Cached cache(Dataset set, int partitions) {
+  public CachedSet cache(Dataset set, int partitions) {
     int blockSize = Math.max(1, Math.min(MAX_BLOCK, (set.size() + partitions - 1) / partitions));
     List<Block> blocks = Block.split(set, blockSize);
     Broadcast<List<Block>> source = sc.broadcast(blocks);
-    List<Integer> ids = IntStream.range(0, blocks.size()).boxed().toList();
-    JavaRDD<Block> rdd = sc.parallelize(ids, Math.min(partitions, blocks.size()))
+    int parts = Math.min(partitions, blocks.size());
+    JavaRDD<Block> rdd = sc.parallelize(IntStream.range(0, blocks.size()).boxed().toList(), parts)
         .map(i -> source.value().get(i))
         .persist(StorageLevel.MEMORY_ONLY());
-    rdd.count();  // materialise once, so the first epoch's time is training, not caching
-    return new Cached(rdd, source);
-  }
-
-  /** A cached set and the broadcast it is rebuilt from if an executor loses a block. */
-  public record Cached(JavaRDD<Block> blocks, Broadcast<List<Block>> source) implements AutoCloseable {
-    @Override public void close() {
-      blocks.unpersist(false);
-      source.destroy();
-    }
+    // Materialises the cache and learns which samples each partition holds (blocks are in order).
+    List<int[]> starts = rdd.mapPartitionsWithIndex((p, it) -> {
+      int first = Integer.MAX_VALUE;
+      while (it.hasNext()) first = Math.min(first, it.next().first());
+      return List.of(new int[] {p, first}).iterator();
+    }, true).collect();
+    int[] firstSample = new int[parts + 1];
+    for (int[] s : starts) firstSample[s[0]] = s[1];
+    firstSample[parts] = set.size();
+    return new CachedSet(rdd, firstSample, source);
   }
 
   public Result run(Dataset train, Dataset test, double[] params, BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
@@ -81,16 +81,16 @@ public final class Trainer {
     checkData(spec, train, "training");
     checkData(spec, test, "test");
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
-    try (Cached trainSet = cache(train, partitions); Cached testSet = cache(test, partitions)) {
-      return run(trainSet.blocks(), testSet.blocks(), train.size(), params, stop, onEpoch);
+    try (CachedSet trainSet = cache(train, partitions); CachedSet testSet = cache(test, partitions)) {
+      return run(trainSet, testSet, params, stop, onEpoch);
     }
   }
 
-  private Result run(JavaRDD<Block> trainBlocks, JavaRDD<Block> testBlocks, int n, double[] params,
+  private Result run(CachedSet trainSet, CachedSet testSet, double[] params,
       BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
     NetworkSpec spec = settings.spec();
     Layout layout = spec.layout();
-    GradientDescent gd = new GradientDescent(sc, trainBlocks, n, new Gradient(spec), new Updater(layout),
+    GradientDescent gd = new GradientDescent(sc, trainSet, new Gradient(spec), new Updater(layout),
         layout.parameterCount());
     Evaluator evaluator = new Evaluator(spec);
     double lambda = settings.lambda();
@@ -102,10 +102,10 @@ public final class Trainer {
       if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED);
       if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED);
       double w2 = layout.weightSquares(params);
-      Score testScore = evaluator.score(sc, testBlocks, params);
+      Score testScore = evaluator.score(sc, testSet.blocks(), params);
       Double trainAcc = null, trainCost = null;
       if (settings.monitor()) {
-        Score s = evaluator.score(sc, trainBlocks, params);
+        Score s = evaluator.score(sc, trainSet.blocks(), params);
         trainAcc = s.accuracy();
         trainCost = s.totalCost(lambda, w2);
       }

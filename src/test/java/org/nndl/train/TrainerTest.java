@@ -65,6 +65,25 @@ class TrainerTest {
     assertArrayEquals(a, b);
   }
 
+  /** The driver-side merge and a real treeAggregate give the same bits (the sums are exact). */
+  @Test
+  void directAndTreeAggregationAgreeBitForBit() {
+    TrainSettings s = settings(3, 2.0, "sigmoid", "cross-entropy", 1);
+    Trainer trainer = new Trainer(sc(), s);
+    try (CachedSet set = trainer.cache(TRAIN, 3)) {
+      assertArrayEquals(new int[] {0, 32, 64, 95}, set.firstSample());
+      assertArrayEquals(new int[] {0, 2}, set.partitionsOf(new int[] {3, 5, 70, 94}));
+      double[] direct = Initializer.DEFAULT.init(s.spec().layout(), 9);
+      double[] tree = direct.clone();
+      org.nndl.net.Layout layout = s.spec().layout();
+      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), direct.length)
+          .epoch(direct, 5, 1, 10, 0.5, 2.0, () -> false);
+      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), tree.length, 0)
+          .epoch(tree, 5, 1, 10, 0.5, 2.0, () -> false);
+      assertArrayEquals(direct, tree);
+    }
+  }
+
   @Test
   void aStopRequestEndsTheRunWithoutAPartialEpoch() {
     TrainSettings s = settings(2, 0.0, "sigmoid", "cross-entropy", 3);
