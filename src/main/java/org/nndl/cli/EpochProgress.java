@@ -1,6 +1,7 @@
 package org.nndl.cli;
 
 import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -13,7 +14,8 @@ final class EpochProgress implements AutoCloseable {
   EpochProgress(int epochs) {
     bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
-        .setMaxRenderedLength(100).build();
+        // stderr as it is now (stdout stays clean for scripts); redrawn in place with '\r'
+        .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build();
   }
 
   void epochDone(EpochMetrics m) {

@@ -1,6 +1,6 @@
 package org.nndl.cli;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import org.nndl.data.DataError;
 import org.nndl.metrics.MetricsError;
 import picocli.CommandLine;
@@ -26,14 +26,15 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setDefaultValueProvider(Defaults.load());
     cl.setParameterExceptionHandler((ex, args) -> {
-      PrintWriter err = ex.getCommandLine().getErr();
+      PrintStream err = System.err;
       err.println("error: " + ex.getMessage() + " (see ./submit " + ex.getCommandLine().getCommandName() + " --help)");
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
+      PrintStream err = System.err;  // read at the time of the error: tests and wrappers may swap it
       if (ex instanceof IllegalArgumentException || ex instanceof DataError || ex instanceof MetricsError) {
         err.println("error: " + oneLine(ex.getMessage()));
+        err.flush();
         return BAD_INPUT;
       }
       if (System.getenv("NNDL_DEBUG") != null) ex.printStackTrace(err);

@@ -25,8 +25,6 @@ final class StopSignal {
 
   boolean requested() { return signal != null; }
 
-  boolean wasRequested() { return signal != null; }
-
   String signalName() { return signal == null ? "nothing" : "SIG" + signal; }
 
   /** 130 for SIGINT, 143 for SIGTERM: 128 + the signal number, as shells report. */

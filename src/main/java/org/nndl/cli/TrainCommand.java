@@ -1,12 +1,9 @@
 package org.nndl.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.data.DataSource;
@@ -77,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     Warehouse wh = new Warehouse(warehouse);
     String id = runId != null ? runId : Warehouse.newRunId();
     Path runDir = wh.claimRun(id);
-    boolean epochWritten = false;
+    boolean saved = false;
     StopSignal stop = StopSignal.install();
     try {
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
@@ -98,12 +95,12 @@ final class TrainCommand implements Callable<Integer> {
           progress.epochDone(m);
         });
       }
-      epochWritten = result.epochsDone() > 0;
       Path model = runDir.resolve("model.json");
       ModelJson.save(model, s.spec(), result.params());
+      saved = true;
       return report(result, stop, id, wh, model);
     } finally {
-      if (!epochWritten && !stop.wasRequested()) deleteQuietly(runDir);  // nothing half-written
+      if (!saved) wh.forget(id);  // a run that failed before saving leaves nothing half-written
     }
   }
 
@@ -123,14 +120,6 @@ final class TrainCommand implements Callable<Integer> {
         System.err.println("done: " + r.epochsDone() + " epochs; " + where);
         return 0;
       }
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // best effort: an empty run folder is harmless
     }
   }
 }

@@ -76,6 +76,21 @@ public final class Warehouse {
     return dir;
   }
 
+  /**
+   * Removes every trace of a run that failed before it finished: its folder and its rows in both
+   * tables, so that a failed start never leaves a half-written run behind. Best effort.
+   */
+  public void forget(String runId) {
+    for (Path p : new Path[] {partition(metricsTable(), runId), partition(runsTable(), runId), runDir(runId)}) {
+      if (!Files.exists(p)) continue;
+      try (java.util.stream.Stream<Path> files = Files.walk(p)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException ignored) {
+        // what cannot be removed is reported by the next claim of the same id
+      }
+    }
+  }
+
   /** Fails unless {@code runId} was claimed, so tables are only written for owned ids. */
   void requireClaimed(String runId) {
     if (!Files.isDirectory(runDir(runId))) {

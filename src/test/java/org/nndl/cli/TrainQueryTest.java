@@ -1,0 +1,72 @@
+package org.nndl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nndl.data.DataSource;
+import org.nndl.data.Dataset;
+import org.nndl.net.ModelJson;
+import org.nndl.net.Network2;
+
+/** End to end on the bundled digits: train, then query, then check the saved model independently. */
+class TrainQueryTest {
+  @TempDir Path dir;
+
+  @Test
+  void trainThenQueryOnTheBundledDigits() throws Exception {
+    String wh = dir.resolve("wh").toString();
+    CliTest.Outcome t = CliTest.run("train", "--train-limit", "3000", "--test-limit", "1000", "--epochs", "3",
+        "--monitor", "--warehouse", wh, "--run-id", "e2e");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.err().contains("test acc = "), t.err());
+
+    CliTest.Outcome q = CliTest.run("query", "--warehouse", wh, "--format", "csv",
+        "SELECT epoch, test_accuracy, test_cost, train_accuracy, n_train FROM metrics WHERE run_id = 'e2e' ORDER BY epoch");
+    assertEquals(0, q.code(), q.err());
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.setHeaderExtractionEnabled(true);
+    List<String[]> rows = new CsvParser(settings).parseAll(new StringReader(q.out()));
+    assertEquals(3, rows.size(), q.out());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(String.valueOf(i + 1), rows.get(i)[0]);
+      assertEquals("3000", rows.get(i)[4]);
+    }
+    double lastAccuracy = Double.parseDouble(rows.get(2)[1]);
+    assertTrue(lastAccuracy > 0.85, "test accuracy after 3 epochs on 3,000 digits: " + lastAccuracy);
+
+    // The saved model, run through the independent reference, scores what the table says.
+    ModelJson.Model model = ModelJson.load(Path.of(wh, "runs", "e2e", "model.json"));
+    Dataset test = DataSource.load("sample", dir, 0, 1000).test();
+    double refAccuracy = new Network2(model.spec(), model.params()).accuracy(test) / (double) test.size();
+    assertEquals(refAccuracy, lastAccuracy, 1e-12);
+    double refCost = new Network2(model.spec(), model.params()).totalCost(test, 5.0);
+    assertEquals(refCost, Double.parseDouble(rows.get(2)[2]), 1e-9);
+
+    CliTest.Outcome runs = CliTest.run("query", "--warehouse", wh, "--format", "json", "SELECT run_id, eta, lambda, data FROM runs");
+    assertEquals(0, runs.code(), runs.err());
+    assertTrue(runs.out().contains("\"run_id\":\"e2e\"") || runs.out().contains("\"run_id\" : \"e2e\""), runs.out());
+
+    CliTest.Outcome again = CliTest.run("train", "--epochs", "1", "--warehouse", wh, "--run-id", "e2e");
+    CliTest.assertCleanRefusal(again, "already exists");
+    assertTrue(Files.exists(Path.of(wh, "runs", "e2e", "model.json")), "the first run's files are untouched");
+  }
+
+  @Test
+  void aDivergingRunStopsKeepsItsMetricsAndFiniteParameters() throws Exception {
+    String wh = dir.resolve("wh").toString();
+    CliTest.Outcome t = CliTest.run("train", "--train-limit", "500", "--test-limit", "200", "--epochs", "3",
+        "--activation", "relu", "--cost", "quadratic", "--eta", "1e6", "--warehouse", wh, "--run-id", "boom");
+    assertEquals(3, t.code(), t.err());
+    assertTrue(t.err().contains("diverged"), t.err());
+    ModelJson.Model model = ModelJson.load(Path.of(wh, "runs", "boom", "model.json"));
+    for (double p : model.params()) assertTrue(Double.isFinite(p));
+  }
+}
