@@ -32,11 +32,13 @@ public final class ExactSum implements Serializable {
     if (hi == null) { hi = new long[v.length]; lo = new long[v.length]; }
     for (int i = 0; i < v.length; i++) {
       double x = v[i];
+      if (x == 0.0) continue;  // most weight gradients: pixels that are 0 in every sample
       if (!(Math.abs(x) < LIMIT)) { invalid = true; continue; }
       double scaled = x * HI_UNIT;                 // exact: a power-of-two scale
-      double whole = Math.floor(scaled);
-      hi[i] += (long) whole;
-      lo[i] += Math.round((scaled - whole) * LO_UNIT);  // the fraction is exact; rounding below 2^-84
+      long whole = (long) scaled;                  // truncation; the next line makes it floor
+      if (whole > scaled) whole--;
+      hi[i] += whole;
+      lo[i] += (long) ((scaled - whole) * LO_UNIT + 0.5);  // the fraction is exact; rounding below 2^-84
     }
     return this;
   }
@@ -54,6 +56,7 @@ public final class ExactSum implements Serializable {
   public double[] toDoubles(double[] out) {
     if (hi == null) { java.util.Arrays.fill(out, 0.0); return out; }
     for (int i = 0; i < out.length; i++) {
+      if (hi[i] == 0 && lo[i] == 0) { out[i] = 0.0; continue; }
       long carry = Math.floorDiv(lo[i], 1L << 52);
       long h = hi[i] + carry;
       long l = lo[i] - (carry << 52);

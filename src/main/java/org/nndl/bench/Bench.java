@@ -1,0 +1,158 @@
+package org.nndl.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.RDDInfo;
+import org.nndl.data.Dataset;
+import org.nndl.net.Initializer;
+import org.nndl.net.Network2;
+import org.nndl.train.CachedSet;
+import org.nndl.train.Evaluator;
+import org.nndl.train.GradientDescent;
+import org.nndl.train.Gradient;
+import org.nndl.train.Score;
+import org.nndl.train.TrainSettings;
+import org.nndl.train.Trainer;
+import org.nndl.train.Updater;
+
+/**
+ * The speed figures of the project, all measured in one Spark session so that their ratios
+ * are comparable on a noisy machine: Spark's floor for a step, the trainer's step, epochs at
+ * several batch sizes, the single-threaded reference, evaluation, cache size and driver heap.
+ */
+public final class Bench {
+  private final JavaSparkContext sc;
+  private final TrainSettings settings;
+  private final Dataset train;
+  private final Dataset test;
+  private final int partitions;
+  private final int floorReps;
+
+  public Bench(JavaSparkContext sc, TrainSettings settings, Dataset digits, Dataset test, int size, int partitions,
+      int floorReps) {
+    this.sc = sc;
+    this.settings = settings;
+    this.train = ShiftedDigits.expand(digits, size);
+    this.test = test;
+    this.partitions = partitions;
+    this.floorReps = floorReps;
+  }
+
+  public List<Measure> run() {
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    List<Measure> out = new ArrayList<>();
+    Trainer trainer = new Trainer(sc, settings);
+    int n = train.size();
+    try (CachedSet set = trainer.cache(train, partitions)) {
+      out.add(Measure.atMost("cached bytes per sample", cachedBytes(set) / n, "B", 1.1 * 785));
+      double floor = floorStepMs(set);
+      out.add(Measure.of("floor: bare broadcast + treeAggregate step", floor, "ms"));
+
+      Epoch m10 = epoch(set, 10);
+      out.add(Measure.of("trainer step, m=10 (median)", m10.stepMs, "ms"));
+      out.add(Measure.atMost("trainer step / floor", m10.stepMs / floor, "x", 0.5));
+      double ref = referenceSamplesPerSecond();
+      out.add(Measure.of("reference (1 thread, plain Java) samples/s", ref, "samples/s"));
+      for (Epoch e : List.of(m10, epoch(set, 100), epoch(set, 1000))) {
+        out.add(Measure.of("epoch of " + n + ", m=" + e.m, e.seconds, "s"));
+        out.add(Measure.of("samples/s, m=" + e.m, n / e.seconds, "samples/s"));
+        String ratio = "trainer / reference samples/s, m=" + e.m;
+        out.add(e.m == 1000 ? Measure.atLeast(ratio, n / e.seconds / ref, "x", 1.6)
+            : Measure.of(ratio, n / e.seconds / ref, "x"));
+      }
+      out.add(Measure.of("test accuracy after one epoch, m=10", m10.testAccuracy, "fraction"));
+      out.add(Measure.atMost("evaluate 10,000 samples (median of 5)", evaluateMs(trainer), "ms", 100));
+
+      Epoch small = epoch(set, 100);
+      try (CachedSet big = trainer.cache(ShiftedDigits.expand(train, 4 * n), partitions)) {
+        Epoch large = epoch(big, 100);
+        out.add(Measure.within("epoch time, 4x the samples / 1x (m=100)", large.seconds / small.seconds, "x", 3.6, 4.4));
+      }
+    }
+    out.add(Measure.of("driver peak heap", peakHeapBytes() / 1e6, "MB"));
+    return out;
+  }
+
+  /** A step as a user would write it: broadcast, a do-nothing treeAggregate of parameter-sized arrays, destroy. */
+  private double floorStepMs(CachedSet set) {
+    double[] params = new double[settings.spec().layout().parameterCount()];
+    double[] ms = new double[floorReps];
+    for (int r = -floorReps / 5; r < floorReps; r++) {  // the first fifth warms up
+      long t0 = System.nanoTime();
+      Broadcast<double[]> bc = sc.broadcast(params);
+      set.blocks().treeAggregate(new double[0],
+          (acc, block) -> acc.length == 0 ? new double[bc.value().length] : acc,
+          (a, b) -> {
+            if (a.length == 0) return b;
+            for (int i = 0; i < b.length; i++) a[i] += b[i];
+            return a;
+          });
+      bc.destroy();
+      if (r >= 0) ms[r] = (System.nanoTime() - t0) / 1e6;
+    }
+    return Timings.median(ms);
+  }
+
+  private record Epoch(int m, double seconds, double stepMs, double testAccuracy) {}
+
+  private Epoch epoch(CachedSet set, int m) {
+    var layout = settings.spec().layout();
+    double[] params = Initializer.DEFAULT.init(layout, settings.seed());
+    GradientDescent gd = new GradientDescent(sc, set, new Gradient(settings.spec()), new Updater(layout),
+        layout.parameterCount());
+    Timings timings = new Timings();
+    long t0 = System.nanoTime();
+    gd.epoch(params, settings.seed(), 1, m, settings.eta(), settings.lambda(), timings);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    try (CachedSet testSet = new Trainer(sc, settings).cache(test, partitions)) {
+      Score s = new Evaluator(settings.spec()).score(sc, testSet.blocks(), params);
+      return new Epoch(m, seconds, timings.medianStepMs(), s.accuracy());
+    }
+  }
+
+  /** The single-threaded reference's training speed, over enough samples to take a second or so. */
+  private double referenceSamplesPerSecond() {
+    var layout = settings.spec().layout();
+    Network2 ref = new Network2(settings.spec(), Initializer.DEFAULT.init(layout, settings.seed()));
+    int samples = Math.min(train.size(), 4000);
+    int[] order = java.util.stream.IntStream.range(0, samples).toArray();
+    for (int k = 0; k < 1000; k += 10) ref.updateMiniBatch(train, order, k, k + 10, 0.5, 5.0, train.size());  // warm-up
+    long t0 = System.nanoTime();
+    for (int k = 0; k < samples; k += 10) {
+      ref.updateMiniBatch(train, order, k, Math.min(k + 10, samples), 0.5, 5.0, train.size());
+    }
+    return samples / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private double evaluateMs(Trainer trainer) {
+    try (CachedSet tenK = trainer.cache(train.limit(10_000), partitions)) {
+      double[] params = Initializer.DEFAULT.init(settings.spec().layout(), 1);
+      Evaluator evaluator = new Evaluator(settings.spec());
+      double[] ms = new double[5];
+      evaluator.score(sc, tenK.blocks(), params);  // warm-up
+      for (int r = 0; r < ms.length; r++) {
+        long t0 = System.nanoTime();
+        evaluator.score(sc, tenK.blocks(), params);
+        ms[r] = (System.nanoTime() - t0) / 1e6;
+      }
+      return Timings.median(ms);
+    }
+  }
+
+  private double cachedBytes(CachedSet set) {
+    int id = set.blocks().id();
+    return Arrays.stream(sc.sc().getRDDStorageInfo()).filter(i -> i.id() == id)
+        .mapToDouble(RDDInfo::memSize).sum();
+  }
+
+  private static double peakHeapBytes() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToDouble(p -> p.getPeakUsage().getUsed()).sum();
+  }
+}

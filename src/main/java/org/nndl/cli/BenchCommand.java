@@ -1,0 +1,69 @@
+package org.nndl.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.nndl.bench.Bench;
+import org.nndl.bench.Measure;
+import org.nndl.data.DataSource;
+import org.nndl.data.TrainTest;
+import org.nndl.metrics.ResultFormat;
+import org.nndl.metrics.ResultPrinter;
+import org.nndl.net.Activation;
+import org.nndl.net.Cost;
+import org.nndl.net.Initializer;
+import org.nndl.train.TrainSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: the speed table of README.md, measured in one Spark session. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure per-step cost, epoch speed, evaluation, cache size and driver heap on [784,30,10].")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--size", defaultValue = "60000", description = "training samples: the bundled digits with one-pixel shifts (default: ${DEFAULT-VALUE})")
+  int size;
+  @Option(names = "--partitions", defaultValue = "0", description = "0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
+  int partitions;
+  @Option(names = "--floor-reps", defaultValue = "300", description = "bare steps timed for the floor (default: ${DEFAULT-VALUE})")
+  int floorReps;
+  @Option(names = "--out", defaultValue = "bench.csv", description = "the table as CSV (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    if (size < 10_000) throw new IllegalArgumentException("--size " + size + ": use at least 10000 samples");
+    if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
+    TrainSettings book = new TrainSettings("sample", new int[] {784, 30, 10}, Activation.SIGMOID, Cost.CROSS_ENTROPY,
+        Initializer.DEFAULT, 1, 10, 0.5, 5.0, 1L, 0, 0, false, partitions).validate();
+    TrainTest digits = DataSource.load("sample", null, 0, 0);
+    SparkSession spark = SparkSession.builder().appName("nndl-spark bench").getOrCreate();
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int p = partitions > 0 ? partitions : sc.defaultParallelism();
+    System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
+    List<Measure> measures = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps).run();
+    Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
+        m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
+    ResultPrinter.print(table, ResultFormat.TABLE, System.out);
+    try (PrintStream csv = new PrintStream(Files.newOutputStream(out), true, "UTF-8")) {
+      ResultPrinter.print(table, ResultFormat.CSV, csv);
+    }
+    System.err.println("bench: table written to " + out);
+    return 0;
+  }
+
+  private static StructType schema() {
+    return new StructType()
+        .add("measure", DataTypes.StringType).add("value", DataTypes.DoubleType).add("unit", DataTypes.StringType)
+        .add("target", DataTypes.StringType).add("met", DataTypes.StringType);
+  }
+}
