@@ -23,6 +23,20 @@ public final class Gradient implements Serializable {
    * (sorted ascending). Returns the number of samples it used.
    */
   public int add(double[] params, Block block, int[] batch, ExactSum sum) {
+    if (lowerBound(batch, block.first()) == lowerBound(batch, block.end())) return 0;  // none here
+    if (scratch == null || scratch.length != params.length) scratch = new double[params.length];
+    Arrays.fill(scratch, 0.0);
+    int k = accumulate(params, block, batch, scratch);
+    sum.add(scratch);
+    return k;
+  }
+
+  /**
+   * Adds into grad (plain doubles, flat parameter layout) the summed nabla C of the samples of
+   * block whose global indices are in batch (sorted ascending): for a local loop that applies the
+   * gradient itself. Returns the number of samples it used.
+   */
+  public int accumulate(double[] params, Block block, int[] batch, double[] grad) {
     int from = lowerBound(batch, block.first());
     int to = lowerBound(batch, block.end());
     int k = to - from;
@@ -30,17 +44,14 @@ public final class Gradient implements Serializable {
     if (net == null || net.capacity() < k) {
       net = new BatchNetwork(spec, Math.max(k, batch.length));
       targets = new int[net.capacity()];
-      scratch = new double[params.length];
     }
     double[] x = net.input();
     for (int c = 0; c < k; c++) {
       block.widen(batch[from + c], x, c);
       targets[c] = block.label(batch[from + c]);
     }
-    Arrays.fill(scratch, 0.0);
     net.forward(params, k);
-    net.backward(params, targets, k, scratch);
-    sum.add(scratch);
+    net.backward(params, targets, k, grad);
     return k;
   }
 

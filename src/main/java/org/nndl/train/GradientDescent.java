@@ -22,7 +22,7 @@ import scala.runtime.BoxedUnit;
  * a real {@code treeAggregate} combines them on the executors. Both give the same bits: the
  * sums are {@link ExactSum}s.
  */
-public final class GradientDescent {
+public final class GradientDescent implements Optimizer {
   /** Most partitions whose partial sums the driver merges itself. */
   static final int DIRECT_LIMIT = 8;
   private static final ClassTag<ExactSum> SUM_TAG = ClassTag$.MODULE$.apply(ExactSum.class);
@@ -57,6 +57,7 @@ public final class GradientDescent {
    * Runs one epoch on params in place. Checks stop before each step; on a non-finite gradient or
    * update it keeps params as they were before that step and reports divergence.
    */
+  @Override
   public EpochOutcome epoch(double[] params, long seed, int epoch, int m, double eta, double lambda,
       BooleanSupplier stop) {
     int n = set.size();

@@ -1,0 +1,138 @@
+package org.nndl.train;
+
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.nndl.net.EpochOrder;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+/**
+ * Local SGD with periodic averaging ({@code --sync-every K}): far fewer Spark jobs than the exact
+ * loop, whose one job per mini-batch makes Spark's per-job overhead dominate.
+ *
+ * <p>Each round the driver broadcasts w; every partition p with samples left in the epoch starts
+ * from w and takes up to K of its own mini-batch steps (the book's eq. 93-94 through
+ * {@link Updater}, with n = the whole training set and m = the batch's actual length), walking
+ * its n_p samples in a shuffle seeded by (seed, epoch, p). The driver then combines the changes:
+ *
+ * <pre>  w <- w + sum_p c_p (w_p - w) / sum_p c_p,   c_p = samples p processed this round,</pre>
+ *
+ * as an {@link ExactSum} of (c_p / sum c) (w_p - w), so the result does not depend on which task
+ * finishes first. An epoch is ceil(max_p ceil(n_p/m) / K) rounds; K >= that (e.g.
+ * Integer.MAX_VALUE) means one round per epoch. With one partition and K = 1 this is exactly the
+ * reference: partition 0's shuffle is the global {@link EpochOrder#permutation}.
+ */
+public final class LocalSgd implements Optimizer {
+  private static final ClassTag<ExactSum> SUM_TAG = ClassTag$.MODULE$.apply(ExactSum.class);
+  /** Odd 64-bit constant spreading partition indices over seeds; p = 0 keeps the run's seed. */
+  private static final long PARTITION_MIX = 0xD1B54A32D192ED03L;
+
+  private final JavaSparkContext sc;
+  private final CachedSet set;
+  private final Gradient gradient;
+  private final Updater updater;
+  private final long syncEvery;
+  private final double[] change;
+  private final double[] previous;
+
+  /** syncEvery = K, the local steps between synchronizations (>= 1). */
+  public LocalSgd(JavaSparkContext sc, CachedSet set, Gradient gradient, Updater updater, int parameterCount,
+      int syncEvery) {
+    if (syncEvery < 1) throw new IllegalArgumentException("--sync-every " + syncEvery + ": must be a positive whole number");
+    this.sc = sc;
+    this.set = set;
+    this.gradient = gradient;
+    this.updater = updater;
+    this.syncEvery = syncEvery;
+    this.change = new double[parameterCount];
+    this.previous = new double[parameterCount];
+  }
+
+  /**
+   * Runs one epoch on params in place; the outcome's steps are the synchronization rounds done.
+   * Checks stop before each round; on a non-finite local or combined result it keeps params as
+   * they were before that round and reports divergence.
+   */
+  @Override
+  public GradientDescent.EpochOutcome epoch(double[] params, long seed, int epoch, int m, double eta, double lambda,
+      BooleanSupplier stop) {
+    int[] first = set.firstSample();
+    int parts = set.partitions();
+    long maxSteps = 0;
+    for (int p = 0; p < parts; p++) maxSteps = Math.max(maxSteps, steps(first[p + 1] - first[p], m));
+    long rounds = (maxSteps + syncEvery - 1) / syncEvery;
+    for (long r = 0; r < rounds; r++) {
+      if (stop.getAsBoolean()) return new GradientDescent.EpochOutcome((int) r, true, false);
+      ExactSum sum = round(params, first, seed, epoch, m, r, eta, lambda);
+      if (sum.invalid()) return new GradientDescent.EpochOutcome((int) r, false, true);
+      sum.toDoubles(change);
+      System.arraycopy(params, 0, previous, 0, params.length);
+      for (int i = 0; i < params.length; i++) params[i] += change[i];
+      if (!allFinite(params)) {
+        System.arraycopy(previous, 0, params, 0, params.length);
+        return new GradientDescent.EpochOutcome((int) r, false, true);
+      }
+    }
+    return new GradientDescent.EpochOutcome((int) rounds, false, false);
+  }
+
+  /** One Spark job: sum_p (c_p / sum c) (w_p - w) over the partitions with samples left. */
+  private ExactSum round(double[] params, int[] first, long seed, int epoch, int m, long r, double eta, double lambda) {
+    int parts = first.length - 1;
+    long[] c = new long[parts];
+    long total = 0;
+    for (int p = 0; p < parts; p++) total += c[p] = samplesInRound(first[p + 1] - first[p], m, r, syncEvery);
+    double[] weight = new double[parts];
+    Object[] taking = new Object[parts];
+    int count = 0;
+    for (int p = 0; p < parts; p++) {
+      if (c[p] == 0) continue;  // walked all its samples: contributes nothing
+      weight[p] = (double) c[p] / total;
+      taking[count++] = p;
+    }
+    Broadcast<double[]> bc = sc.broadcast(params);
+    try {
+      LocalStepsFunction task = new LocalStepsFunction(bc, first, seed, epoch, m, r, syncEvery, eta, lambda,
+          weight, gradient, updater);
+      ExactSum sum = new ExactSum();
+      sc.sc().runJob(set.blocks().rdd(), task,
+          CollectionConverters.asScala(Arrays.asList(taking).subList(0, count)).toSeq(),
+          new MergeSums(sum), SUM_TAG);
+      return sum;
+    } finally {
+      bc.destroy();
+    }
+  }
+
+  /** The seed of partition p's shuffles: the run's seed for p = 0, so one partition walks the global order. */
+  static long partitionSeed(long seed, int p) { return seed ^ (p * PARTITION_MIX); }
+
+  /** Partition p's walk of its count samples in epoch, as local indices 0..count-1. */
+  static int[] localOrder(long seed, int epoch, int p, int count) {
+    return EpochOrder.permutation(count, partitionSeed(seed, p), epoch);
+  }
+
+  /** ceil(count / m): a partition's mini-batch steps per epoch. */
+  static long steps(int count, int m) { return ((long) count + m - 1) / m; }
+
+  /** The first of round r's local steps for a partition with the given steps per epoch. */
+  static long roundStart(long r, long syncEvery, long steps) { return Math.min(r * syncEvery, steps); }
+
+  /** The end (exclusive) of round r's local steps. */
+  static long roundEnd(long r, long syncEvery, long steps) { return Math.min(roundStart(r, syncEvery, steps) + syncEvery, steps); }
+
+  /** c_p: the samples a partition of count samples processes in round r. */
+  static long samplesInRound(int count, int m, long r, long syncEvery) {
+    long steps = steps(count, m);
+    long from = roundStart(r, syncEvery, steps) * m;
+    return Math.min(roundEnd(r, syncEvery, steps) * m, count) - Math.min(from, count);
+  }
+
+  static boolean allFinite(double[] a) {
+    for (double v : a) if (!Double.isFinite(v)) return false;
+    return true;
+  }
+}

@@ -1,0 +1,75 @@
+package org.nndl.train;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.nndl.data.Block;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction2;
+
+/**
+ * The task of one {@link LocalSgd} round on partition p: starting from the broadcast w, up to K
+ * mini-batch steps over p's own samples in its seeded order, each w <- update(w, sum nabla C);
+ * returns (c_p / sum c) (w_p - w). Everything is derived from (seed, epoch, p, round), so a
+ * retried task walks the same samples. A named class, not a lambda: no closure cleaning per job.
+ */
+final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<Block>, ExactSum> implements Serializable {
+  private final Broadcast<double[]> params;
+  private final int[] firstSample;
+  private final long seed;
+  private final int epoch;
+  private final int m;
+  private final long round;
+  private final long syncEvery;
+  private final double eta;
+  private final double lambda;
+  private final double[] weight;
+  private final Gradient gradient;
+  private final Updater updater;
+
+  LocalStepsFunction(Broadcast<double[]> params, int[] firstSample, long seed, int epoch, int m, long round,
+      long syncEvery, double eta, double lambda, double[] weight, Gradient gradient, Updater updater) {
+    this.params = params;
+    this.firstSample = firstSample;
+    this.seed = seed;
+    this.epoch = epoch;
+    this.m = m;
+    this.round = round;
+    this.syncEvery = syncEvery;
+    this.eta = eta;
+    this.lambda = lambda;
+    this.weight = weight;
+    this.gradient = gradient;
+    this.updater = updater;
+  }
+
+  @Override
+  public ExactSum apply(TaskContext context, Iterator<Block> it) {
+    int p = context.partitionId();
+    int first = firstSample[p], count = firstSample[p + 1] - first, n = firstSample[firstSample.length - 1];
+    List<Block> blocks = new ArrayList<>();
+    while (it.hasNext()) blocks.add(it.next());
+    int[] order = LocalSgd.localOrder(seed, epoch, p, count);
+    long steps = LocalSgd.steps(count, m);
+    double[] w0 = params.value();
+    double[] w = w0.clone();                 // w_p, stepped in place
+    double[] grad = new double[w.length];    // sum nabla C of the current batch
+    int[] full = new int[m];
+    for (long s = LocalSgd.roundStart(round, syncEvery, steps); s < LocalSgd.roundEnd(round, syncEvery, steps); s++) {
+      int from = (int) (s * m), to = Math.min(from + m, count);
+      int[] batch = to - from == m ? full : new int[to - from];  // only the epoch's last batch is short
+      for (int i = 0; i < batch.length; i++) batch[i] = first + order[from + i];
+      Arrays.sort(batch);  // lets each block find its samples by binary search
+      Arrays.fill(grad, 0.0);
+      for (Block b : blocks) gradient.accumulate(w, b, batch, grad);
+      updater.apply(w, grad, batch.length, eta, lambda, n);
+      if (!LocalSgd.allFinite(w)) break;  // the sum below is then invalid: the round diverged
+    }
+    double c = weight[p];
+    for (int i = 0; i < w.length; i++) w[i] = c * (w[i] - w0[i]);
+    return new ExactSum().add(w);
+  }
+}

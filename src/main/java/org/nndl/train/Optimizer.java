@@ -1,0 +1,18 @@
+package org.nndl.train;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * One epoch of training on parameters held by the driver: the exact per-step loop
+ * ({@link GradientDescent}) or local SGD with periodic averaging ({@link LocalSgd}), so the
+ * trainer can use either.
+ */
+public interface Optimizer {
+  /**
+   * Runs epoch number {@code epoch} (from 1) on params in place, with mini-batches of m, learning
+   * rate eta and L2 strength lambda. Checks stop between jobs; on a non-finite result it keeps
+   * params as they were before that job and reports divergence.
+   */
+  GradientDescent.EpochOutcome epoch(double[] params, long seed, int epoch, int m, double eta, double lambda,
+      BooleanSupplier stop);
+}
