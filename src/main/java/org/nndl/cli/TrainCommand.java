@@ -53,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
   boolean monitor;
   @Option(names = "--partitions", description = "partitions of the training set, 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
   int partitions;
+  @Option(names = "--sync-every", paramLabel = "K|epoch|exact",
+      description = "exact = one synchronization per mini-batch (the book's algorithm); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
+  String syncEvery;
   @Option(names = "--warehouse", description = "folder of the metrics and runs tables and of each run's files (default: ${DEFAULT-VALUE})")
   Path warehouse;
   @Option(names = "--run-id", description = "name of this run (default: a timestamp)")
@@ -62,7 +65,19 @@ final class TrainCommand implements Callable<Integer> {
 
   TrainSettings settings() {
     return new TrainSettings(data, sizes, Activation.parse(activation), Cost.parse(cost), Initializer.parse(init),
-        epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions).validate();
+        epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions, sync(syncEvery)).validate();
+  }
+
+  static int sync(String text) {
+    if (text == null || text.equals("exact")) return TrainSettings.EXACT;
+    if (text.equals("epoch")) return TrainSettings.ONE_EPOCH;
+    try {
+      int k = Integer.parseInt(text);
+      if (k > 0) return k;
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--sync-every " + text + ": use exact, a positive number of local steps, or epoch");
   }
 
   @Override

@@ -11,7 +11,9 @@ public final class EpochOrder {
 
   /** A Fisher-Yates shuffle of 0..n-1 seeded by (seed, epoch). */
   public static int[] permutation(int n, long seed, int epoch) {
-    SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+    // Both inputs go through a strong mix: a plain seed*gamma + epoch would make seed s+1's
+    // stream seed s's shifted by one draw (gamma is SplittableRandom's own increment).
+    SplittableRandom rnd = new SplittableRandom(mix(seed ^ mix(epoch + 0x632BE59BD9B4E019L)));
     int[] p = new int[n];
     for (int i = 0; i < n; i++) p[i] = i;
     for (int i = n - 1; i > 0; i--) {
@@ -19,6 +21,13 @@ public final class EpochOrder {
       int t = p[i]; p[i] = p[j]; p[j] = t;
     }
     return p;
+  }
+
+  /** David Stafford's 64-bit finaliser (SplitMix64's), a bijection that scatters nearby inputs. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   /** Number of mini-batches of size m over n samples (the last one may be shorter). */

@@ -10,7 +10,7 @@ import java.io.Serializable;
  * integer additions are associative; the double is formed once, at the end.
  * Magnitudes up to 2^31 are exact to 2^-84; beyond that (or NaN) the sum is marked invalid.
  */
-public final class ExactSum implements Serializable {
+public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   private static final double HI_UNIT = 0x1p32;   // hi counts units of 2^-32
   private static final double LO_UNIT = 0x1p52;   // lo counts units of 2^-84 (= 2^-32 / 2^52)
   private static final double LIMIT = 0x1p31;
@@ -44,6 +44,7 @@ public final class ExactSum implements Serializable {
   }
 
   /** Adds another sum into this one (integer additions: order-independent). */
+  @Override
   public ExactSum merge(ExactSum other) {
     if (other.hi == null) { invalid |= other.invalid; return this; }
     if (hi == null) { hi = other.hi.clone(); lo = other.lo.clone(); invalid |= other.invalid; return this; }

@@ -5,11 +5,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.net.EpochOrder;
-import scala.jdk.javaapi.CollectionConverters;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
-import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
 
 /**
  * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks a seeded
@@ -25,7 +20,6 @@ import scala.runtime.BoxedUnit;
 public final class GradientDescent implements Optimizer {
   /** Most partitions whose partial sums the driver merges itself. */
   static final int DIRECT_LIMIT = 8;
-  private static final ClassTag<ExactSum> SUM_TAG = ClassTag$.MODULE$.apply(ExactSum.class);
 
   private final JavaSparkContext sc;
   private final CachedSet set;
@@ -72,7 +66,7 @@ public final class GradientDescent implements Optimizer {
       sum.toDoubles(gradSum);
       System.arraycopy(params, 0, previous, 0, params.length);
       updater.apply(params, gradSum, batch.length, eta, lambda, n);
-      if (!allFinite(params)) {
+      if (!Optimizer.allFinite(params)) {
         System.arraycopy(previous, 0, params, 0, params.length);
         return new EpochOutcome(steps, false, true);
       }
@@ -92,30 +86,9 @@ public final class GradientDescent implements Optimizer {
         return set.blocks().treeAggregate(new ExactSum(),
             (sum, block) -> { g.add(bc.value(), block, batch, sum); return sum; }, ExactSum::merge);
       }
-      ExactSum total = new ExactSum();
-      sc.sc().runJob(set.blocks().rdd(), task,
-          CollectionConverters.asScala(Arrays.stream(parts).boxed().map(p -> (Object) p).toList()).toSeq(),
-          new MergeInto(total), SUM_TAG);
-      return total;
+      return PartitionJob.run(sc, set.blocks(), task, parts, new ExactSum(), ExactSum.class);
     } finally {
       bc.destroy();
     }
-  }
-
-  /** Driver side: adds each partition's partial sum as its task finishes (order does not matter). */
-  private static final class MergeInto extends AbstractFunction2<Object, ExactSum, BoxedUnit> {
-    private final ExactSum total;
-
-    MergeInto(ExactSum total) { this.total = total; }
-
-    @Override public BoxedUnit apply(Object partition, ExactSum partial) {
-      synchronized (total) { total.merge(partial); }
-      return BoxedUnit.UNIT;
-    }
-  }
-
-  private static boolean allFinite(double[] a) {
-    for (double v : a) if (!Double.isFinite(v)) return false;
-    return true;
   }
 }

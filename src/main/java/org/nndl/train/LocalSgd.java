@@ -5,9 +5,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.net.EpochOrder;
-import scala.jdk.javaapi.CollectionConverters;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
 
 /**
  * Local SGD with periodic averaging ({@code --sync-every K}): far fewer Spark jobs than the exact
@@ -26,7 +23,6 @@ import scala.reflect.ClassTag$;
  * reference: partition 0's shuffle is the global {@link EpochOrder#permutation}.
  */
 public final class LocalSgd implements Optimizer {
-  private static final ClassTag<ExactSum> SUM_TAG = ClassTag$.MODULE$.apply(ExactSum.class);
   /** Odd 64-bit constant spreading partition indices over seeds; p = 0 keeps the run's seed. */
   private static final long PARTITION_MIX = 0xD1B54A32D192ED03L;
 
@@ -71,7 +67,7 @@ public final class LocalSgd implements Optimizer {
       sum.toDoubles(change);
       System.arraycopy(params, 0, previous, 0, params.length);
       for (int i = 0; i < params.length; i++) params[i] += change[i];
-      if (!allFinite(params)) {
+      if (!Optimizer.allFinite(params)) {
         System.arraycopy(previous, 0, params, 0, params.length);
         return new GradientDescent.EpochOutcome((int) r, false, true);
       }
@@ -86,7 +82,7 @@ public final class LocalSgd implements Optimizer {
     long total = 0;
     for (int p = 0; p < parts; p++) total += c[p] = samplesInRound(first[p + 1] - first[p], m, r, syncEvery);
     double[] weight = new double[parts];
-    Object[] taking = new Object[parts];
+    int[] taking = new int[parts];
     int count = 0;
     for (int p = 0; p < parts; p++) {
       if (c[p] == 0) continue;  // walked all its samples: contributes nothing
@@ -97,11 +93,7 @@ public final class LocalSgd implements Optimizer {
     try {
       LocalStepsFunction task = new LocalStepsFunction(bc, first, seed, epoch, m, r, syncEvery, eta, lambda,
           weight, gradient, updater);
-      ExactSum sum = new ExactSum();
-      sc.sc().runJob(set.blocks().rdd(), task,
-          CollectionConverters.asScala(Arrays.asList(taking).subList(0, count)).toSeq(),
-          new MergeSums(sum), SUM_TAG);
-      return sum;
+      return PartitionJob.run(sc, set.blocks(), task, Arrays.copyOf(taking, count), new ExactSum(), ExactSum.class);
     } finally {
       bc.destroy();
     }
@@ -131,8 +123,4 @@ public final class LocalSgd implements Optimizer {
     return Math.min(roundEnd(r, syncEvery, steps) * m, count) - Math.min(from, count);
   }
 
-  static boolean allFinite(double[] a) {
-    for (double v : a) if (!Double.isFinite(v)) return false;
-    return true;
-  }
 }

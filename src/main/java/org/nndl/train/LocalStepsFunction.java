@@ -66,7 +66,7 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
       Arrays.fill(grad, 0.0);
       for (Block b : blocks) gradient.accumulate(w, b, batch, grad);
       updater.apply(w, grad, batch.length, eta, lambda, n);
-      if (!LocalSgd.allFinite(w)) break;  // the sum below is then invalid: the round diverged
+      if (!Optimizer.allFinite(w)) break;  // the sum below is then invalid: the round diverged
     }
     double c = weight[p];
     for (int i = 0; i < w.length; i++) w[i] = c * (w[i] - w0[i]);

@@ -15,4 +15,10 @@ public interface Optimizer {
    */
   GradientDescent.EpochOutcome epoch(double[] params, long seed, int epoch, int m, double eta, double lambda,
       BooleanSupplier stop);
+
+  /** True when every parameter is a finite number: a step that breaks this is undone. */
+  static boolean allFinite(double[] a) {
+    for (double v : a) if (!Double.isFinite(v)) return false;
+    return true;
+  }
 }

@@ -6,7 +6,7 @@ import java.io.Serializable;
  * Cost and accuracy of a network over a set, summed across partitions. The cost sum is an
  * {@link ExactSum} so that the reported figures too are the same bits run after run.
  */
-public final class Score implements Serializable {
+public final class Score implements Serializable, Mergeable<Score> {
   private final ExactSum costSum = new ExactSum();
   private long correct;
   private long count;
@@ -18,7 +18,8 @@ public final class Score implements Serializable {
     count += samples;
   }
 
-  Score merge(Score o) {
+  @Override
+  public Score merge(Score o) {
     costSum.merge(o.costSum);
     correct += o.correct;
     count += o.count;

@@ -12,7 +12,13 @@ import org.nndl.net.NetworkSpec;
 public record TrainSettings(
     String data, int[] sizes, Activation activation, Cost cost, Initializer init,
     int epochs, int batchSize, double eta, double lambda, long seed,
-    int trainLimit, int testLimit, boolean monitor, int partitions) {
+    int trainLimit, int testLimit, boolean monitor, int partitions, int syncEvery) {
+
+  /** syncEvery for one synchronization per epoch. */
+  public static final int ONE_EPOCH = Integer.MAX_VALUE;
+
+  /** syncEvery for the exact algorithm: one synchronization per mini-batch. */
+  public static final int EXACT = 0;
 
   /** Throws IllegalArgumentException naming the bad setting and what to do. */
   public TrainSettings validate() {
@@ -24,6 +30,7 @@ public record TrainSettings(
     if (!(lambda >= 0) || !Double.isFinite(lambda)) throw bad("--lambda " + lambda + ": the L2 strength must be a number >= 0");
     if (trainLimit < 0) throw bad("--train-limit " + trainLimit + ": use 0 for all samples or a positive count");
     if (testLimit < 0) throw bad("--test-limit " + testLimit + ": use 0 for all samples or a positive count");
+    if (syncEvery < 0) throw bad("--sync-every " + syncEvery + ": use a positive number of local steps, or epoch");
     if (partitions < 0) throw bad("--partitions " + partitions + ": use 0 for Spark's default parallelism or a positive count");
     spec();  // refuses undefined activation/cost pairs
     return this;
@@ -45,6 +52,7 @@ public record TrainSettings(
     h.put("eta", eta);
     h.put("lambda", lambda);
     h.put("seed", seed);
+    h.put("sync_every", syncText());
     return h;
   }
 
@@ -58,6 +66,11 @@ public record TrainSettings(
     h.put("monitor", monitor);
     h.put("partitions", partitions);
     return h;
+  }
+
+  /** "exact", a number of local steps, or "epoch". */
+  public String syncText() {
+    return syncEvery == EXACT ? "exact" : syncEvery == ONE_EPOCH ? "epoch" : String.valueOf(syncEvery);
   }
 
   private static void positive(String name, int v) {

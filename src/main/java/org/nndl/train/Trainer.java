@@ -90,13 +90,14 @@ public final class Trainer {
       BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
     NetworkSpec spec = settings.spec();
     Layout layout = spec.layout();
-    GradientDescent gd = new GradientDescent(sc, trainSet, new Gradient(spec), new Updater(layout),
-        layout.parameterCount());
+    Optimizer optimizer = settings.syncEvery() == TrainSettings.EXACT
+        ? new GradientDescent(sc, trainSet, new Gradient(spec), new Updater(layout), layout.parameterCount())
+        : new LocalSgd(sc, trainSet, new Gradient(spec), new Updater(layout), layout.parameterCount(), settings.syncEvery());
     Evaluator evaluator = new Evaluator(spec);
     double lambda = settings.lambda();
     for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
       long t0 = System.nanoTime();
-      GradientDescent.EpochOutcome out = gd.epoch(params, settings.seed(), epoch, settings.batchSize(),
+      GradientDescent.EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, settings.batchSize(),
           settings.eta(), lambda, stop);
       double seconds = (System.nanoTime() - t0) / 1e9;
       if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED);

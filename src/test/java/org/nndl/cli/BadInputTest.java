@@ -33,7 +33,9 @@ class BadInputTest {
       "--cost hinge|unknown cost",
       "--epochs many|--epochs",
       "--data /no/such/folder|/no/such/folder",
-      "--run-id ../x|run id"})
+      "--run-id ../x|run id",
+      "--sync-every 0|--sync-every",
+      "--sync-every often|--sync-every"})
   void refusedCleanly(String options, String fragment) throws Exception {
     Path wh = dir.resolve("wh");
     String[] opts = options.split(" ");

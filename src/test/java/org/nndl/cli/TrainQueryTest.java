@@ -60,6 +60,20 @@ class TrainQueryTest {
   }
 
   @Test
+  void syncEveryEpochLearnsAndIsRecorded() throws Exception {
+    String wh = dir.resolve("wh").toString();
+    CliTest.Outcome t = CliTest.run("train", "--train-limit", "3000", "--test-limit", "1000", "--epochs", "4",
+        "--sync-every", "epoch", "--partitions", "2", "--warehouse", wh, "--run-id", "sync");
+    assertEquals(0, t.code(), t.err());
+    CliTest.Outcome q = CliTest.run("query", "--warehouse", wh, "--format", "csv",
+        "SELECT m.test_accuracy, r.sync_every FROM metrics m JOIN runs r USING (run_id) WHERE m.epoch = 4");
+    assertEquals(0, q.code(), q.err());
+    String[] row = q.out().lines().skip(1).findFirst().orElseThrow().split(",");
+    assertEquals("epoch", row[1]);
+    assertTrue(Double.parseDouble(row[0]) > 0.8, q.out());
+  }
+
+  @Test
   void aDivergingRunStopsKeepsItsMetricsAndFiniteParameters() throws Exception {
     String wh = dir.resolve("wh").toString();
     CliTest.Outcome t = CliTest.run("train", "--train-limit", "500", "--test-limit", "200", "--epochs", "3",

@@ -33,7 +33,7 @@ class LocalSgdTest {
 
   private static TrainSettings settings(int partitions, double lambda, String act, String cost) {
     return new TrainSettings("test", new int[] {16, 6, 3}, Activation.parse(act), Cost.parse(cost),
-        Initializer.DEFAULT, 1, 10, ETA, lambda, 42L, 0, 0, false, partitions).validate();
+        Initializer.DEFAULT, 1, 10, ETA, lambda, 42L, 0, 0, false, partitions, TrainSettings.EXACT).validate();
   }
 
   private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }

@@ -25,7 +25,7 @@ class TrainerTest {
 
   private static TrainSettings settings(int partitions, double lambda, String act, String cost, int epochs) {
     return new TrainSettings("test", new int[] {16, 6, 3}, Activation.parse(act), Cost.parse(cost),
-        Initializer.DEFAULT, epochs, 10, 0.5, lambda, 42L, 0, 0, true, partitions).validate();
+        Initializer.DEFAULT, epochs, 10, 0.5, lambda, 42L, 0, 0, true, partitions, TrainSettings.EXACT).validate();
   }
 
   private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }

@@ -1,0 +1,46 @@
+package org.nndl.train;
+
+import java.util.Arrays;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.nndl.data.Block;
+import scala.collection.Iterator;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs a pre-built task on chosen partitions of the cached blocks and merges the partitions'
+ * results on the driver as they arrive. The task is a named class, not a lambda: Spark re-reads
+ * a lambda's bytecode to clean it on every job, which costs more than a step's arithmetic.
+ */
+final class PartitionJob {
+  private PartitionJob() {}
+
+  static <U extends Mergeable<U>> U run(JavaSparkContext sc, JavaRDD<Block> blocks,
+      AbstractFunction2<TaskContext, Iterator<Block>, U> task, int[] partitions, U total, Class<U> type) {
+    sc.sc().runJob(blocks.rdd(), task,
+        CollectionConverters.asScala(Arrays.stream(partitions).boxed().map(p -> (Object) p).toList()).toSeq(),
+        new MergeInto<>(total), ClassTag$.MODULE$.apply(type));
+    return total;
+  }
+
+  /** All partitions of the blocks. */
+  static int[] all(JavaRDD<Block> blocks) {
+    return java.util.stream.IntStream.range(0, blocks.getNumPartitions()).toArray();
+  }
+
+  /** Driver side: called once per finished task (the scheduler serialises the calls). */
+  private static final class MergeInto<U extends Mergeable<U>> extends AbstractFunction2<Object, U, BoxedUnit> {
+    private final U total;
+
+    MergeInto(U total) { this.total = total; }
+
+    @Override public BoxedUnit apply(Object partition, U partial) {
+      synchronized (total) { total.merge(partial); }
+      return BoxedUnit.UNIT;
+    }
+  }
+}
