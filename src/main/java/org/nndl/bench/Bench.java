@@ -15,6 +15,8 @@ import org.nndl.net.Network2;
 import org.nndl.train.CachedSet;
 import org.nndl.train.Evaluator;
 import org.nndl.train.GradientDescent;
+import org.nndl.train.LocalSgd;
+import org.nndl.train.Optimizer;
 import org.nndl.train.Gradient;
 import org.nndl.train.Score;
 import org.nndl.train.TrainSettings;
@@ -33,15 +35,17 @@ public final class Bench {
   private final Dataset test;
   private final int partitions;
   private final int floorReps;
+  private final int[] syncEvery;
 
   public Bench(JavaSparkContext sc, TrainSettings settings, Dataset digits, Dataset test, int size, int partitions,
-      int floorReps) {
+      int floorReps, int[] syncEvery) {
     this.sc = sc;
     this.settings = settings;
     this.train = ShiftedDigits.expand(digits, size);
     this.test = test;
     this.partitions = partitions;
     this.floorReps = floorReps;
+    this.syncEvery = syncEvery.clone();
   }
 
   public List<Measure> run() {
@@ -67,6 +71,14 @@ public final class Bench {
             : Measure.of(ratio, n / e.seconds / ref, "x"));
       }
       out.add(Measure.of("test accuracy after one epoch, m=10", m10.testAccuracy, "fraction"));
+      double refEpoch = n / ref;
+      for (int k : syncEvery) {
+        Epoch e = epoch(set, 10, k);
+        String name = "sync every " + (k == TrainSettings.ONE_EPOCH ? "epoch" : String.valueOf(k)) + ", m=10: ";
+        out.add(Measure.of(name + "epoch", e.seconds, "s"));
+        out.add(Measure.atMost(name + "epoch / reference epoch", e.seconds / refEpoch, "x", 3));
+        out.add(Measure.atLeast(name + "test accuracy - exact's", 100 * (e.testAccuracy - m10.testAccuracy), "points", -1));
+      }
       out.add(Measure.atMost("evaluate 10,000 samples (median of 5)", evaluateMs(trainer), "ms", 100));
 
       Epoch small = epoch(set, 100);
@@ -101,11 +113,14 @@ public final class Bench {
 
   private record Epoch(int m, double seconds, double stepMs, double testAccuracy) {}
 
-  private Epoch epoch(CachedSet set, int m) {
+  private Epoch epoch(CachedSet set, int m) { return epoch(set, m, TrainSettings.EXACT); }
+
+  private Epoch epoch(CachedSet set, int m, int syncEvery) {
     var layout = settings.spec().layout();
     double[] params = Initializer.DEFAULT.init(layout, settings.seed());
-    GradientDescent gd = new GradientDescent(sc, set, new Gradient(settings.spec()), new Updater(layout),
-        layout.parameterCount());
+    Optimizer gd = syncEvery == TrainSettings.EXACT
+        ? new GradientDescent(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount())
+        : new LocalSgd(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount(), syncEvery);
     Timings timings = new Timings();
     long t0 = System.nanoTime();
     gd.epoch(params, settings.seed(), 1, m, settings.eta(), settings.lambda(), timings);

@@ -36,6 +36,9 @@ final class BenchCommand implements Callable<Integer> {
   int partitions;
   @Option(names = "--floor-reps", defaultValue = "300", description = "bare steps timed for the floor (default: ${DEFAULT-VALUE})")
   int floorReps;
+  @Option(names = "--sync", split = ",", defaultValue = "10,100,epoch",
+      description = "local-SGD settings to time beside the exact mode (default: ${DEFAULT-VALUE})")
+  List<String> syncEvery;
   @Option(names = "--out", defaultValue = "bench.csv", description = "the table as CSV (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -50,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int p = partitions > 0 ? partitions : sc.defaultParallelism();
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
-    List<Measure> measures = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps).run();
+    List<Measure> measures = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps,
+        syncEvery.stream().mapToInt(TrainCommand::sync).filter(k -> k != TrainSettings.EXACT).toArray()).run();
     Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
         m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
     ResultPrinter.print(table, ResultFormat.TABLE, System.out);
