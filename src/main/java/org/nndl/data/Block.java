@@ -43,6 +43,12 @@ public final class Block implements Serializable {
 
   public int label(int i) { return labels[i - first] & 0xff; }
 
+  /** The pixel bytes themselves, for byte-for-byte comparisons in tests; do not modify. */
+  byte[] pixelBytes() { return pixels; }
+
+  /** The label bytes themselves, for tests; do not modify. */
+  byte[] labelBytes() { return labels; }
+
   /** Cuts a data set into blocks of at most blockSize samples, in order. */
   public static List<Block> split(Dataset d, int blockSize) {
     List<Block> blocks = new ArrayList<>();

@@ -19,6 +19,43 @@ public final class DataSource {
   private DataSource() {}
 
   /**
+   * Where a spec's four files are, as location texts {@link DistributedIdx#load} reads, so that
+   * executors can read them themselves. Nothing is read but what finding them takes (for
+   * {@value #MNIST} and http(s) specs, the download into the cache when not there yet).
+   *
+   * @param driverOnly true when the files are downloads in the driver's local cache folder
+   *     ({@value #MNIST}, http(s)): executors on other hosts cannot see them, so on a cluster read
+   *     them on the driver ({@link #load}) unless the cache folder is shared storage
+   */
+  public record Sources(String trainImages, String trainLabels, String testImages, String testLabels,
+      boolean driverOnly) {}
+
+  /** The four files of a spec (see {@link #load} for the specs), found as {@link #load} finds them. */
+  public static Sources locate(String spec, Path cacheDir) {
+    Path cache = cacheDir == null ? defaultCache() : cacheDir;
+    checkSpec(spec);
+    if (spec.equals(SAMPLE)) return sources(new ResourceLocation(SAMPLE_RESOURCES), false);
+    if (spec.equals(MNIST)) {
+      return sources(new LocalLocation(Downloader.fetch(Downloader.MNIST_MIRROR, Downloader.MNIST_MD5, cache)), true);
+    }
+    if (isWeb(spec)) return sources(new LocalLocation(Downloader.fetch(URI.create(spec), Map.of(), cache)), true);
+    return sources(Location.of(spec), false);
+  }
+
+  private static Sources sources(Location folder, boolean driverOnly) {
+    Location[] f = MnistFolder.locate(folder);
+    return new Sources(f[0].name(), f[1].name(), f[2].name(), f[3].name(), driverOnly);
+  }
+
+  private static void checkSpec(String spec) {
+    if (spec == null || spec.isBlank()) {
+      throw new DataError("no data given: use \"sample\", \"mnist\", or a folder holding the four MNIST files");
+    }
+  }
+
+  private static boolean isWeb(String spec) { return spec.startsWith("http://") || spec.startsWith("https://"); }
+
+  /**
    * Loads a spec: {@value #SAMPLE}, {@value #MNIST}, an http(s) URL of a folder, or a folder given
    * as a local path or Hadoop URI. A folder holds the four classic MNIST names, each raw or ".gz".
    *
@@ -32,14 +69,10 @@ public final class DataSource {
   }
 
   private static TrainTest loadAll(String spec, Path cacheDir) {
-    if (spec == null || spec.isBlank()) {
-      throw new DataError("no data given: use \"sample\", \"mnist\", or a folder holding the four MNIST files");
-    }
+    checkSpec(spec);
     if (spec.equals(SAMPLE)) return MnistFolder.load(new ResourceLocation(SAMPLE_RESOURCES));
     if (spec.equals(MNIST)) return fromWeb(Downloader.MNIST_MIRROR, Downloader.MNIST_MD5, cacheDir);
-    if (spec.startsWith("http://") || spec.startsWith("https://")) {
-      return fromWeb(URI.create(spec), Map.of(), cacheDir);
-    }
+    if (isWeb(spec)) return fromWeb(URI.create(spec), Map.of(), cacheDir);
     return MnistFolder.load(Location.of(spec));
   }
 

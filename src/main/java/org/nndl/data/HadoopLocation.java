@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -53,6 +54,18 @@ final class HadoopLocation implements Location {
       return new Opened(fileSystem().open(new Path(uri)), status.getLen());
     } catch (IOException e) {
       throw new DataError(name() + ": cannot be read (" + e + "): check the file and its permissions", e);
+    }
+  }
+
+  /** Seeks rather than skips: on HDFS or S3 only the bytes from {@code offset} on are fetched. */
+  @Override public Opened openAt(long offset) {
+    Opened file = open();
+    try {
+      ((FSDataInputStream) file.in()).seek(offset);
+      return file;
+    } catch (IOException e) {
+      try { file.in().close(); } catch (IOException ignored) { /* the seek failure is the news */ }
+      throw new DataError(name() + ": cannot seek to byte " + offset + " (" + e + "): check the file", e);
     }
   }
 

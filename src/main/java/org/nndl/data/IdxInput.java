@@ -20,12 +20,18 @@ final class IdxInput implements Closeable {
   private final String name;
   /** Bytes in the (raw) file when known in advance, else -1 (gzip, or a stream of unknown size). */
   private final long knownSize;
+  private final boolean gzip;
   private long consumed;
+  /** Set by {@link #startBody}: where the body starts, how long the header says it is, and the claim. */
+  private long bodyStart = -1;
+  private long bodyLength;
+  private String claim;
 
-  private IdxInput(InputStream in, String name, long knownSize) {
+  private IdxInput(InputStream in, String name, long knownSize, boolean gzip) {
     this.in = in;
     this.name = name;
     this.knownSize = knownSize;
+    this.gzip = gzip;
   }
 
   /** Wraps a file's stream of {@code size} bytes (-1 if unknown); closing this closes it. */
@@ -41,7 +47,42 @@ final class IdxInput implements Closeable {
     }
     boolean gzip = b0 == 0x1f && b1 == 0x8b;
     InputStream data = gzip ? new GZIPInputStream(buffered, BUFFER) : buffered;
-    return new IdxInput(data, name, gzip ? -1 : size);
+    return new IdxInput(data, name, gzip ? -1 : size, gzip);
+  }
+
+  /** Whether the file is gzipped (then it cannot be split by byte ranges). */
+  boolean gzip() { return gzip; }
+
+  /**
+   * Begins the {@code length} data bytes the header promises (described by {@code claim}, e.g.
+   * "60000 images of 28x28"): fails now unless a file of known size holds exactly that many.
+   */
+  void startBody(long length, String claim) {
+    this.bodyStart = consumed;
+    this.bodyLength = length;
+    this.claim = claim;
+    if (knownSize >= 0) checkAgainstFileSize(consumed + length, claim);
+  }
+
+  /** The next {@code len} body bytes into {@code into}, failing if the data stops first. */
+  void readBodyPart(byte[] into, int len) throws IOException {
+    int got = in.readNBytes(into, 0, len);
+    consumed += got;
+    if (got < len) throw truncated(consumed);
+  }
+
+  /** Fails if data goes on past the body the header promised (call after reading all of it). */
+  void expectEnd() throws IOException {
+    if (in.read() >= 0) {
+      throw new DataError(name + ": the data goes on past the " + (bodyStart + bodyLength)
+          + " bytes the header promises (" + claim + "): the file is corrupt or not an IDX file");
+    }
+  }
+
+  private DataError truncated(long endedAfter) {
+    return new DataError(name + ": truncated: the header promises " + claim + " = " + (bodyStart + bodyLength)
+        + " bytes" + (knownSize < 0 ? " of data" : "") + ", but the data ends after "
+        + endedAfter + " bytes: download or write it again");
   }
 
   /** A big-endian int32 of the header. */
@@ -55,13 +96,9 @@ final class IdxInput implements Closeable {
     return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
   }
 
-  /**
-   * The {@code length} data bytes the header promises (described by {@code claim}, e.g. "60000
-   * images of 28x28"), failing unless exactly that many follow the header.
-   */
+  /** The whole body the header promises (see {@link #startBody}), failing unless exactly that many follow. */
   byte[] readBody(long length, String claim) throws IOException {
-    long total = consumed + length;
-    if (knownSize >= 0) checkAgainstFileSize(total, claim);
+    startBody(length, claim);
     if (length > Idx.MAX_ARRAY) {
       throw new DataError(name + ": the header promises " + claim + " = " + length
           + " bytes, more than one Java array holds (" + Idx.MAX_ARRAY + "): use a smaller file");
@@ -74,15 +111,8 @@ final class IdxInput implements Closeable {
       if (n < 0) break;
       got += n;
     }
-    if (got < length) {
-      throw new DataError(name + ": truncated: the header promises " + claim + " = " + total
-          + " bytes" + (knownSize < 0 ? " of data" : "") + ", but the data ends after "
-          + (consumed + got) + " bytes: download or write it again");
-    }
-    if (in.read() >= 0) {
-      throw new DataError(name + ": the data goes on past the " + total + " bytes the header promises ("
-          + claim + "): the file is corrupt or not an IDX file");
-    }
+    if (got < length) throw truncated(consumed + got);
+    expectEnd();
     return body;
   }
 

@@ -15,6 +15,13 @@ public final class IdxReader {
   /** The contents of an IDX images file: {@code pixels[i*rows*cols + p]} is pixel p of image i. */
   public record Images(int count, int rows, int cols, byte[] pixels) {}
 
+  /** A checked images header: what the body holds and how errors describe it. */
+  record ImagesHeader(int count, int rows, int cols) {
+    long bodyLength() { return (long) count * rows * cols; }
+
+    String claim() { return count + " images of " + rows + "x" + cols; }
+  }
+
   private IdxReader() {}
 
   /** Images from a local path or a Hadoop URI (file://, hdfs://, s3a://, ...). */
@@ -34,17 +41,9 @@ public final class IdxReader {
    */
   public static Images readImages(InputStream in, long size, String name) {
     try (IdxInput idx = IdxInput.open(in, size, name)) {
-      expectMagic(idx.readInt("magic number"), Idx.IMAGES_MAGIC, name);
-      int count = checkCount(idx.readInt("image count"), name);
-      int rows = idx.readInt("row count");
-      int cols = idx.readInt("column count");
-      if (rows <= 0 || cols <= 0) {
-        throw new DataError(name + ": the header says images are " + rows + "x" + cols
-            + ", but rows and columns must be positive: the file is corrupt or not an IDX images file");
-      }
-      long length = (long) count * rows * cols;
-      byte[] pixels = idx.readBody(length, count + " images of " + rows + "x" + cols);
-      return new Images(count, rows, cols, pixels);
+      ImagesHeader h = imagesHeader(idx, name);
+      byte[] pixels = idx.readBody(h.bodyLength(), h.claim());
+      return new Images(h.count(), h.rows(), h.cols(), pixels);
     } catch (IOException e) {
       throw readFailure(name, e);
     }
@@ -53,9 +52,8 @@ public final class IdxReader {
   /** Labels from a stream of {@code size} bytes (-1 if unknown), named in errors. Closes the stream. */
   public static byte[] readLabels(InputStream in, long size, String name) {
     try (IdxInput idx = IdxInput.open(in, size, name)) {
-      expectMagic(idx.readInt("magic number"), Idx.LABELS_MAGIC, name);
-      int count = checkCount(idx.readInt("label count"), name);
-      return idx.readBody(count, count + " labels");
+      int count = labelsHeader(idx, name);
+      return idx.readBody(count, labelsClaim(count));
     } catch (IOException e) {
       throw readFailure(name, e);
     }
@@ -74,12 +72,37 @@ public final class IdxReader {
   static Dataset readDataset(Location imagesLocation, Location labelsLocation) {
     Images images = readImages(imagesLocation);
     byte[] labels = readLabels(labelsLocation);
-    if (images.count() != labels.length) {
-      throw new DataError("images file " + imagesLocation.name() + " holds " + images.count()
-          + " images but labels file " + labelsLocation.name() + " holds " + labels.length
+    checkSameCount(imagesLocation, images.count(), labelsLocation, labels.length);
+    return new Dataset(images.rows(), images.cols(), images.pixels(), labels);
+  }
+
+  /** Reads and checks an images header (magic, count, rows, cols); the body is next. */
+  static ImagesHeader imagesHeader(IdxInput idx, String name) throws IOException {
+    expectMagic(idx.readInt("magic number"), Idx.IMAGES_MAGIC, name);
+    int count = checkCount(idx.readInt("image count"), name);
+    int rows = idx.readInt("row count");
+    int cols = idx.readInt("column count");
+    if (rows <= 0 || cols <= 0) {
+      throw new DataError(name + ": the header says images are " + rows + "x" + cols
+          + ", but rows and columns must be positive: the file is corrupt or not an IDX images file");
+    }
+    return new ImagesHeader(count, rows, cols);
+  }
+
+  /** Reads and checks a labels header (magic, count); returns the count, the body is next. */
+  static int labelsHeader(IdxInput idx, String name) throws IOException {
+    expectMagic(idx.readInt("magic number"), Idx.LABELS_MAGIC, name);
+    return checkCount(idx.readInt("label count"), name);
+  }
+
+  static String labelsClaim(int count) { return count + " labels"; }
+
+  static void checkSameCount(Location images, int imageCount, Location labels, int labelCount) {
+    if (imageCount != labelCount) {
+      throw new DataError("images file " + images.name() + " holds " + imageCount
+          + " images but labels file " + labels.name() + " holds " + labelCount
           + " labels: use the labels file that belongs to these images");
     }
-    return new Dataset(images.rows(), images.cols(), images.pixels(), labels);
   }
 
   private static void expectMagic(int found, int expected, String name) {
@@ -99,7 +122,7 @@ public final class IdxReader {
     return count;
   }
 
-  private static DataError readFailure(String name, IOException e) {
+  static DataError readFailure(String name, IOException e) {
     if (e instanceof ZipException) {
       return new DataError(name + ": not valid gzip data (" + e.getMessage() + "): download or write it again", e);
     }

@@ -1,19 +1,28 @@
 package org.nndl.data;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
  * A file or directory named by a local path, a Hadoop FileSystem URI or a class-path folder, so
  * that every data source reads through the same checks and names the file the same way in errors.
+ * Serializable so that executors can open the same file ({@link DistributedIdx}).
  */
-interface Location {
+interface Location extends Serializable {
 
   /** A scheme of two or more letters, so that a Windows drive letter ("C:") stays a local path. */
   Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
 
-  /** A local path, or a Hadoop URI (file://, hdfs://, s3a://, ...) when the text has a scheme. */
+  /**
+   * A local path, a Hadoop URI (file://, hdfs://, s3a://, ...) when the text has a scheme, or a
+   * class-path resource when it starts with "classpath:" (what {@link ResourceLocation#name} gives).
+   */
   static Location of(String text) {
+    if (text.startsWith(ResourceLocation.PREFIX)) {
+      return new ResourceLocation(text.substring(ResourceLocation.PREFIX.length()));
+    }
     return URI_SCHEME.matcher(text).find() ? new HadoopLocation(text) : new LocalLocation(text);
   }
 
@@ -31,4 +40,19 @@ interface Location {
 
   /** Opens a regular, non-empty file, or throws a DataError naming it and what to do. */
   Opened open();
+
+  /** Like {@link #open}, positioned at byte {@code offset}; files that can seek override this. */
+  default Opened openAt(long offset) {
+    Opened file = open();
+    try {
+      file.in().skipNBytes(offset);
+      return file;
+    } catch (IOException e) {
+      try { file.in().close(); } catch (IOException ignored) { /* the skip failure is the news */ }
+      throw new DataError(name() + ": cannot skip to byte " + offset + " (" + e + "): check the file", e);
+    }
+  }
+
+  /** The same file named so that another process (an executor) finds it: local paths made absolute. */
+  default Location absolute() { return this; }
 }

@@ -8,11 +8,7 @@ final class MnistFolder {
   private MnistFolder() {}
 
   static TrainTest load(Location folder) {
-    if (!folder.isDirectory()) {
-      throw new DataError(folder.name() + ": " + (folder.isFile() ? "is a file" : "does not exist")
-          + ", expected a folder holding the four MNIST files (" + MnistFile.TRAIN_IMAGES.baseName
-          + " ...), raw or .gz: check the path, or use \"sample\" or \"mnist\"");
-    }
+    checkFolder(folder);
     Dataset train = loadSet(folder, MnistFile.TRAIN_IMAGES, MnistFile.TRAIN_LABELS);
     Dataset test = loadSet(folder, MnistFile.TEST_IMAGES, MnistFile.TEST_LABELS);
     if (train.size() == 0 || test.size() == 0) {
@@ -24,6 +20,23 @@ final class MnistFolder {
           + " but test images are " + test.rows() + "x" + test.cols() + ": use sets of the same image size");
     }
     return new TrainTest(train, test);
+  }
+
+  /** The four files of a folder (raw preferred to .gz), in {@link MnistFile} order, without reading them. */
+  static Location[] locate(Location folder) {
+    checkFolder(folder);
+    MnistFile[] files = MnistFile.values();
+    Location[] found = new Location[files.length];
+    for (int i = 0; i < files.length; i++) found[i] = find(folder, files[i]);
+    return found;
+  }
+
+  private static void checkFolder(Location folder) {
+    if (!folder.isDirectory()) {
+      throw new DataError(folder.name() + ": " + (folder.isFile() ? "is a file" : "does not exist")
+          + ", expected a folder holding the four MNIST files (" + MnistFile.TRAIN_IMAGES.baseName
+          + " ...), raw or .gz: check the path, or use \"sample\" or \"mnist\"");
+    }
   }
 
   private static Dataset loadSet(Location folder, MnistFile images, MnistFile labels) {

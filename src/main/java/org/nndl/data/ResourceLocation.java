@@ -4,12 +4,14 @@ import java.io.InputStream;
 
 /** A file among this jar's class-path resources, which is how the bundled sample ships. */
 final class ResourceLocation implements Location {
+  /** How resource names start, so that {@link Location#of} reads them back. */
+  static final String PREFIX = "classpath:";
   /** Absolute resource path without the leading slash, e.g. "org/nndl/data/sample". */
   private final String path;
 
   ResourceLocation(String path) { this.path = path; }
 
-  @Override public String name() { return "classpath:" + path; }
+  @Override public String name() { return PREFIX + path; }
 
   @Override public Location child(String fileName) { return new ResourceLocation(path + "/" + fileName); }
 

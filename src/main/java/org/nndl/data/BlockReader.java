@@ -1,0 +1,175 @@
+package org.nndl.data;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads samples {@code first .. end-1} of an images file and its labels file into Blocks of at most
+ * blockSize samples, one block at a time, on an executor: either a byte range of raw files
+ * ({@link #range}) or the start of a stream (gzip, class-path resources: {@link #stream}).
+ */
+final class BlockReader implements Iterator<Block>, Closeable {
+
+  /** The body of one file from the reader's first sample on; IO failures become DataErrors naming it. */
+  interface Body extends Closeable {
+    void read(byte[] into, int len);
+
+    /** Called once every wanted sample has been read. */
+    default void finish() {}
+
+    @Override void close();
+  }
+
+  private final Body pixels;
+  private final Body labels;
+  private final int inputSize;
+  private final int end;
+  private final int blockSize;
+  private int next;
+
+  private BlockReader(Body pixels, Body labels, int inputSize, int first, int end, int blockSize) {
+    this.pixels = pixels;
+    this.labels = labels;
+    this.inputSize = inputSize;
+    this.next = first;
+    this.end = end;
+    this.blockSize = blockSize;
+  }
+
+  /** Samples first..end-1 of two raw files whose headers the driver checked, by seeking to them. */
+  static BlockReader range(Location images, Location labels, IdxHeaders h, int first, int end, int blockSize) {
+    Body px = rangeBody(images, h.imagesFileSize(), Idx.IMAGES_HEADER_BYTES + (long) first * h.inputSize());
+    try {
+      Body lb = rangeBody(labels, h.labelsFileSize(), Idx.LABELS_HEADER_BYTES + (long) first);
+      return new BlockReader(px, lb, h.inputSize(), first, end, blockSize);
+    } catch (RuntimeException e) {
+      px.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The first n samples of two files read from their start (gzip or raw), with every check
+   * {@link IdxReader} makes; the end of the data is checked only when all samples are wanted.
+   */
+  static BlockReader stream(Location images, Location labels, IdxHeaders h, int n, int blockSize) {
+    Body px = streamBody(images, h, true, n == h.count());
+    try {
+      Body lb = streamBody(labels, h, false, n == h.count());
+      return new BlockReader(px, lb, h.inputSize(), 0, n, blockSize);
+    } catch (RuntimeException e) {
+      px.close();
+      throw e;
+    }
+  }
+
+  @Override public boolean hasNext() { return next < end; }
+
+  @Override public Block next() {
+    if (next >= end) throw new NoSuchElementException();
+    int count = Math.min(blockSize, end - next);
+    byte[] px = new byte[count * inputSize];
+    byte[] lb = new byte[count];
+    pixels.read(px, px.length);
+    labels.read(lb, lb.length);
+    Block block = new Block(next, count, inputSize, px, lb);
+    next += count;
+    if (next == end) {
+      pixels.finish();
+      labels.finish();
+      close();
+    }
+    return block;
+  }
+
+  @Override public void close() {
+    try {
+      pixels.close();
+    } finally {
+      labels.close();
+    }
+  }
+
+  private static Body rangeBody(Location file, long expectedSize, long offset) {
+    Location.Opened opened = file.openAt(offset);
+    InputStream in = opened.in();
+    if (opened.size() != expectedSize) {
+      closeQuietly(in);
+      throw changed(file, "it has " + opened.size() + " bytes, its header said " + expectedSize);
+    }
+    return new Body() {
+      @Override public void read(byte[] into, int len) {
+        try {
+          if (in.readNBytes(into, 0, len) < len) throw changed(file, "it ends early");
+        } catch (IOException e) {
+          throw IdxReader.readFailure(file.name(), e);
+        }
+      }
+
+      @Override public void close() { closeQuietly(in); }
+    };
+  }
+
+  private static Body streamBody(Location file, IdxHeaders h, boolean images, boolean checkEnd) {
+    Location.Opened opened = file.open();
+    IdxInput idx;
+    try {
+      idx = IdxInput.open(opened.in(), opened.size(), file.name());
+    } catch (IOException e) {
+      closeQuietly(opened.in());
+      throw IdxReader.readFailure(file.name(), e);
+    }
+    try {
+      if (images) {
+        IdxReader.ImagesHeader found = IdxReader.imagesHeader(idx, file.name());
+        if (!found.equals(new IdxReader.ImagesHeader(h.count(), h.rows(), h.cols()))) {
+          throw changed(file, "its header now says " + found.claim());
+        }
+        idx.startBody(found.bodyLength(), found.claim());
+      } else {
+        int count = IdxReader.labelsHeader(idx, file.name());
+        if (count != h.count()) throw changed(file, "its header now says " + IdxReader.labelsClaim(count));
+        idx.startBody(count, IdxReader.labelsClaim(count));
+      }
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(idx);
+      throw e instanceof IOException io ? IdxReader.readFailure(file.name(), io) : (RuntimeException) e;
+    }
+    return new Body() {
+      @Override public void read(byte[] into, int len) {
+        try {
+          idx.readBodyPart(into, len);
+        } catch (IOException e) {
+          throw IdxReader.readFailure(file.name(), e);
+        }
+      }
+
+      @Override public void finish() {
+        if (!checkEnd) return;
+        try {
+          idx.expectEnd();
+        } catch (IOException e) {
+          throw IdxReader.readFailure(file.name(), e);
+        }
+      }
+
+      @Override public void close() { closeQuietly(idx); }
+    };
+  }
+
+  private static DataError changed(Location file, String how) {
+    return new DataError(file.name() + ": changed while being read (" + how
+        + "): do not rewrite the data files during a run");
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // nothing more to learn: the data was read or the read already failed
+    }
+  }
+}
