@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.data.DataSource;
-import org.nndl.data.TrainTest;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.RunsTable;
 import org.nndl.metrics.Warehouse;
@@ -17,6 +16,7 @@ import org.nndl.net.Initializer;
 import org.nndl.net.ModelJson;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.Trainer;
+import org.nndl.train.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,39 +83,42 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TrainSettings s = settings();
-    TrainTest sets = DataSource.load(s.data(), cache, s.trainLimit(), s.testLimit());
-    Trainer.checkData(s.spec(), sets.train(), "training");
-    Trainer.checkData(s.spec(), sets.test(), "test");
+    DataSource.locate(s.data(), cache);  // a missing file is refused before Spark starts
     Warehouse wh = new Warehouse(warehouse);
     String id = runId != null ? runId : Warehouse.newRunId();
     Path runDir = wh.claimRun(id);
     boolean saved = false;
+    int[] epochsWritten = {0};
     StopSignal stop = StopSignal.install();
     try {
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      LinkedHashMap<String, Object> runRow = s.all();
-      runRow.put("n_train", sets.train().size());
-      runRow.put("n_test", sets.test().size());
-      runRow.put("master", sc.master());
-      new RunsTable(wh).write(spark, id, runRow);
-      MetricsTable metrics = new MetricsTable(wh);
-      LinkedHashMap<String, Object> hyper = s.hyperparameters();
-      hyper.put("n_train", sets.train().size());
       double[] params = s.init().init(s.spec().layout(), s.seed());
       Trainer.Result result;
-      try (EpochProgress progress = new EpochProgress(s.epochs())) {
-        result = new Trainer(sc, s).run(sets.train(), sets.test(), params, stop::requested, m -> {
-          metrics.append(spark, id, hyper, m);
-          progress.epochDone(m);
-        });
+      try (TrainingSets sets = TrainingSets.open(sc, s, cache)) {
+        LinkedHashMap<String, Object> runRow = s.all();
+        runRow.put("n_train", sets.trainSize());
+        runRow.put("n_test", sets.testSize());
+        runRow.put("master", sc.master());
+        new RunsTable(wh).write(spark, id, runRow);
+        MetricsTable metrics = new MetricsTable(wh);
+        LinkedHashMap<String, Object> hyper = s.hyperparameters();
+        hyper.put("n_train", sets.trainSize());
+        try (EpochProgress progress = new EpochProgress(s.epochs())) {
+          result = new Trainer(sc, s).run(sets.train(), sets.test(), params, stop::requested, m -> {
+            metrics.append(spark, id, hyper, m);
+            epochsWritten[0]++;
+            progress.epochDone(m);
+          });
+        }
       }
       Path model = runDir.resolve("model.json");
       ModelJson.save(model, s.spec(), result.params());
       saved = true;
       return report(result, stop, id, wh, model);
     } finally {
-      if (!saved) wh.forget(id);  // a run that failed before saving leaves nothing half-written
+      // A run that failed before its first epoch leaves nothing behind; a later crash keeps its epochs.
+      if (!saved && epochsWritten[0] == 0) wh.forget(id);
     }
   }
 

@@ -54,6 +54,12 @@ public final class DistributedIdx {
     return new DistributedSet(blocks, firstSample, h.rows(), h.cols(), n);
   }
 
+  /** The number of samples {@link #load} would give for these files and limit: reads the headers only. */
+  public static int count(String imagesLocation, String labelsLocation, int limit) {
+    int n = IdxHeaders.read(Location.of(imagesLocation), Location.of(labelsLocation)).count();
+    return limit > 0 ? Math.min(limit, n) : n;
+  }
+
   /** The DataError an executor failed with, found among the causes of a failed job; null if none. */
   public static DataError dataError(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

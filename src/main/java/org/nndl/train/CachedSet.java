@@ -10,7 +10,8 @@ import org.nndl.data.Block;
  * that a step runs tasks only on the partitions that hold samples of its mini-batch.
  *
  * @param firstSample firstSample[p] is the first sample index of partition p; firstSample[P] = n
- * @param source the broadcast the blocks are rebuilt from if an executor loses one
+ * @param source the broadcast the blocks are rebuilt from if an executor loses one, or null when
+ *     the executors read the blocks from files (then a lost block is read again)
  */
 public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List<Block>> source)
     implements AutoCloseable {
@@ -32,6 +33,6 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
 
   @Override public void close() {
     blocks.unpersist(false);
-    source.destroy();
+    if (source != null) source.destroy();
   }
 }

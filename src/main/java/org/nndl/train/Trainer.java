@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.storage.StorageLevel;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
+import org.nndl.data.DistributedSet;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
@@ -36,19 +37,34 @@ public final class Trainer {
 
   /** Checks that the data fits the network; throws IllegalArgumentException saying what to change. */
   public static void checkData(NetworkSpec spec, Dataset set, String name) {
+    checkShape(spec, set.rows(), set.cols(), set.size(), name);
+    int max = -1, at = -1;
+    for (int i = 0; i < set.size(); i++) if (set.label(i) > max) { max = set.label(i); at = i; }
+    checkLabel(spec, max, at, name);
+  }
+
+  /** The input layer must have one neuron per pixel, and the set must not be empty. */
+  public static void checkShape(NetworkSpec spec, int rows, int cols, int size, String name) {
     Layout layout = spec.layout();
-    if (set.inputSize() != layout.inputSize()) {
+    if (rows * cols != layout.inputSize()) {
       throw new IllegalArgumentException("the input layer has " + layout.inputSize() + " neurons but the " + name
-          + " images have " + set.rows() + "x" + set.cols() + " = " + set.inputSize() + " pixels: use --sizes "
-          + set.inputSize() + ",...");
+          + " images have " + rows + "x" + cols + " = " + rows * cols + " pixels: use --sizes " + rows * cols + ",...");
     }
-    for (int i = 0; i < set.size(); i++) {
-      if (set.label(i) >= layout.outputSize()) {
-        throw new IllegalArgumentException("label " + set.label(i) + " of " + name + " sample " + i
-            + " has no output neuron (the output layer has " + layout.outputSize() + "): use a larger last --sizes entry");
-      }
+    if (size == 0) throw new IllegalArgumentException("the " + name + " set is empty: check --data and the limits");
+  }
+
+  /** The largest label (of sample {@code sample}) must have an output neuron. */
+  public static void checkLabel(NetworkSpec spec, int maxLabel, int sample, String name) {
+    int out = spec.layout().outputSize();
+    if (maxLabel >= out) {
+      throw new IllegalArgumentException("label " + maxLabel + " of " + name + " sample " + sample
+          + " has no output neuron (the output layer has " + out + "): use a larger last --sizes entry");
     }
-    if (set.size() == 0) throw new IllegalArgumentException("the " + name + " set is empty: check --data and the limits");
+  }
+
+  /** The block size that gives every one of the partitions at least one block, capped. */
+  static int blockSize(int n, int partitions) {
+    return Math.max(1, Math.min(MAX_BLOCK, (n + partitions - 1) / partitions));
   }
 
   /**
@@ -57,8 +73,7 @@ public final class Trainer {
    * collection would ship its data with every task, i.e. with every SGD step.
    */
   public CachedSet cache(Dataset set, int partitions) {
-    int blockSize = Math.max(1, Math.min(MAX_BLOCK, (set.size() + partitions - 1) / partitions));
-    List<Block> blocks = Block.split(set, blockSize);
+    List<Block> blocks = Block.split(set, blockSize(set.size(), partitions));
     Broadcast<List<Block>> source = sc.broadcast(blocks);
     int parts = Math.min(partitions, blocks.size());
     JavaRDD<Block> rdd = sc.parallelize(IntStream.range(0, blocks.size()).boxed().toList(), parts)
@@ -76,6 +91,13 @@ public final class Trainer {
     return new CachedSet(rdd, firstSample, source);
   }
 
+  /** Caches blocks that the executors read themselves; a lost block is read again from its file. */
+  public static CachedSet cache(DistributedSet set) {
+    JavaRDD<Block> rdd = set.blocks().persist(StorageLevel.MEMORY_ONLY());
+    rdd.count();
+    return new CachedSet(rdd, set.firstSample(), null);
+  }
+
   public Result run(Dataset train, Dataset test, double[] params, BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
     NetworkSpec spec = settings.spec();
     checkData(spec, train, "training");
@@ -86,7 +108,8 @@ public final class Trainer {
     }
   }
 
-  private Result run(CachedSet trainSet, CachedSet testSet, double[] params,
+  /** Trains on sets already cached (and checked against the network). */
+  public Result run(CachedSet trainSet, CachedSet testSet, double[] params,
       BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
     NetworkSpec spec = settings.spec();
     Layout layout = spec.layout();
