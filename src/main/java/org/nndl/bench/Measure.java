@@ -10,14 +10,18 @@ public record Measure(String name, double value, String unit, String target, Boo
   static Measure of(String name, double value, String unit) { return new Measure(name, value, unit, "", null); }
 
   static Measure atMost(String name, double value, String unit, double limit) {
-    return new Measure(name, value, unit, "<= " + limit, value <= limit);
+    return new Measure(name, value, unit, "<= " + text(limit), value <= limit);
   }
 
   static Measure atLeast(String name, double value, String unit, double limit) {
-    return new Measure(name, value, unit, ">= " + limit, value >= limit);
+    return new Measure(name, value, unit, ">= " + text(limit), value >= limit);
   }
 
   static Measure within(String name, double value, String unit, double lo, double hi) {
-    return new Measure(name, value, unit, lo + " .. " + hi, value >= lo && value <= hi);
+    return new Measure(name, value, unit, text(lo) + " .. " + text(hi), value >= lo && value <= hi);
+  }
+
+  private static String text(double v) {
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

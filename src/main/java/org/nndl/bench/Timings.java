@@ -19,6 +19,7 @@ final class Timings implements BooleanSupplier {
 
   /** Median of the recorded steps in milliseconds (the last step ends unrecorded and is left out). */
   double medianStepMs() {
+    if (count < 2) return Double.NaN;  // one round: nothing between two checks
     double[] d = new double[count - 1];
     for (int i = 1; i < count; i++) d[i - 1] = (stamps[i] - stamps[i - 1]) / 1e6;
     return median(d);

@@ -7,7 +7,7 @@ import org.nndl.net.NetworkSpec;
 
 /**
  * How one mini-batch's gradient is computed on an executor (MLlib's {@code Gradient} role):
- * the samples of the batch that lie in a block are widened into one matrix and backpropagated
+ * the samples of the batch that a partition holds are widened into one matrix and backpropagated
  * together, and their summed nabla C is added to an {@link ExactSum}.
  */
 public final class Gradient implements Serializable {
@@ -19,37 +19,37 @@ public final class Gradient implements Serializable {
   public Gradient(NetworkSpec spec) { this.spec = spec; }
 
   /**
-   * Adds to sum the gradient of the samples of block whose global indices are in batch
-   * (sorted ascending). Returns the number of samples it used.
+   * Adds to sum the gradient of the batch's samples held in blocks (batch: global indices, sorted
+   * ascending). Returns the number of samples it used.
    */
-  public int add(double[] params, Block block, int[] batch, ExactSum sum) {
-    if (lowerBound(batch, block.first()) == lowerBound(batch, block.end())) return 0;  // none here
+  public int add(double[] params, Iterable<Block> blocks, int[] batch, ExactSum sum) {
     if (scratch == null || scratch.length != params.length) scratch = new double[params.length];
     Arrays.fill(scratch, 0.0);
-    int k = accumulate(params, block, batch, scratch);
-    sum.add(scratch);
+    int k = accumulate(params, blocks, batch, scratch);
+    if (k > 0) sum.add(scratch);
     return k;
   }
 
   /**
-   * Adds into grad (plain doubles, flat parameter layout) the summed nabla C of the samples of
-   * block whose global indices are in batch (sorted ascending): for a local loop that applies the
-   * gradient itself. Returns the number of samples it used.
+   * Adds into grad (plain doubles, flat parameter layout) the summed nabla C of the batch's
+   * samples held in blocks, all of them in one matrix: one product per layer however many blocks
+   * they come from. Returns the number of samples it used.
    */
-  public int accumulate(double[] params, Block block, int[] batch, double[] grad) {
-    int from = lowerBound(batch, block.first());
-    int to = lowerBound(batch, block.end());
-    int k = to - from;
-    if (k == 0) return 0;
-    if (net == null || net.capacity() < k) {
-      net = new BatchNetwork(spec, Math.max(k, batch.length));
-      targets = new int[net.capacity()];
+  public int accumulate(double[] params, Iterable<Block> blocks, int[] batch, double[] grad) {
+    if (net == null || net.capacity() < batch.length) {
+      net = new BatchNetwork(spec, batch.length);
+      targets = new int[batch.length];
     }
     double[] x = net.input();
-    for (int c = 0; c < k; c++) {
-      block.widen(batch[from + c], x, c);
-      targets[c] = block.label(batch[from + c]);
+    int k = 0;
+    for (Block block : blocks) {
+      int to = lowerBound(batch, block.end());
+      for (int i = lowerBound(batch, block.first()); i < to; i++, k++) {
+        block.widen(batch[i], x, k);
+        targets[k] = block.label(batch[i]);
+      }
     }
+    if (k == 0) return 0;
     net.forward(params, k);
     net.backward(params, targets, k, grad);
     return k;

@@ -84,7 +84,7 @@ public final class GradientDescent implements Optimizer {
       if (parts.length > directLimit) {
         Gradient g = gradient;  // not this: the lambda must not capture the driver-side loop
         return set.blocks().treeAggregate(new ExactSum(),
-            (sum, block) -> { g.add(bc.value(), block, batch, sum); return sum; }, ExactSum::merge);
+            (sum, block) -> { g.add(bc.value(), java.util.List.of(block), batch, sum); return sum; }, ExactSum::merge);
       }
       return PartitionJob.run(sc, set.blocks(), task, parts, new ExactSum(), ExactSum.class);
     } finally {

@@ -64,7 +64,7 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
       for (int i = 0; i < batch.length; i++) batch[i] = first + order[from + i];
       Arrays.sort(batch);  // lets each block find its samples by binary search
       Arrays.fill(grad, 0.0);
-      for (Block b : blocks) gradient.accumulate(w, b, batch, grad);
+      gradient.accumulate(w, blocks, batch, grad);
       updater.apply(w, grad, batch.length, eta, lambda, n);
       if (!Optimizer.allFinite(w)) break;  // the sum below is then invalid: the round diverged
     }

@@ -26,8 +26,9 @@ final class StepFunction extends AbstractFunction2<TaskContext, Iterator<Block>,
   @Override
   public ExactSum apply(TaskContext context, Iterator<Block> blocks) {
     ExactSum sum = new ExactSum();
-    double[] w = params.value();
-    while (blocks.hasNext()) gradient.add(w, blocks.next(), batch, sum);
+    java.util.List<Block> held = new java.util.ArrayList<>();
+    while (blocks.hasNext()) held.add(blocks.next());
+    gradient.add(params.value(), held, batch, sum);
     return sum;
   }
 }

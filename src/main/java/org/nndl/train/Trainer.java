@@ -63,7 +63,7 @@ public final class Trainer {
   }
 
   /** The block size that gives every one of the partitions at least one block, capped. */
-  static int blockSize(int n, int partitions) {
+  public static int blockSize(int n, int partitions) {
     return Math.max(1, Math.min(MAX_BLOCK, (n + partitions - 1) / partitions));
   }
 

@@ -29,7 +29,7 @@ class BatchNetworkTest {
     ExactSum sum = new ExactSum();
     Gradient g = new Gradient(spec);
     int used = 0;
-    for (Block b : blocks) used += g.add(params, b, batch, sum);
+    used += g.add(params, blocks, batch, sum);  // the three blocks gathered into one matrix
     double[] batched = sum.toDoubles(new double[params.length]);
 
     double[] expected = new double[params.length];
