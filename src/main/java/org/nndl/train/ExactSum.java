@@ -43,11 +43,15 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
     return this;
   }
 
-  /** Adds another sum into this one (integer additions: order-independent). */
+  /**
+   * Adds another sum into this one (integer additions: order-independent). An empty sum takes
+   * over the other's arrays instead of copying them, so other must not be used afterwards (true
+   * of the partial results a job hands back, which are fresh deserialized copies).
+   */
   @Override
   public ExactSum merge(ExactSum other) {
     if (other.hi == null) { invalid |= other.invalid; return this; }
-    if (hi == null) { hi = other.hi.clone(); lo = other.lo.clone(); invalid |= other.invalid; return this; }
+    if (hi == null) { hi = other.hi; lo = other.lo; invalid |= other.invalid; return this; }
     for (int i = 0; i < hi.length; i++) { hi[i] += other.hi[i]; lo[i] += other.lo[i]; }
     invalid |= other.invalid;
     return this;
