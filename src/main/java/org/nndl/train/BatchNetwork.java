@@ -1,6 +1,7 @@
 package org.nndl.train;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
 import org.apache.spark.ml.linalg.DenseMatrix;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
@@ -13,7 +14,13 @@ import org.nndl.net.NetworkSpec;
  * read straight out of the flat parameter array. Not thread-safe: one per task.
  */
 final class BatchNetwork {
-  private static final BLAS BLAS_ = BLAS.getInstance();
+  /**
+   * netlib's pure-Java BLAS (vectorised with jdk.incubator.vector when present), never a native
+   * library: the matrices here are small (m = 10 columns), where a JNI call saves little, and one
+   * implementation everywhere keeps results bit-identical across executors whatever BLAS their
+   * hosts have installed.
+   */
+  private static final BLAS BLAS_ = JavaBLAS.getInstance();
 
   private final Layout layout;
   private final Activation act;
