@@ -9,6 +9,8 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkEnv;
+import scala.Tuple2;
 
 /**
  * A file behind a Hadoop FileSystem URI (file://, hdfs://, s3a://, ...), so that a cluster can read
@@ -82,11 +84,25 @@ final class HadoopLocation implements Location {
 
   private FileSystem fileSystem() {
     try {
-      return FileSystem.get(uri, new Configuration());
+      return FileSystem.get(uri, configuration());
     } catch (IOException | RuntimeException e) { // a connector class missing surfaces unchecked
       throw new DataError(name() + ": no file system for it (" + e.getMessage()
           + "): put the Hadoop connector for this scheme on the class path (e.g. hadoop-aws for s3a)", e);
     }
+  }
+
+  /**
+   * Hadoop's settings as the Spark application has them: the {@code spark.hadoop.*} properties
+   * (s3a credentials, HDFS addresses, ...), read from the live SparkEnv, so that the driver and
+   * every executor open files the same way. Outside Spark, Hadoop's own defaults.
+   */
+  static Configuration configuration() {
+    Configuration conf = new Configuration();
+    SparkEnv env = SparkEnv.get();
+    if (env != null) {
+      for (Tuple2<String, String> kv : env.conf().getAllWithPrefix("spark.hadoop.")) conf.set(kv._1(), kv._2());
+    }
+    return conf;
   }
 
   @Override public String toString() { return name(); }
