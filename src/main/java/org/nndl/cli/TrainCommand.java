@@ -2,11 +2,14 @@ package org.nndl.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.data.DataSource;
+import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.RunsTable;
 import org.nndl.metrics.Warehouse;
@@ -88,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     String id = runId != null ? runId : Warehouse.newRunId();
     Path runDir = wh.claimRun(id);
     boolean saved = false;
-    int[] epochsWritten = {0};
+    List<EpochMetrics> epochs = new ArrayList<>();
     StopSignal stop = StopSignal.install();
     try {
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
@@ -107,18 +110,19 @@ final class TrainCommand implements Callable<Integer> {
         try (EpochProgress progress = new EpochProgress(s.epochs())) {
           result = new Trainer(sc, s).run(sets.train(), sets.test(), params, stop::requested, m -> {
             metrics.append(spark, id, hyper, m);
-            epochsWritten[0]++;
+            epochs.add(m);
             progress.epochDone(m);
           });
         }
+        Path model = runDir.resolve("model.json");
+        ModelJson.save(model, s.spec(), result.params());
+        saved = true;
+        if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s, runRow, epochs, sets.test(), result.params());
+        return report(result, stop, id, wh, model);
       }
-      Path model = runDir.resolve("model.json");
-      ModelJson.save(model, s.spec(), result.params());
-      saved = true;
-      return report(result, stop, id, wh, model);
     } finally {
       // A run that failed before its first epoch leaves nothing behind; a later crash keeps its epochs.
-      if (!saved && epochsWritten[0] == 0) wh.forget(id);
+      if (!saved && epochs.isEmpty()) wh.forget(id);
     }
   }
 

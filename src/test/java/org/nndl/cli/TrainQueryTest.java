@@ -50,6 +50,21 @@ class TrainQueryTest {
     double refCost = new Network2(model.spec(), model.params()).totalCost(test, 5.0);
     assertEquals(refCost, Double.parseDouble(rows.get(2)[2]), 1e-9);
 
+    // the pictures beside the model: the report's confusion matrix covers the whole test set
+    java.awt.image.BufferedImage curves = javax.imageio.ImageIO.read(Path.of(wh, "runs", "e2e", "curves.png").toFile());
+    assertTrue(curves.getWidth() > 0 && curves.getHeight() > 0);
+    String html = Files.readString(Path.of(wh, "runs", "e2e", "report.html"));
+    assertTrue(html.contains("<td class=\"total grand\">1000</td>"), "the confusion matrix covers the test set");
+    long right = Math.round(lastAccuracy * 1000);  // the metrics table and the confusion job agree
+    assertTrue(html.contains(right + " of 1000 right"), "report says another accuracy than the table: " + right);
+    assertTrue(!html.contains("<script"), "no scripts in the report");
+
+    Path overlay = dir.resolve("overlay.png");
+    CliTest.Outcome plot = CliTest.run("plot", "--warehouse", wh, "--runs", "e2e", "--out", overlay.toString());
+    assertEquals(0, plot.code(), plot.err());
+    assertEquals(curves.getWidth(), javax.imageio.ImageIO.read(overlay.toFile()).getWidth());
+    CliTest.assertCleanRefusal(CliTest.run("plot", "--warehouse", wh, "--runs", "nope"), "no run 'nope'");
+
     CliTest.Outcome runs = CliTest.run("query", "--warehouse", wh, "--format", "json", "SELECT run_id, eta, lambda, data FROM runs");
     assertEquals(0, runs.code(), runs.err());
     assertTrue(runs.out().contains("\"run_id\":\"e2e\"") || runs.out().contains("\"run_id\" : \"e2e\""), runs.out());

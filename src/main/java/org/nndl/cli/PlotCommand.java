@@ -1,0 +1,49 @@
+package org.nndl.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.nndl.metrics.Warehouse;
+import org.nndl.plot.CurveLoader;
+import org.nndl.plot.Curves;
+import org.nndl.plot.RunCurve;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code plot}: accuracy and cost curves of runs as a PNG, drawn from the metrics table on a
+ * local Spark (no cluster needed), so the picture shows exactly what {@code query} returns.
+ */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+    description = "Draw accuracy and cost over epochs of one run, or several overlaid, as a PNG.")
+final class PlotCommand implements Callable<Integer> {
+  @Option(names = "--warehouse", description = "(default: ${DEFAULT-VALUE})")
+  Path warehouse;
+  @Option(names = "--runs", split = ",", paramLabel = "ID",
+      description = "run ids, e.g. --runs a,b,c")
+  List<String> runs;
+  @Option(names = "--where", paramLabel = "CONDITION",
+      description = "SQL condition on the runs table, e.g. \"lambda > 0\"")
+  String where;
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "PNG to write (default: RUN_FOLDER/curves.png for one run, ./plot.png for several)")
+  Path out;
+
+  @Override
+  public Integer call() {
+    if ((runs == null) == (where == null)) {
+      throw new IllegalArgumentException("pass either --runs ID[,ID...] or --where CONDITION"
+          + " (see ./submit plot --help)");
+    }
+    Warehouse wh = new Warehouse(warehouse);
+    SparkSession spark = SparkSession.builder().appName("nndl-spark plot").getOrCreate();
+    CurveLoader loader = new CurveLoader(spark, wh);
+    List<RunCurve> curves = runs != null ? loader.byIds(runs) : loader.where(where);
+    Path file = out != null ? out
+        : curves.size() == 1 ? wh.runDir(curves.get(0).runId()).resolve(Curves.RUN_FILE)
+        : Path.of("plot.png");
+    System.out.println(Curves.write(curves, file));
+    return 0;
+  }
+}

@@ -1,0 +1,45 @@
+package org.nndl.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.Warehouse;
+import org.nndl.plot.Curves;
+import org.nndl.report.RunReport;
+import org.nndl.train.CachedSet;
+import org.nndl.train.Confusion;
+import org.nndl.train.TrainSettings;
+
+/**
+ * What a finished run leaves beside its model: curves.png drawn from the metrics table and
+ * report.html. A picture that cannot be made is a warning, never a failed run: the model and
+ * the metrics are already saved.
+ */
+final class RunPictures {
+  /** Misclassified test digits shown in the report. */
+  private static final int WRONG_SHOWN = 24;
+
+  private RunPictures() {}
+
+  static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, TrainSettings s,
+      LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, CachedSet test, double[] params) {
+    Path curves = null;
+    try {
+      curves = Curves.writeRunCurves(spark, wh, id);
+    } catch (RuntimeException e) {
+      System.err.println("warning: no curves.png for run " + id + ": " + Main.oneLine(e.getMessage()));
+    }
+    try {
+      Confusion confusion = Confusion.of(sc, test, s.spec(), params, WRONG_SHOWN);
+      int side = (int) Math.round(Math.sqrt(s.sizes()[0]));
+      int rows = side * side == s.sizes()[0] ? side : 1;
+      RunReport.write(wh.runDir(id).resolve("report.html"), "nndl-spark run " + id, settings, epochs, curves,
+          confusion, rows, s.sizes()[0] / rows);
+    } catch (Exception e) {
+      System.err.println("warning: no report.html for run " + id + ": " + Main.oneLine(e.getMessage()));
+    }
+  }
+}
