@@ -11,7 +11,7 @@ import org.nndl.plot.Curves;
 import org.nndl.report.RunReport;
 import org.nndl.train.CachedSet;
 import org.nndl.train.Confusion;
-import org.nndl.train.TrainSettings;
+import org.nndl.net.NetworkSpec;
 
 /**
  * What a finished run leaves beside its model: curves.png drawn from the metrics table and
@@ -24,7 +24,7 @@ final class RunPictures {
 
   private RunPictures() {}
 
-  static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, TrainSettings s,
+  static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
       LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, CachedSet test, double[] params) {
     Path curves = null;
     try {
@@ -33,11 +33,12 @@ final class RunPictures {
       System.err.println("warning: no curves.png for run " + id + ": " + Main.oneLine(e.getMessage()));
     }
     try {
-      Confusion confusion = Confusion.of(sc, test, s.spec(), params, WRONG_SHOWN);
-      int side = (int) Math.round(Math.sqrt(s.sizes()[0]));
-      int rows = side * side == s.sizes()[0] ? side : 1;
+      Confusion confusion = Confusion.of(sc, test, spec, params, WRONG_SHOWN);
+      int in = spec.layout().inputSize();
+      int side = (int) Math.round(Math.sqrt(in));
+      int rows = side * side == in ? side : 1;  // square images as MNIST's; otherwise one row of pixels
       RunReport.write(wh.runDir(id).resolve("report.html"), "nndl-spark run " + id, settings, epochs, curves,
-          confusion, rows, s.sizes()[0] / rows);
+          confusion, rows, in / rows);
     } catch (Exception e) {
       System.err.println("warning: no report.html for run " + id + ": " + Main.oneLine(e.getMessage()));
     }

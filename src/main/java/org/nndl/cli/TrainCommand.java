@@ -117,7 +117,7 @@ final class TrainCommand implements Callable<Integer> {
         Path model = runDir.resolve("model.json");
         ModelJson.save(model, s.spec(), result.params());
         saved = true;
-        if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s, runRow, epochs, sets.test(), result.params());
+        if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s.spec(), runRow, epochs, sets.test(), result.params());
         return report(result, stop, id, wh, model);
       }
     } finally {

@@ -37,7 +37,8 @@ public record TrainingSets(CachedSet train, CachedSet test) implements AutoClose
     }
   }
 
-  private static CachedSet read(JavaSparkContext sc, NetworkSpec spec, String images, String labels, int partitions,
+  /** One set read by the executors, cached and checked against the network (name: for messages). */
+  public static CachedSet read(JavaSparkContext sc, NetworkSpec spec, String images, String labels, int partitions,
       int limit, String name) {
     int n = DistributedIdx.count(images, labels, limit);
     DistributedSet set = DistributedIdx.load(sc, images, labels, partitions, Trainer.blockSize(n, partitions), limit);

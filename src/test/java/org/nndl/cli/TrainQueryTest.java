@@ -65,6 +65,13 @@ class TrainQueryTest {
     assertEquals(curves.getWidth(), javax.imageio.ImageIO.read(overlay.toFile()).getWidth());
     CliTest.assertCleanRefusal(CliTest.run("plot", "--warehouse", wh, "--runs", "nope"), "no run 'nope'");
 
+    // the report made again on request equals, in its confusion matrix, the one made by train
+    Files.delete(Path.of(wh, "runs", "e2e", "report.html"));
+    CliTest.Outcome report = CliTest.run("report", "--warehouse", wh, "--run-id", "e2e");
+    assertEquals(0, report.code(), report.err());
+    assertTrue(Files.readString(Path.of(wh, "runs", "e2e", "report.html")).contains(right + " of 1000 right"));
+    CliTest.assertCleanRefusal(CliTest.run("report", "--warehouse", wh, "--run-id", "nope"), "no run 'nope'");
+
     CliTest.Outcome runs = CliTest.run("query", "--warehouse", wh, "--format", "json", "SELECT run_id, eta, lambda, data FROM runs");
     assertEquals(0, runs.code(), runs.err());
     assertTrue(runs.out().contains("\"run_id\":\"e2e\"") || runs.out().contains("\"run_id\" : \"e2e\""), runs.out());

@@ -1,0 +1,70 @@
+package org.nndl.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.nndl.data.DataSource;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.MetricsError;
+import org.nndl.metrics.Query;
+import org.nndl.metrics.Warehouse;
+import org.nndl.net.ModelJson;
+import org.nndl.train.CachedSet;
+import org.nndl.train.TrainingSets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code report}: (re)makes a run's curves.png and report.html from its tables, model and test data. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Write curves.png and report.html for a finished run, from the metrics table, model.json and its test data.")
+final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--warehouse", description = "(default: ${DEFAULT-VALUE})")
+  Path warehouse;
+  @Option(names = "--run-id", required = true, description = "the run")
+  String runId;
+  @Option(names = "--cache", description = "where downloaded data is kept (default: ~/.cache/nndl-spark)")
+  Path cache;
+
+  @Override
+  public Integer call() {
+    Warehouse wh = new Warehouse(warehouse);
+    Path model = wh.runDir(runId).resolve("model.json");
+    if (!Files.isRegularFile(model)) {
+      throw new MetricsError("no run '" + runId + "' with a model.json in warehouse " + wh.root()
+          + ": list runs with ./submit query \"SELECT run_id FROM runs\"");
+    }
+    ModelJson.Model m = ModelJson.load(model);
+    SparkSession spark = SparkSession.builder().appName("nndl-spark report " + runId).getOrCreate();
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    String quoted = "'" + runId.replace("'", "''") + "'";
+    List<Row> run = Query.run(spark, wh, "SELECT * FROM runs WHERE run_id = " + quoted).collectAsList();
+    if (run.isEmpty()) throw new MetricsError("run '" + runId + "' has no row in the runs table of " + wh.root() + ": train it again");
+    LinkedHashMap<String, Object> settings = new LinkedHashMap<>();
+    Row row = run.get(0);
+    for (String c : row.schema().fieldNames()) if (!row.isNullAt(row.fieldIndex(c))) settings.put(c, row.getAs(c));
+    List<EpochMetrics> epochs = new ArrayList<>();
+    for (Row r : Query.run(spark, wh, "SELECT epoch, train_seconds, test_accuracy, test_cost, train_accuracy, train_cost"
+        + " FROM metrics WHERE run_id = " + quoted + " ORDER BY epoch").collectAsList()) {
+      epochs.add(new EpochMetrics(r.getInt(0), r.getDouble(1), r.getDouble(2), r.getDouble(3),
+          r.isNullAt(4) ? null : r.getDouble(4), r.isNullAt(5) ? null : r.getDouble(5)));
+    }
+    if (epochs.isEmpty()) {
+      throw new MetricsError("run '" + runId + "' has no finished epoch in the metrics table of " + wh.root()
+          + ": there is nothing to report yet");
+    }
+    DataSource.Sources src = DataSource.locate(String.valueOf(settings.get("data")), cache);
+    int testLimit = settings.get("test_limit") instanceof Integer i ? i : 0;
+    try (CachedSet test = TrainingSets.read(sc, m.spec(), src.testImages(), src.testLabels(), sc.defaultParallelism(),
+        testLimit, "test")) {
+      RunPictures.write(spark, sc, wh, runId, m.spec(), settings, epochs, test, m.params());
+    }
+    System.out.println(wh.runDir(runId).resolve("report.html"));
+    return 0;
+  }
+}
