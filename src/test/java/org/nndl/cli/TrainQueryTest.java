@@ -52,7 +52,14 @@ class TrainQueryTest {
 
     // the pictures beside the model: the report's confusion matrix covers the whole test set
     java.awt.image.BufferedImage curves = javax.imageio.ImageIO.read(Path.of(wh, "runs", "e2e", "curves.png").toFile());
-    assertTrue(curves.getWidth() > 0 && curves.getHeight() > 0);
+    assertEquals(org.nndl.plot.CurvesChart.WIDTH, curves.getWidth());
+    // drawn from this short, monitored run: test (blue) and train (red) curves in both panels
+    java.awt.Rectangle left = new java.awt.Rectangle(0, 0, curves.getWidth() / 2, curves.getHeight());
+    java.awt.Rectangle rightHalf = new java.awt.Rectangle(curves.getWidth() / 2, 0, curves.getWidth() / 2, curves.getHeight());
+    for (java.awt.Rectangle panel : new java.awt.Rectangle[] {left, rightHalf}) {
+      assertTrue(pixels(curves, panel, org.nndl.plot.CurvesChart.TEST) > 30, "test curve in " + panel);
+      assertTrue(pixels(curves, panel, org.nndl.plot.CurvesChart.TRAIN) > 30, "train curve in " + panel);
+    }
     String html = Files.readString(Path.of(wh, "runs", "e2e", "report.html"));
     assertTrue(html.contains("<td class=\"total grand\">1000</td>"), "the confusion matrix covers the test set");
     long right = Math.round(lastAccuracy * 1000);  // the metrics table and the confusion job agree
@@ -79,6 +86,14 @@ class TrainQueryTest {
     CliTest.Outcome again = CliTest.run("train", "--epochs", "1", "--warehouse", wh, "--run-id", "e2e");
     CliTest.assertCleanRefusal(again, "already exists");
     assertTrue(Files.exists(Path.of(wh, "runs", "e2e", "model.json")), "the first run's files are untouched");
+  }
+
+  private static int pixels(java.awt.image.BufferedImage img, java.awt.Rectangle r, java.awt.Color c) {
+    int n = 0;
+    for (int x = r.x; x < r.x + r.width; x++) {
+      for (int y = r.y; y < r.y + r.height; y++) if ((img.getRGB(x, y) & 0xffffff) == (c.getRGB() & 0xffffff)) n++;
+    }
+    return n;
   }
 
   @Test
