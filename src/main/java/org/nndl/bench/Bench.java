@@ -26,7 +26,6 @@ import org.nndl.train.Optimizer;
 import org.nndl.train.Gradient;
 import org.nndl.train.Score;
 import org.nndl.train.TrainSettings;
-import org.nndl.train.Trainer;
 import org.nndl.train.Updater;
 
 /**
@@ -57,7 +56,6 @@ public final class Bench {
   public List<Measure> run() {
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     List<Measure> out = new ArrayList<>();
-    Trainer trainer = new Trainer(sc, settings);
     int n = train.size();
     try (CachedSet set = fromFiles(train, "60k")) {
       out.add(Measure.atMost("cached bytes per sample", cachedBytes(set) / n, "B", 1.1 * 785));
@@ -85,7 +83,7 @@ public final class Bench {
         out.add(Measure.atMost(name + "epoch / reference epoch", e.seconds / refEpoch, "x", 3));
         out.add(Measure.atLeast(name + "test accuracy - exact's", 100 * (e.testAccuracy - m10.testAccuracy), "points", -1));
       }
-      out.add(Measure.atMost("evaluate 10,000 samples (median of 5)", evaluateMs(trainer), "ms", 100));
+      out.add(Measure.atMost("evaluate 10,000 samples (median of 5)", evaluateMs(), "ms", 100));
 
       // Alternated and best of two each, so that JIT warm-up and a busy neighbour favour neither size.
       try (CachedSet big = fromFiles(ShiftedDigits.expand(train, 4 * n), "240k")) {
@@ -113,8 +111,8 @@ public final class Bench {
       IdxWriter.write(set, images, labels);
       images.toFile().deleteOnExit();
       labels.toFile().deleteOnExit();
-      return Trainer.cache(DistributedIdx.load(sc, images.toString(), labels.toString(), partitions,
-          Trainer.blockSize(set.size(), partitions), 0));
+      return CachedSet.of(DistributedIdx.load(sc, images.toString(), labels.toString(), partitions,
+          CachedSet.blockSize(set.size(), partitions), 0));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the benchmark's data to a temporary folder", e);
     }
@@ -154,7 +152,7 @@ public final class Bench {
     long t0 = System.nanoTime();
     gd.epoch(params, settings.seed(), 1, m, settings.eta(), settings.lambda(), timings);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    try (CachedSet testSet = new Trainer(sc, settings).cache(test, partitions)) {
+    try (CachedSet testSet = CachedSet.broadcast(sc, test, partitions)) {
       Score s = new Evaluator(settings.spec()).score(sc, testSet.blocks(), params);
       return new Epoch(m, seconds, timings.medianStepMs(), s.accuracy());
     }
@@ -174,8 +172,8 @@ public final class Bench {
     return samples / ((System.nanoTime() - t0) / 1e9);
   }
 
-  private double evaluateMs(Trainer trainer) {
-    try (CachedSet tenK = trainer.cache(train.limit(10_000), partitions)) {
+  private double evaluateMs() {
+    try (CachedSet tenK = CachedSet.broadcast(sc, train.limit(10_000), partitions)) {
       double[] params = Initializer.DEFAULT.init(settings.spec().layout(), 1);
       Evaluator evaluator = new Evaluator(settings.spec());
       double[] ms = new double[5];

@@ -1,9 +1,14 @@
 package org.nndl.train;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import org.nndl.data.Block;
+import org.nndl.data.Dataset;
+import org.nndl.data.DistributedSet;
 
 /**
  * A data set cached on the executors as blocks, with the sample range each partition holds, so
@@ -15,6 +20,44 @@ import org.nndl.data.Block;
  */
 public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List<Block>> source)
     implements AutoCloseable {
+  private static final int MAX_BLOCK = 4096;
+
+  /** The block size that gives every one of the partitions at least one block, capped. */
+  public static int blockSize(int n, int partitions) {
+    return Math.max(1, Math.min(MAX_BLOCK, (n + partitions - 1) / partitions));
+  }
+
+  /**
+   * Cuts a set into cached blocks spread over the given number of partitions. The blocks reach
+   * the executors through one broadcast, not inside the RDD's partitions: a parallelized
+   * collection would ship its data with every task, i.e. with every SGD step.
+   */
+  public static CachedSet broadcast(JavaSparkContext sc, Dataset set, int partitions) {
+    List<Block> blocks = Block.split(set, blockSize(set.size(), partitions));
+    Broadcast<List<Block>> source = sc.broadcast(blocks);
+    int parts = Math.min(partitions, blocks.size());
+    JavaRDD<Block> rdd = sc.parallelize(IntStream.range(0, blocks.size()).boxed().toList(), parts)
+        .map(i -> source.value().get(i))
+        .persist(StorageLevel.MEMORY_ONLY());
+    // Materialises the cache and learns which samples each partition holds (blocks are in order).
+    List<int[]> starts = rdd.mapPartitionsWithIndex((p, it) -> {
+      int first = Integer.MAX_VALUE;
+      while (it.hasNext()) first = Math.min(first, it.next().first());
+      return List.of(new int[] {p, first}).iterator();
+    }, true).collect();
+    int[] firstSample = new int[parts + 1];
+    for (int[] s : starts) firstSample[s[0]] = s[1];
+    firstSample[parts] = set.size();
+    return new CachedSet(rdd, firstSample, source);
+  }
+
+  /** Caches blocks that the executors read themselves; a lost block is read again from its file. */
+  public static CachedSet of(DistributedSet set) {
+    JavaRDD<Block> rdd = set.blocks().persist(StorageLevel.MEMORY_ONLY());
+    rdd.count();
+    return new CachedSet(rdd, set.firstSample(), null);
+  }
+
 
   public int partitions() { return firstSample.length - 1; }
 

@@ -23,10 +23,9 @@ public record TrainingSets(CachedSet train, CachedSet test) implements AutoClose
     DataSource.Sources src = DataSource.locate(s.data(), cacheDir);
     if (src.driverOnly() && !sc.isLocal()) {
       TrainTest sets = DataSource.load(s.data(), cacheDir, s.trainLimit(), s.testLimit());
-      Trainer.checkData(spec, sets.train(), "training");
-      Trainer.checkData(spec, sets.test(), "test");
-      Trainer trainer = new Trainer(sc, s);
-      return new TrainingSets(trainer.cache(sets.train(), partitions), trainer.cache(sets.test(), partitions));
+      DataChecks.check(spec, sets.train(), "training");
+      DataChecks.check(spec, sets.test(), "test");
+      return new TrainingSets(CachedSet.broadcast(sc, sets.train(), partitions), CachedSet.broadcast(sc, sets.test(), partitions));
     }
     CachedSet train = read(sc, spec, src.trainImages(), src.trainLabels(), partitions, s.trainLimit(), "training");
     try {
@@ -41,13 +40,13 @@ public record TrainingSets(CachedSet train, CachedSet test) implements AutoClose
   public static CachedSet read(JavaSparkContext sc, NetworkSpec spec, String images, String labels, int partitions,
       int limit, String name) {
     int n = DistributedIdx.count(images, labels, limit);
-    DistributedSet set = DistributedIdx.load(sc, images, labels, partitions, Trainer.blockSize(n, partitions), limit);
-    Trainer.checkShape(spec, set.rows(), set.cols(), set.size(), name);
+    DistributedSet set = DistributedIdx.load(sc, images, labels, partitions, CachedSet.blockSize(n, partitions), limit);
+    DataChecks.shape(spec, set.rows(), set.cols(), set.size(), name);
     CachedSet cached = null;
     try {
-      cached = Trainer.cache(set);
+      cached = CachedSet.of(set);
       DistributedSet.MaxLabel max = set.maxLabel();
-      Trainer.checkLabel(spec, max.value(), max.sample(), name);
+      DataChecks.label(spec, max.value(), max.sample(), name);
       return cached;
     } catch (RuntimeException e) {
       if (cached != null) cached.close();

@@ -30,7 +30,6 @@ import org.nndl.net.Initializer;
 import org.nndl.train.CachedSet;
 import org.nndl.train.Confusion;
 import org.nndl.train.TrainSettings;
-import org.nndl.train.Trainer;
 
 /** The one-page report: every section present, totals right, text escaped, nothing fetched from outside. */
 class RunReportTest {
@@ -44,7 +43,7 @@ class RunReportTest {
     TrainSettings s = new TrainSettings("test", new int[] {784, 8, 10}, Activation.SIGMOID, Cost.CROSS_ENTROPY,
         Initializer.DEFAULT, 1, 10, 0.5, 0.0, 3L, 0, 0, false, 2, TrainSettings.EXACT).validate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
-    try (CachedSet set = new Trainer(sc, s).cache(test, 2)) {
+    try (CachedSet set = CachedSet.broadcast(sc, test, 2)) {
       confusion = Confusion.of(sc, set, s.spec(), Initializer.DEFAULT.init(s.spec().layout(), 3L), 24);
     }
     assertEquals(24, confusion.wrong().size(), "an untrained network gets most of 90 digits wrong");

@@ -61,7 +61,7 @@ class ConfusionTest {
     assertTrue(wrong.size() > 24 && wrong.size() < TEST.size() - 5, "the test needs both right and wrong digits: " + wrong.size());
 
     Confusion c;
-    try (CachedSet set = new Trainer(sc(), s).cache(TEST, partitions)) {
+    try (CachedSet set = CachedSet.broadcast(sc(), TEST, partitions)) {
       assertEquals(partitions, set.partitions());
       c = Confusion.of(sc(), set, s.spec(), ref.params().clone(), keep);
     }

@@ -48,7 +48,7 @@ class LocalSgdTest {
   @ParameterizedTest
   @CsvSource({"1,0.0", "1,5.0", "3,5.0", "2147483647,1.0"})
   void onePartitionEqualsTheReference(int k, double lambda) {
-    try (CachedSet set = new Trainer(sc(), settings(1, lambda, "sigmoid", "cross-entropy")).cache(TRAIN, 1)) {
+    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 1)) {
       assertEquals(1, set.partitions());
       double[] params = init(7);
       Network2 ref = new Network2(SPEC, init(7));
@@ -118,7 +118,7 @@ class LocalSgdTest {
 
   @Test
   void threePartitionsGiveTheSameBitsEveryTime() {
-    try (CachedSet set = new Trainer(sc(), settings(3, 1.0, "sigmoid", "cross-entropy")).cache(TRAIN, 3)) {
+    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 3)) {
       assertEquals(3, set.partitions());
       double[] a = init(5), b = init(5);
       for (int epoch = 1; epoch <= 2; epoch++) {
@@ -133,7 +133,7 @@ class LocalSgdTest {
   @Test
   void oneRoundPerEpochLearns() {
     Dataset train = TestData.images(600, 4, 4, 3, 31), test = TestData.images(300, 4, 4, 3, 32);
-    try (CachedSet set = new Trainer(sc(), settings(2, 1.0, "sigmoid", "cross-entropy")).cache(train, 2)) {
+    try (CachedSet set = CachedSet.broadcast(sc(), train, 2)) {
       double[] params = init(9);
       LocalSgd sgd = localSgd(set, SPEC, Integer.MAX_VALUE);
       for (int epoch = 1; epoch <= 5; epoch++) {
@@ -148,7 +148,7 @@ class LocalSgdTest {
   @Test
   void aDivergingRoundKeepsThePreviousParameters() {
     NetworkSpec relu = settings(2, 0.0, "relu", "quadratic").spec();
-    try (CachedSet set = new Trainer(sc(), settings(2, 0.0, "relu", "quadratic")).cache(TRAIN, 2)) {
+    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
       double[] params = init(4);
       GradientDescent.EpochOutcome out = localSgd(set, relu, Integer.MAX_VALUE)
           .epoch(params, 1, 1, 10, 1e6, 0.0, () -> false);
@@ -159,7 +159,7 @@ class LocalSgdTest {
 
   @Test
   void aStopRequestEndsBeforeTheNextRound() {
-    try (CachedSet set = new Trainer(sc(), settings(2, 0.0, "sigmoid", "cross-entropy")).cache(TRAIN, 2)) {
+    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
       double[] params = init(6);
       int[] checks = {0};
       GradientDescent.EpochOutcome out = localSgd(set, SPEC, 2).epoch(params, 1, 1, 10, ETA, 0.0, () -> ++checks[0] > 2);

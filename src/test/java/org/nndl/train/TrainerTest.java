@@ -69,8 +69,7 @@ class TrainerTest {
   @Test
   void directAndTreeAggregationAgreeBitForBit() {
     TrainSettings s = settings(3, 2.0, "sigmoid", "cross-entropy", 1);
-    Trainer trainer = new Trainer(sc(), s);
-    try (CachedSet set = trainer.cache(TRAIN, 3)) {
+    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 3)) {
       assertArrayEquals(new int[] {0, 32, 64, 95}, set.firstSample());
       assertArrayEquals(new int[] {0, 2}, set.partitionsOf(new int[] {3, 5, 70, 94}));
       double[] direct = Initializer.DEFAULT.init(s.spec().layout(), 9);
