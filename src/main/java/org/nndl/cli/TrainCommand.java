@@ -97,7 +97,6 @@ final class TrainCommand implements Callable<Integer> {
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       double[] params = s.init().init(s.spec().layout(), s.seed());
-      Trainer.Result result;
       try (TrainingSets sets = TrainingSets.open(sc, s, cache)) {
         LinkedHashMap<String, Object> runRow = s.all();
         runRow.put("n_train", sets.trainSize());
@@ -107,6 +106,7 @@ final class TrainCommand implements Callable<Integer> {
         MetricsTable metrics = new MetricsTable(wh);
         LinkedHashMap<String, Object> hyper = s.hyperparameters();
         hyper.put("n_train", sets.trainSize());
+        Trainer.Result result;
         try (EpochProgress progress = new EpochProgress(s.epochs())) {
           result = new Trainer(sc, s).run(sets.train(), sets.test(), params, stop::requested, m -> {
             metrics.append(spark, id, hyper, m);
@@ -117,7 +117,8 @@ final class TrainCommand implements Callable<Integer> {
         Path model = runDir.resolve("model.json");
         ModelJson.save(model, s.spec(), result.params());
         saved = true;
-        if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s.spec(), runRow, epochs, sets.test(), result.params());
+        // A stop request wants out now: the pictures can be made later with ./submit report.
+        if (!epochs.isEmpty() && result.status() != Trainer.Status.STOPPED) RunPictures.write(spark, sc, wh, id, s.spec(), runRow, epochs, sets.test(), result.params());
         return report(result, stop, id, wh, model);
       }
     } finally {
