@@ -46,7 +46,15 @@ final class IdxInput implements Closeable {
       throw new DataError(name + ": file is empty: download or write it again");
     }
     boolean gzip = b0 == 0x1f && b1 == 0x8b;
-    InputStream data = gzip ? new GZIPInputStream(buffered, BUFFER) : buffered;
+    InputStream data = buffered;
+    if (gzip) {
+      try {
+        data = new GZIPInputStream(buffered, BUFFER);
+      } catch (IOException | RuntimeException e) {
+        buffered.close(); // a gzip header that cannot be read must not leave the file open
+        throw e;
+      }
+    }
     return new IdxInput(data, name, gzip ? -1 : size, gzip);
   }
 

@@ -86,6 +86,11 @@ public final class IdxReader {
       throw new DataError(name + ": the header says images are " + rows + "x" + cols
           + ", but rows and columns must be positive: the file is corrupt or not an IDX images file");
     }
+    if (count > 0 && (long) rows * cols > (Long.MAX_VALUE - Idx.IMAGES_HEADER_BYTES) / count) {
+      // count*rows*cols would overflow a long (and read as a small or negative body length)
+      throw new DataError(name + ": the header claims " + count + " images of " + rows + "x" + cols
+          + ", more bytes than any file holds: the file is corrupt or not an IDX images file");
+    }
     return new ImagesHeader(count, rows, cols);
   }
 
@@ -127,7 +132,8 @@ public final class IdxReader {
       return new DataError(name + ": not valid gzip data (" + e.getMessage() + "): download or write it again", e);
     }
     if (e instanceof EOFException) {
-      return new DataError(name + ": the gzip data is cut short (" + e.getMessage() + "): download or write it again", e);
+      String detail = e.getMessage() == null ? "unexpected end of the gzip stream" : e.getMessage();
+      return new DataError(name + ": the gzip data is cut short (" + detail + "): download or write it again", e);
     }
     return new DataError(name + ": read failed (" + e + "): check the file and the connection to it", e);
   }

@@ -62,34 +62,34 @@ public final class ModelJson {
     try {
       return fromJson(root);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("model " + file + " is not a network2.py model: " + e.getMessage());
+      throw new IllegalArgumentException(oneLine("model " + file + " is not a network2.py model: " + e.getMessage()));
     }
   }
 
   static Model fromJson(JsonNode root) {
+    if (root == null || !root.isObject()) throw new IllegalArgumentException("the top level is not a JSON object");
     for (String key : new String[] {"sizes", "weights", "biases", "cost"}) {
-      if (root == null || !root.has(key)) throw new IllegalArgumentException("the key '" + key + "' is missing");
+      if (!root.has(key)) throw new IllegalArgumentException("the key '" + key + "' is missing");
     }
     JsonNode s = root.get("sizes");
+    if (!s.isArray()) throw new IllegalArgumentException("'sizes' is not a list of layer sizes");
     int[] sizes = new int[s.size()];
-    for (int i = 0; i < sizes.length; i++) sizes[i] = s.get(i).asInt();
+    for (int i = 0; i < sizes.length; i++) {
+      JsonNode n = s.get(i);
+      if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+        throw new IllegalArgumentException("layer size " + i + " is not a whole number: " + n);
+      }
+      sizes[i] = n.asInt();
+    }
     Activation act = root.has("activation") ? Activation.parse(root.get("activation").asText()) : Activation.SIGMOID;
     NetworkSpec spec = new NetworkSpec(new Layout(sizes), act, Cost.parse(root.get("cost").asText()));
     Layout layout = spec.layout();
-    double[] p = new double[layout.parameterCount()];
     JsonNode weights = root.get("weights"), biases = root.get("biases");
-    if (weights.size() != layout.layers() - 1 || biases.size() != layout.layers() - 1) {
-      throw new IllegalArgumentException("it has " + weights.size() + " weight matrices for " + layout.layers() + " layers");
-    }
+    checkShape(weights, biases, layout); // the arrays really hold what sizes claims before p is made
+    double[] p = new double[layout.parameterCount()];
     for (int l = 1; l < layout.layers(); l++) {
       JsonNode w = weights.get(l - 1), b = biases.get(l - 1);
-      if (w.size() != layout.size(l) || b.size() != layout.size(l)) {
-        throw new IllegalArgumentException("layer " + l + " does not have " + layout.size(l) + " rows");
-      }
       for (int j = 0; j < layout.size(l); j++) {
-        if (w.get(j).size() != layout.size(l - 1)) {
-          throw new IllegalArgumentException("row " + j + " of layer " + l + " does not have " + layout.size(l - 1) + " weights");
-        }
         for (int k = 0; k < layout.size(l - 1); k++) p[layout.weight(l, j, k)] = number(w.get(j).get(k));
         p[layout.biases(l) + j] = number(b.get(j).get(0));
       }
@@ -97,10 +97,36 @@ public final class ModelJson {
     return new Model(spec, p);
   }
 
+  /** Fails unless weights and biases are nested lists of exactly the shapes the layout's sizes give. */
+  private static void checkShape(JsonNode weights, JsonNode biases, Layout layout) {
+    if (!weights.isArray() || !biases.isArray()
+        || weights.size() != layout.layers() - 1 || biases.size() != layout.layers() - 1) {
+      throw new IllegalArgumentException("it has " + (weights.isArray() ? weights.size() : 0) + " weight matrices and "
+          + (biases.isArray() ? biases.size() : 0) + " bias vectors for " + layout.layers() + " layers");
+    }
+    for (int l = 1; l < layout.layers(); l++) {
+      JsonNode w = weights.get(l - 1), b = biases.get(l - 1);
+      if (!w.isArray() || !b.isArray() || w.size() != layout.size(l) || b.size() != layout.size(l)) {
+        throw new IllegalArgumentException("layer " + l + " does not have " + layout.size(l) + " rows");
+      }
+      for (int j = 0; j < layout.size(l); j++) {
+        if (!w.get(j).isArray() || w.get(j).size() != layout.size(l - 1)) {
+          throw new IllegalArgumentException("row " + j + " of layer " + l + " does not have " + layout.size(l - 1) + " weights");
+        }
+        if (!b.get(j).isArray() || b.get(j).size() != 1) {
+          throw new IllegalArgumentException("bias " + j + " of layer " + l + " is not a one-element list");
+        }
+      }
+    }
+  }
+
   private static double number(JsonNode n) {
     if (n == null || !n.isNumber()) throw new IllegalArgumentException("a parameter is not a number: " + n);
     return n.asDouble();
   }
+
+  /** Line breaks in text taken from the file (a name, a number) folded into spaces. */
+  private static String oneLine(String s) { return s.replaceAll("\\s*\\R\\s*", " "); }
 
   private static String firstLine(String s) {
     return s == null ? "" : s.lines().findFirst().orElse("");
