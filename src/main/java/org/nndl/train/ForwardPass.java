@@ -1,0 +1,36 @@
+package org.nndl.train;
+
+import org.nndl.data.Block;
+import org.nndl.net.NetworkSpec;
+import scala.collection.Iterator;
+
+/**
+ * Every sample of a partition's blocks fed forward in chunks of matrix products, each sample's
+ * output handed to a visitor in index order: what scoring and the confusion matrix share.
+ */
+final class ForwardPass {
+  /** Samples per matrix product: large enough for BLAS to run at speed, small enough to stay in cache. */
+  private static final int CHUNK = 512;
+
+  /** Sees one sample: its output is column {@code column} of {@code out}, its pixels column {@code column} of {@code input}. */
+  interface Visitor {
+    void sample(BatchNetwork net, double[] out, int column, int index, int label, double[] input);
+  }
+
+  private ForwardPass() {}
+
+  static void each(NetworkSpec spec, double[] w, Iterator<Block> blocks, Visitor visitor) {
+    BatchNetwork net = null;
+    while (blocks.hasNext()) {
+      Block block = blocks.next();
+      if (net == null) net = new BatchNetwork(spec, Math.min(CHUNK, block.count()));
+      double[] x = net.input();
+      for (int start = block.first(); start < block.end(); start += net.capacity()) {
+        int k = Math.min(net.capacity(), block.end() - start);
+        for (int c = 0; c < k; c++) block.widen(start + c, x, c);
+        double[] out = net.forward(w, k);
+        for (int c = 0; c < k; c++) visitor.sample(net, out, c, start + c, block.label(start + c), x);
+      }
+    }
+  }
+}
