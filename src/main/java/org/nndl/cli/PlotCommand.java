@@ -9,6 +9,7 @@ import org.nndl.plot.CurveLoader;
 import org.nndl.plot.Curves;
 import org.nndl.plot.RunCurve;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,8 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "plot", mixinStandardHelpOptions = true,
     description = "Draw accuracy and cost over epochs of one run, or several overlaid, as a PNG.")
 final class PlotCommand implements Callable<Integer> {
-  @Option(names = "--warehouse", description = "(default: ${DEFAULT-VALUE})")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
   @Option(names = "--runs", split = ",", paramLabel = "ID",
       description = "run ids, e.g. --runs a,b,c")
   List<String> runs;
@@ -36,7 +36,7 @@ final class PlotCommand implements Callable<Integer> {
       throw new IllegalArgumentException("pass either --runs ID[,ID...] or --where CONDITION"
           + " (see ./submit plot --help)");
     }
-    Warehouse wh = new Warehouse(warehouse);
+    Warehouse wh = warehouse.open();
     SparkSession spark = SparkSession.builder().appName("nndl-spark plot").getOrCreate();
     CurveLoader loader = new CurveLoader(spark, wh);
     List<RunCurve> curves = runs != null ? loader.byIds(runs) : loader.where(where);

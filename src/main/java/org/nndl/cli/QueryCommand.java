@@ -1,13 +1,12 @@
 package org.nndl.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
-import org.nndl.metrics.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,8 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "query", mixinStandardHelpOptions = true,
     description = "Run SQL over the warehouse's tables `metrics` (one row per run and epoch) and `runs` (one row per run).")
 final class QueryCommand implements Callable<Integer> {
-  @Option(names = "--warehouse", description = "(default: ${DEFAULT-VALUE})")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
   @Option(names = "--format", description = "table | csv | json (default: ${DEFAULT-VALUE})")
   String format;
   @Parameters(paramLabel = "SQL", description = "e.g. \"SELECT run_id, max(test_accuracy) FROM metrics GROUP BY run_id\"")
@@ -26,7 +24,7 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() {
     ResultFormat f = ResultFormat.parse(format);
     SparkSession spark = SparkSession.builder().appName("nndl-spark query").getOrCreate();
-    ResultPrinter.print(Query.run(spark, new Warehouse(warehouse), sql), f, System.out);
+    ResultPrinter.print(Query.run(spark, warehouse.open(), sql), f, System.out);
     return 0;
   }
 }

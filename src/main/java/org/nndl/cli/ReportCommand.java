@@ -18,22 +18,21 @@ import org.nndl.net.ModelJson;
 import org.nndl.train.CachedSet;
 import org.nndl.train.TrainingSets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: (re)makes a run's curves.png and report.html from its tables, model and test data. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write curves.png and report.html for a finished run, from the metrics table, model.json and its test data.")
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--warehouse", description = "(default: ${DEFAULT-VALUE})")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
   @Option(names = "--run-id", required = true, description = "the run")
   String runId;
-  @Option(names = "--cache", description = "where downloaded data is kept (default: ~/.cache/nndl-spark)")
-  Path cache;
+  @Mixin CacheOption cache;
 
   @Override
   public Integer call() {
-    Warehouse wh = new Warehouse(warehouse);
+    Warehouse wh = warehouse.open();
     Path model = wh.runDir(runId).resolve("model.json");
     if (!Files.isRegularFile(model)) {
       throw new MetricsError("no run '" + runId + "' with a model.json in warehouse " + wh.root()
@@ -58,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new MetricsError("run '" + runId + "' has no finished epoch in the metrics table of " + wh.root()
           + ": there is nothing to report yet");
     }
-    DataSource.Sources src = DataSource.locate(String.valueOf(settings.get("data")), cache);
+    DataSource.Sources src = DataSource.locate(String.valueOf(settings.get("data")), cache.path);
     int testLimit = settings.get("test_limit") instanceof Integer i ? i : 0;
     try (CachedSet test = TrainingSets.read(sc, m.spec(), src.testImages(), src.testLabels(), sc.defaultParallelism(),
         testLimit, "test")) {

@@ -21,6 +21,7 @@ import org.nndl.train.TrainSettings;
 import org.nndl.train.Trainer;
 import org.nndl.train.TrainingSets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train}: one run, from settings to model.json and metrics rows. */
@@ -59,12 +60,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--sync-every", paramLabel = "K|epoch|exact",
       description = "exact = one synchronization per mini-batch (the book's algorithm); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
   String syncEvery;
-  @Option(names = "--warehouse", description = "folder of the metrics and runs tables and of each run's files (default: ${DEFAULT-VALUE})")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
   @Option(names = "--run-id", description = "name of this run (default: a timestamp)")
   String runId;
-  @Option(names = "--cache", description = "where downloaded data is kept (default: ~/.cache/nndl-spark)")
-  Path cache;
+  @Mixin CacheOption cache;
 
   TrainSettings settings() {
     return new TrainSettings(data, sizes, Activation.parse(activation), Cost.parse(cost), Initializer.parse(init),
@@ -86,8 +85,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     TrainSettings s = settings();
-    DataSource.locate(s.data(), cache);  // a missing file is refused before Spark starts
-    Warehouse wh = new Warehouse(warehouse);
+    DataSource.locate(s.data(), cache.path);  // a missing file is refused before Spark starts
+    Warehouse wh = warehouse.open();
     String id = runId != null ? runId : Warehouse.newRunId();
     Path runDir = wh.claimRun(id);
     boolean saved = false;
@@ -97,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       double[] params = s.init().init(s.spec().layout(), s.seed());
-      try (TrainingSets sets = TrainingSets.open(sc, s, cache)) {
+      try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
         LinkedHashMap<String, Object> runRow = s.all();
         runRow.put("n_train", sets.trainSize());
         runRow.put("n_test", sets.testSize());
