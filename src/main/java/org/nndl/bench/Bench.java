@@ -150,7 +150,7 @@ public final class Bench {
         : new LocalSgd(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount(), syncEvery);
     Timings timings = new Timings();
     long t0 = System.nanoTime();
-    gd.epoch(params, settings.seed(), 1, m, settings.eta(), settings.lambda(), timings);
+    gd.epoch(params, settings.seed(), 1, org.nndl.net.Sgd.network2(m, settings.eta(), settings.lambda()), timings);
     double seconds = (System.nanoTime() - t0) / 1e9;
     try (CachedSet testSet = CachedSet.broadcast(sc, test, partitions)) {
       Score s = new Evaluator(settings.spec()).score(sc, testSet.blocks(), params);

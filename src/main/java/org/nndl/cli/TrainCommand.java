@@ -17,6 +17,10 @@ import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.ModelJson;
+import org.nndl.net.Output;
+import org.nndl.net.Regularization;
+import org.nndl.train.Techniques;
+import org.nndl.train.TrainState;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.Trainer;
 import org.nndl.train.TrainingSets;
@@ -33,9 +37,11 @@ final class TrainCommand implements Callable<Integer> {
   String data;
   @Option(names = "--sizes", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})")
   int[] sizes;
-  @Option(names = "--activation", description = "sigmoid | relu, for every layer (default: ${DEFAULT-VALUE})")
+  @Option(names = "--activation", description = "sigmoid | relu | tanh, the hidden layers' neurons (default: ${DEFAULT-VALUE})")
   String activation;
-  @Option(names = "--cost", description = "cross-entropy | quadratic (default: ${DEFAULT-VALUE})")
+  @Option(names = "--output", description = "sigmoid | softmax | relu | tanh, the output layer (default: as --activation)")
+  String output;
+  @Option(names = "--cost", description = "cross-entropy | quadratic | log-likelihood (default: ${DEFAULT-VALUE})")
   String cost;
   @Option(names = "--init", description = "default (weights N(0,1/sqrt(n_in))) | large (N(0,1)) (default: ${DEFAULT-VALUE})")
   String init;
@@ -45,8 +51,24 @@ final class TrainCommand implements Callable<Integer> {
   int batchSize;
   @Option(names = "--eta", description = "learning rate (default: ${DEFAULT-VALUE})")
   double eta;
-  @Option(names = "--lambda", description = "L2 regularization strength (default: ${DEFAULT-VALUE})")
+  @Option(names = "--lambda", description = "regularization strength (default: ${DEFAULT-VALUE})")
   double lambda;
+  @Option(names = "--regularization", description = "l2 | l1, the weight penalty --lambda sets (default: ${DEFAULT-VALUE})")
+  String regularization;
+  @Option(names = "--dropout", paramLabel = "P", description = "drop each hidden neuron with probability P in training, 0 = off (default: ${DEFAULT-VALUE})")
+  double dropout;
+  @Option(names = "--momentum", paramLabel = "MU", description = "momentum coefficient, 0 = plain SGD (default: ${DEFAULT-VALUE})")
+  double momentum;
+  @Option(names = "--validation", paramLabel = "N", description = "hold out the last N training samples for validation, 0 = none (default: ${DEFAULT-VALUE})")
+  int validation;
+  @Option(names = "--early-stop", paramLabel = "N", description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
+  int earlyStop;
+  @Option(names = "--eta-schedule", description = "none | halve: halve eta after --patience epochs without a better validation accuracy, stop at eta/128 (default: ${DEFAULT-VALUE})")
+  String etaSchedule;
+  @Option(names = "--patience", paramLabel = "N", description = "epochs without improvement before eta is halved (default: ${DEFAULT-VALUE})")
+  int patience;
+  @Option(names = "--expand", negatable = true, description = "also train on every image shifted one pixel up, down, left and right: 5x the data (default: ${DEFAULT-VALUE})")
+  boolean expand;
   @Option(names = "--seed", description = "seed of the initial weights and of each epoch's shuffle (default: ${DEFAULT-VALUE})")
   long seed;
   @Option(names = "--train-limit", description = "use the first N training images, 0 = all (default: ${DEFAULT-VALUE})")
@@ -66,8 +88,18 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin CacheOption cache;
 
   TrainSettings settings() {
-    return new TrainSettings(data, sizes, Activation.parse(activation), Cost.parse(cost), Initializer.parse(init),
-        epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions, sync(syncEvery)).validate();
+    Activation act = Activation.parse(activation);
+    Output out = output == null || output.isBlank() ? Output.of(act) : Output.parse(output);
+    Techniques t = new Techniques(Regularization.parse(regularization), dropout, momentum, validation, earlyStop,
+        halve(etaSchedule), patience, expand);
+    return new TrainSettings(data, sizes, act, out, Cost.parse(cost), Initializer.parse(init),
+        epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions, sync(syncEvery), t).validate();
+  }
+
+  static boolean halve(String schedule) {
+    if (schedule == null || schedule.equals("none")) return false;
+    if (schedule.equals("halve")) return true;
+    throw new IllegalArgumentException("--eta-schedule " + schedule + ": use none or halve");
   }
 
   static int sync(String text) {
@@ -100,6 +132,7 @@ final class TrainCommand implements Callable<Integer> {
         LinkedHashMap<String, Object> runRow = s.all();
         runRow.put("n_train", sets.trainSize());
         runRow.put("n_test", sets.testSize());
+        runRow.put("n_validation", sets.validationSize());
         runRow.put("master", sc.master());
         new RunsTable(wh).write(spark, id, runRow);
         MetricsTable metrics = new MetricsTable(wh);
@@ -107,17 +140,19 @@ final class TrainCommand implements Callable<Integer> {
         hyper.put("n_train", sets.trainSize());
         Trainer.Result result;
         try (EpochProgress progress = new EpochProgress(s.epochs())) {
-          result = new Trainer(sc, s).run(sets.train(), sets.test(), params, stop::requested, m -> {
+          result = new Trainer(sc, s).run(sets, TrainState.start(params, s.eta()), stop::requested, (m, state) -> {
             metrics.append(spark, id, hyper, m);
             epochs.add(m);
             progress.epochDone(m);
           });
         }
         Path model = runDir.resolve("model.json");
-        ModelJson.save(model, s.spec(), result.params());
+        // The model is the network evaluation uses: with dropout, the weights out of hidden neurons scaled by 1 - p.
+        double[] full = s.dropout().inference(s.spec().layout(), result.params());
+        ModelJson.save(model, s.spec(), full);
         saved = true;
         // A stop request wants out now: the pictures can be made later with ./submit report.
-        if (!epochs.isEmpty() && result.status() != Trainer.Status.STOPPED) RunPictures.write(spark, sc, wh, id, s.spec(), runRow, epochs, sets.test(), result.params());
+        if (!epochs.isEmpty() && result.status() != Trainer.Status.STOPPED) RunPictures.write(spark, sc, wh, id, s.spec(), runRow, epochs, sets.test(), full);
         return report(result, stop, id, wh, model);
       }
     } finally {
@@ -137,6 +172,10 @@ final class TrainCommand implements Callable<Integer> {
         System.err.println("error: training diverged (the cost or a gradient became NaN or overflowed) after "
             + r.epochsDone() + " epoch(s); the last finite parameters are kept. " + where + ". Lower --eta.");
         return 3;
+      }
+      case EARLY_STOPPED -> {
+        System.err.println("stopped early after " + r.epochsDone() + " epoch(s): " + r.why() + "; " + where);
+        return 0;
       }
       default -> {
         System.err.println("done: " + r.epochsDone() + " epochs; " + where);

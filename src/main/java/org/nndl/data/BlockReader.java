@@ -7,9 +7,10 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Reads samples {@code first .. end-1} of an images file and its labels file into Blocks of at most
- * blockSize samples, one block at a time, on an executor: either a byte range of raw files
- * ({@link #range}) or the start of a stream (gzip, class-path resources: {@link #stream}).
+ * Reads samples {@code skip+first .. skip+end-1} of an images file and its labels file into Blocks
+ * of at most blockSize samples, numbered from 0 at sample {@code skip}, one block at a time, on
+ * an executor: either a byte range of raw files ({@link #range}) or a stream read from its start
+ * (gzip, class-path resources: {@link #stream}).
  */
 final class BlockReader implements Iterator<Block>, Closeable {
 
@@ -39,11 +40,12 @@ final class BlockReader implements Iterator<Block>, Closeable {
     this.blockSize = blockSize;
   }
 
-  /** Samples first..end-1 of two raw files whose headers the driver checked, by seeking to them. */
-  static BlockReader range(Location images, Location labels, IdxHeaders h, int first, int end, int blockSize) {
-    Body px = rangeBody(images, h.imagesFileSize(), Idx.IMAGES_HEADER_BYTES + (long) first * h.inputSize());
+  /** Samples skip+first..skip+end-1 of two raw files whose headers the driver checked, by seeking to them. */
+  static BlockReader range(Location images, Location labels, IdxHeaders h, int skip, int first, int end, int blockSize) {
+    long at = (long) skip + first;
+    Body px = rangeBody(images, h.imagesFileSize(), Idx.IMAGES_HEADER_BYTES + at * h.inputSize());
     try {
-      Body lb = rangeBody(labels, h.labelsFileSize(), Idx.LABELS_HEADER_BYTES + (long) first);
+      Body lb = rangeBody(labels, h.labelsFileSize(), Idx.LABELS_HEADER_BYTES + at);
       return new BlockReader(px, lb, h.inputSize(), first, end, blockSize);
     } catch (RuntimeException e) {
       px.close();
@@ -52,17 +54,33 @@ final class BlockReader implements Iterator<Block>, Closeable {
   }
 
   /**
-   * The first n samples of two files read from their start (gzip or raw), with every check
-   * {@link IdxReader} makes; the end of the data is checked only when all samples are wanted.
+   * Samples skip..skip+n-1 of two files read from their start (gzip or raw; the first skip are
+   * read and dropped), with every check {@link IdxReader} makes; the end of the data is checked
+   * only when the wanted samples run to it.
    */
-  static BlockReader stream(Location images, Location labels, IdxHeaders h, int n, int blockSize) {
-    Body px = streamBody(images, h, true, n == h.count());
+  static BlockReader stream(Location images, Location labels, IdxHeaders h, int skip, int n, int blockSize) {
+    boolean toEnd = (long) skip + n == h.count();
+    Body px = streamBody(images, h, true, toEnd);
     try {
-      Body lb = streamBody(labels, h, false, n == h.count());
-      return new BlockReader(px, lb, h.inputSize(), 0, n, blockSize);
+      Body lb = streamBody(labels, h, false, toEnd);
+      BlockReader reader = new BlockReader(px, lb, h.inputSize(), 0, n, blockSize);
+      reader.drop(skip);
+      return reader;
     } catch (RuntimeException e) {
       px.close();
       throw e;
+    }
+  }
+
+  /** Reads and discards count samples. */
+  private void drop(int count) {
+    int chunk = Math.max(1, Math.min(count, blockSize));
+    byte[] px = new byte[chunk * inputSize];
+    byte[] lb = new byte[chunk];
+    for (int left = count; left > 0; left -= chunk) {
+      int k = Math.min(chunk, left);
+      pixels.read(px, k * inputSize);
+      labels.read(lb, k);
     }
   }
 

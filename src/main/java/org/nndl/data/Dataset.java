@@ -24,6 +24,13 @@ public record Dataset(int rows, int cols, byte[] pixels, byte[] labels) implemen
   /** Pixel p of image i scaled to [0,1]. */
   public double pixel(int i, int p) { return (pixels[i * inputSize() + p] & 0xff) / 255.0; }
 
+  /** Images from..to-1, numbered from 0. */
+  public Dataset slice(int from, int to) {
+    if (from < 0 || to > size() || from > to) throw new IllegalArgumentException("bad slice " + from + ".." + to + " of " + size());
+    byte[] px = java.util.Arrays.copyOfRange(pixels, from * inputSize(), to * inputSize());
+    return new Dataset(rows, cols, px, java.util.Arrays.copyOfRange(labels, from, to));
+  }
+
   /** The first n images (all of them when n >= size()). */
   public Dataset limit(int n) {
     if (n >= size()) return this;

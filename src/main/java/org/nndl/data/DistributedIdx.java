@@ -26,19 +26,27 @@ public final class DistributedIdx {
    * @param partitions how many partitions at most; fewer when there are fewer blocks, so that none is empty
    * @param blockSize the most samples per block; blocks start at multiples of it
    * @param limit keep the first limit samples (all when 0 or less); no sample past them is read
+   * @param skip the file's samples to pass over first: the set starts there, numbered from 0
    * @throws DataError on the driver for bad headers, counts or raw file lengths; errors the
    *     executors find in the data (gzip truncation, trailing data) fail the job that reads it,
    *     with the DataError as a cause ({@link #dataError})
    */
   public static DistributedSet load(JavaSparkContext sc, String imagesLocation, String labelsLocation,
       int partitions, int blockSize, int limit) {
+    return load(sc, imagesLocation, labelsLocation, partitions, blockSize, 0, limit);
+  }
+
+  /** As {@link #load(JavaSparkContext, String, String, int, int, int)}, from sample skip of the files on. */
+  public static DistributedSet load(JavaSparkContext sc, String imagesLocation, String labelsLocation,
+      int partitions, int blockSize, int skip, int limit) {
     if (partitions < 1 || blockSize < 1) {
       throw new IllegalArgumentException("partitions and block size must be positive: " + partitions + ", " + blockSize);
     }
     Location images = Location.of(imagesLocation);
     Location labels = Location.of(labelsLocation);
     IdxHeaders h = IdxHeaders.read(images, labels);
-    int n = limit > 0 ? Math.min(limit, h.count()) : h.count();
+    if (skip < 0 || skip > h.count()) throw new IllegalArgumentException("cannot skip " + skip + " of " + h.count() + " samples");
+    int n = limit > 0 ? Math.min(limit, h.count() - skip) : h.count() - skip;
     if ((long) h.rows() * h.cols() * Math.min(blockSize, Math.max(n, 1)) > Idx.MAX_ARRAY) {
       throw new DataError(images.name() + ": images of " + h.rows() + "x" + h.cols() + " do not fit blocks of "
           + blockSize + " in one Java array (" + Idx.MAX_ARRAY + " bytes): use smaller images");
@@ -49,8 +57,8 @@ public final class DistributedIdx {
     Location onExecutor = images.absolute();
     Location labelsOnExecutor = labels.absolute();
     JavaRDD<Block> blocks = n == 0 ? sc.emptyRDD()
-        : h.split() ? byRanges(sc, onExecutor, labelsOnExecutor, h, firstSample, blockSize)
-        : byOneStream(sc, onExecutor, labelsOnExecutor, h, n, blockSize, firstBlock);
+        : h.split() ? byRanges(sc, onExecutor, labelsOnExecutor, h, skip, firstSample, blockSize)
+        : byOneStream(sc, onExecutor, labelsOnExecutor, h, skip, n, blockSize, firstBlock);
     return new DistributedSet(blocks, firstSample, h.rows(), h.cols(), n);
   }
 
@@ -78,17 +86,17 @@ public final class DistributedIdx {
   }
 
   private static JavaRDD<Block> byRanges(JavaSparkContext sc, Location images, Location labels, IdxHeaders h,
-      int[] firstSample, int blockSize) {
+      int skip, int[] firstSample, int blockSize) {
     int parts = firstSample.length - 1;
     List<Integer> ids = IntStream.range(0, parts).boxed().toList(); // one element per partition
     return sc.parallelize(ids, parts).mapPartitionsWithIndex((p, ignored) ->
-        closedWithTask(BlockReader.range(images, labels, h, firstSample[p], firstSample[p + 1], blockSize)), true);
+        closedWithTask(BlockReader.range(images, labels, h, skip, firstSample[p], firstSample[p + 1], blockSize)), true);
   }
 
   private static JavaRDD<Block> byOneStream(JavaSparkContext sc, Location images, Location labels, IdxHeaders h,
-      int n, int blockSize, int[] firstBlock) {
+      int skip, int n, int blockSize, int[] firstBlock) {
     JavaRDD<Block> all = sc.parallelize(List.of(0), 1)
-        .mapPartitions(ignored -> closedWithTask(BlockReader.stream(images, labels, h, n, blockSize)));
+        .mapPartitions(ignored -> closedWithTask(BlockReader.stream(images, labels, h, skip, n, blockSize)));
     if (firstBlock.length == 2) return all;
     return all.mapToPair(b -> new Tuple2<>(b.first() / blockSize, b))
         .repartitionAndSortWithinPartitions(new ContiguousPartitioner(firstBlock))

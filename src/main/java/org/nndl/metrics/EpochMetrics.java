@@ -9,9 +9,18 @@ package org.nndl.metrics;
  * @param testCost      mean cost (including regularisation) on the test set
  * @param trainAccuracy fraction correct on the training set, or null when not monitored
  * @param trainCost     cost on the training set, or null when not monitored
+ * @param validationAccuracy fraction correct on the held-out validation set, or null without one
+ * @param validationCost cost on the validation set, or null without one
+ * @param eta           the learning rate in force during the epoch, or null when not recorded
  */
 public record EpochMetrics(int epoch, double trainSeconds, double testAccuracy, double testCost,
-    Double trainAccuracy, Double trainCost) {
+    Double trainAccuracy, Double trainCost, Double validationAccuracy, Double validationCost, Double eta) {
+
+  /** An epoch without a validation set or recorded learning rate. */
+  public EpochMetrics(int epoch, double trainSeconds, double testAccuracy, double testCost, Double trainAccuracy,
+      Double trainCost) {
+    this(epoch, trainSeconds, testAccuracy, testCost, trainAccuracy, trainCost, null, null, null);
+  }
 
   public EpochMetrics {
     if (epoch < 0) throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
@@ -20,6 +29,7 @@ public record EpochMetrics(int epoch, double trainSeconds, double testAccuracy, 
     }
     requireFraction("testAccuracy", testAccuracy);
     if (trainAccuracy != null) requireFraction("trainAccuracy", trainAccuracy);
+    if (validationAccuracy != null) requireFraction("validationAccuracy", validationAccuracy);
   }
 
   private static void requireFraction(String name, double value) {

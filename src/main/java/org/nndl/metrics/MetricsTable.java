@@ -9,7 +9,9 @@ import org.apache.spark.sql.types.DataTypes;
  * keeps every finished epoch. Stored as Parquet under {@code ROOT/tables/metrics/run_id=ID/}
  * with columns {@code epoch INT, train_seconds DOUBLE, test_accuracy DOUBLE (fraction in
  * [0,1]), test_cost DOUBLE, train_accuracy DOUBLE (null if not monitored), train_cost DOUBLE
- * (null if not monitored)}, then the caller's hyperparameter columns (typed as in
+ * (null if not monitored), validation_accuracy DOUBLE, validation_cost DOUBLE (null without
+ * --validation), epoch_eta DOUBLE (the learning rate in force during the epoch; the eta column
+ * is the starting one)}, then the caller's hyperparameter columns (typed as in
  * {@link RunsTable}), plus {@code run_id} (string, from the partition directory). Repeating
  * the hyperparameters on each row lets one query compare epochs across runs without a join.
  */
@@ -29,6 +31,9 @@ public final class MetricsTable {
         .add("test_cost", DataTypes.DoubleType, m.testCost())
         .add("train_accuracy", DataTypes.DoubleType, m.trainAccuracy())
         .add("train_cost", DataTypes.DoubleType, m.trainCost())
+        .add("validation_accuracy", DataTypes.DoubleType, m.validationAccuracy())
+        .add("validation_cost", DataTypes.DoubleType, m.validationCost())
+        .add("epoch_eta", DataTypes.DoubleType, m.eta())
         .addAll(hyperparameters)
         .appendTo(spark, Warehouse.partition(warehouse.metricsTable(), runId));
   }

@@ -9,6 +9,11 @@ public enum Activation {
   RELU("relu") {
     @Override public double apply(double z) { return z > 0 ? z : 0.0; }
     @Override public double prime(double z) { return z > 0 ? 1.0 : 0.0; }
+  },
+  /** tanh(z) = 2 sigma(2z) - 1: outputs in (-1, 1), the chapter's "other models of artificial neuron". */
+  TANH("tanh") {
+    @Override public double apply(double z) { return Math.tanh(z); }
+    @Override public double prime(double z) { double t = Math.tanh(z); return 1 - t * t; }
   };
 
   private final String id;
@@ -24,6 +29,6 @@ public enum Activation {
 
   public static Activation parse(String name) {
     for (Activation a : values()) if (a.id.equalsIgnoreCase(name)) return a;
-    throw new IllegalArgumentException("unknown activation '" + name + "': use sigmoid or relu");
+    throw new IllegalArgumentException("unknown activation '" + name + "': use sigmoid, relu or tanh");
   }
 }

@@ -12,7 +12,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * A trained network as network2.py's save() writes it, so Nielsen's load() reads ours and we read
  * his: {"sizes": [...], "weights": [W_1 as rows, ...], "biases": [b_1 as a column, ...],
- * "cost": "CrossEntropyCost"}. We add "activation", which network2.py ignores (sigmoid if absent).
+ * "cost": "CrossEntropyCost"}. We add "activation" (the hidden layers') and "output" (the output
+ * layer's), which network2.py ignores (sigmoid if absent; the output as the hidden layers if absent).
  */
 public final class ModelJson {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +41,7 @@ public final class ModelJson {
     }
     root.put("cost", spec.cost().network2Name());
     root.put("activation", spec.activation().id());
+    root.put("output", spec.output().id());
     return root;
   }
 
@@ -82,7 +84,8 @@ public final class ModelJson {
       sizes[i] = n.asInt();
     }
     Activation act = root.has("activation") ? Activation.parse(root.get("activation").asText()) : Activation.SIGMOID;
-    NetworkSpec spec = new NetworkSpec(new Layout(sizes), act, Cost.parse(root.get("cost").asText()));
+    Output out = root.has("output") ? Output.parse(root.get("output").asText()) : Output.of(act);
+    NetworkSpec spec = new NetworkSpec(new Layout(sizes), act, out, Cost.parse(root.get("cost").asText()));
     Layout layout = spec.layout();
     JsonNode weights = root.get("weights"), biases = root.get("biases");
     checkShape(weights, biases, layout); // the arrays really hold what sizes claims before p is made

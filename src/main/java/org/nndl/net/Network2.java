@@ -3,14 +3,15 @@ package org.nndl.net;
 import org.nndl.data.Dataset;
 
 /**
- * The single-machine reference: Nielsen's network2.py, one sample at a time, in plain loops.
- * It is deliberately naive (no BLAS, no batching) so that it is an independent truth for the
- * distributed trainer, which must reach the same parameters.
+ * The single-machine reference: Nielsen's network2.py, grown with the rest of chapter 3, one
+ * sample at a time in plain loops. It is deliberately naive (no BLAS, no batching) so that it is
+ * an independent truth for the distributed trainer, which must reach the same parameters.
  */
 public final class Network2 {
   private final NetworkSpec spec;
   private final Layout layout;
   private final double[] params;
+  private double[] velocity;  // momentum's v, created at the first step that uses it
 
   public Network2(NetworkSpec spec, double[] params) {
     if (params.length != spec.layout().parameterCount()) throw new IllegalArgumentException("wrong parameter count");
@@ -21,11 +22,15 @@ public final class Network2 {
 
   public double[] params() { return params; }
 
-  /** The activations of every layer for input x: a^0 = x, a^l = sigma(W^l a^(l-1) + b^l). */
-  double[][] feedforward(double[] x, double[][] zs) {
+  /**
+   * The activations of every layer for input x: a^0 = x, a^l = sigma(W^l a^(l-1) + b^l) for
+   * hidden layers (times the dropout mask when masks is not null), a^L = the output layer of z^L.
+   */
+  double[][] feedforward(double[] x, double[][] zs, double[][] masks) {
+    int last = layout.layers() - 1;
     double[][] as = new double[layout.layers()][];
     as[0] = x;
-    for (int l = 1; l < layout.layers(); l++) {
+    for (int l = 1; l <= last; l++) {
       double[] z = new double[layout.size(l)];
       for (int j = 0; j < z.length; j++) {
         double s = params[layout.biases(l) + j];
@@ -34,26 +39,31 @@ public final class Network2 {
       }
       zs[l] = z;
       as[l] = new double[z.length];
-      for (int j = 0; j < z.length; j++) as[l][j] = spec.activation().apply(z[j]);
+      if (l == last) {
+        spec.output().activate(z, as[l], 0, z.length);
+      } else {
+        for (int j = 0; j < z.length; j++) as[l][j] = spec.activation().apply(z[j]) * (masks == null ? 1 : masks[l][j]);
+      }
     }
     return as;
   }
 
-  /** The output a^L for input x. */
+  /** The output a^L for input x (the full network: no dropout). */
   public double[] output(double[] x) {
-    double[][] as = feedforward(x, new double[layout.layers()][]);
+    double[][] as = feedforward(x, new double[layout.layers()][], null);
     return as[layout.layers() - 1];
   }
 
-  /** Backpropagation (BP1-BP4) for one sample, added into nabla (flat, same layout as the parameters). */
-  public void backprop(double[] x, double[] y, double[] nabla) {
+  /** Backpropagation (BP1-BP4) for one sample with the given label, added into nabla (flat parameter layout). */
+  public void backprop(double[] x, int label, double[] nabla) { backprop(x, label, nabla, null); }
+
+  /** Backpropagation with hidden neurons dropped where masks[l][j] = 0 (masks null: none dropped). */
+  public void backprop(double[] x, int label, double[] nabla, double[][] masks) {
     double[][] zs = new double[layout.layers()][];
-    double[][] as = feedforward(x, zs);
+    double[][] as = feedforward(x, zs, masks);
     int last = layout.layers() - 1;
     double[] delta = new double[layout.size(last)];
-    for (int j = 0; j < delta.length; j++) {
-      delta[j] = spec.cost().delta(zs[last][j], as[last][j], y[j], spec.activation());
-    }
+    spec.cost().delta(zs[last], as[last], 0, delta.length, label, spec.output(), delta, 0);   // BP1
     for (int l = last; l >= 1; l--) {
       for (int j = 0; j < layout.size(l); j++) {
         nabla[layout.biases(l) + j] += delta[j];                                   // BP3
@@ -66,7 +76,7 @@ public final class Network2 {
         for (int k = 0; k < prev.length; k++) {
           double s = 0;
           for (int j = 0; j < layout.size(l); j++) s += params[layout.weight(l, j, k)] * delta[j];
-          prev[k] = s * spec.activation().prime(zs[l - 1][k]);                     // BP2
+          prev[k] = s * spec.activation().prime(zs[l - 1][k]) * (masks == null ? 1 : masks[l - 1][k]);  // BP2
         }
         delta = prev;
       }
@@ -74,24 +84,60 @@ public final class Network2 {
   }
 
   /**
-   * One SGD step on the samples order[from..to) of data, network2's update_mini_batch:
-   * w <- (1 - eta*lambda/n) w - (eta/m) sum nabla_w,  b <- b - (eta/m) sum nabla_b.
+   * One SGD step on the samples order[from..to) of data (network2's update_mini_batch), step
+   * number {@code step} of the epoch. Without momentum: w <- shrink(w) - (eta/m) sum nabla_w,
+   * b <- b - (eta/m) sum nabla_b. With momentum mu (chapter 3, eq. 107-108): v <- mu v - eta g,
+   * w <- w + v, where g = (1/m) sum nabla + the penalty's gradient (weights only).
    */
-  public void updateMiniBatch(Dataset data, int[] order, int from, int to, double eta, double lambda, int n) {
+  public void updateMiniBatch(Dataset data, int[] order, int from, int to, Sgd sgd, int n, int epoch, long step) {
     double[] nabla = new double[params.length];
-    for (int i = from; i < to; i++) backprop(input(data, order[i]), target(data.label(order[i])), nabla);
+    for (int i = from; i < to; i++) {
+      int sample = order[i];
+      backprop(input(data, sample), data.label(sample), nabla, masks(sgd.dropout(), epoch, step, sample));
+    }
     int m = to - from;
+    double rate = sgd.eta() * (sgd.lambda() / n);
+    if (sgd.momentum() == 0) {
+      for (int i = 0; i < params.length; i++) {
+        double w = layout.isWeight(i) ? sgd.regularization().shrink(params[i], rate) : params[i];
+        params[i] = w - (sgd.eta() / m) * nabla[i];
+      }
+      return;
+    }
+    if (velocity == null) velocity = new double[params.length];
     for (int i = 0; i < params.length; i++) {
-      double decay = layout.isWeight(i) ? 1 - eta * (lambda / n) : 1.0;
-      params[i] = decay * params[i] - (eta / m) * nabla[i];
+      double g = nabla[i] / m + (layout.isWeight(i) ? (sgd.lambda() / n) * sgd.regularization().gradient(params[i]) : 0);
+      velocity[i] = sgd.momentum() * velocity[i] - sgd.eta() * g;
+      params[i] += velocity[i];
     }
   }
 
-  /** One epoch of network2's SGD: shuffle (seeded by seed and epoch), then consecutive mini-batches of m. */
-  public void epoch(Dataset train, int m, double eta, double lambda, long seed, int epoch) {
+  /** network2's update_mini_batch with L2 and nothing else, as step 0 of epoch 0. */
+  public void updateMiniBatch(Dataset data, int[] order, int from, int to, double eta, double lambda, int n) {
+    updateMiniBatch(data, order, from, to, Sgd.network2(to - from, eta, lambda), n, 0, 0);
+  }
+
+  /** One epoch of SGD: shuffle (seeded by seed and epoch), then consecutive mini-batches of m. */
+  public void epoch(Dataset train, Sgd sgd, long seed, int epoch) {
     int n = train.size();
     int[] order = EpochOrder.permutation(n, seed, epoch);
-    for (int k = 0; k < n; k += m) updateMiniBatch(train, order, k, Math.min(k + m, n), eta, lambda, n);
+    long step = 0;
+    for (int k = 0; k < n; k += sgd.m()) updateMiniBatch(train, order, k, Math.min(k + sgd.m(), n), sgd, n, epoch, step++);
+  }
+
+  /** One epoch of network2.py's SGD (L2, no momentum, no dropout). */
+  public void epoch(Dataset train, int m, double eta, double lambda, long seed, int epoch) {
+    epoch(train, Sgd.network2(m, eta, lambda), seed, epoch);
+  }
+
+  private double[][] masks(Dropout dropout, int epoch, long step, int sample) {
+    if (!dropout.active()) return null;
+    double[][] masks = new double[layout.layers()][];
+    for (int l = 1; l < layout.layers() - 1; l++) {
+      masks[l] = new double[layout.size(l)];
+      dropout.fill(epoch, step, sample, l, masks[l], 0, masks[l].length);
+    }
+    return masks;
   }
 
   /** Number of samples whose most active output neuron is the label. */
@@ -101,27 +147,23 @@ public final class Network2 {
     return correct;
   }
 
-  /** network2's total_cost: mean cost over the set plus 0.5*(lambda/n_set)*sum ||w||^2. */
-  public double totalCost(Dataset data, double lambda) {
+  /** network2's total_cost: mean cost over the set plus the L2 penalty 0.5*(lambda/n_set)*sum ||w||^2. */
+  public double totalCost(Dataset data, double lambda) { return totalCost(data, lambda, Regularization.L2); }
+
+  /** The mean cost over the set plus the penalty with n = the set's size, as network2's total_cost. */
+  public double totalCost(Dataset data, double lambda, Regularization reg) {
     double cost = 0;
     for (int i = 0; i < data.size(); i++) {
       double[] a = output(input(data, i));
-      double[] y = target(data.label(i));
-      for (int j = 0; j < a.length; j++) cost += spec.cost().fn(a[j], y[j]) / data.size();
+      cost += spec.cost().fn(a, 0, a.length, data.label(i)) / data.size();
     }
-    return cost + 0.5 * (lambda / data.size()) * layout.weightSquares(params);
+    return cost + reg.penalty(layout, params, lambda, data.size());
   }
 
   public static double[] input(Dataset data, int i) {
     double[] x = new double[data.inputSize()];
     for (int p = 0; p < x.length; p++) x[p] = data.pixel(i, p);
     return x;
-  }
-
-  double[] target(int label) {
-    double[] y = new double[layout.outputSize()];
-    y[label] = 1.0;
-    return y;
   }
 
   static int argmax(double[] a) {

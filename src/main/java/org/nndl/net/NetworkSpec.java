@@ -2,17 +2,22 @@ package org.nndl.net;
 
 import java.io.Serializable;
 
-/** What a network is: its layer sizes, its one activation for every layer, and its cost. */
-public record NetworkSpec(Layout layout, Activation activation, Cost cost) implements Serializable {
+/**
+ * What a network is: its layer sizes, the activation of its hidden layers, its output layer and
+ * its cost. The notebook's network has one activation everywhere: {@link #NetworkSpec(Layout,
+ * Activation, Cost)}.
+ */
+public record NetworkSpec(Layout layout, Activation activation, Output output, Cost cost) implements Serializable {
 
-  /**
-   * Refuses combinations whose maths is undefined. Cross-entropy needs outputs in (0,1): with
-   * ReLU outputs the reference delta (a-y)/(a(1-a)) divides by zero or goes negative, so NaN.
-   */
+  /** Refuses combinations whose maths is undefined, saying what to use instead. */
   public NetworkSpec {
-    if (cost == Cost.CROSS_ENTROPY && activation == Activation.RELU) {
-      throw new IllegalArgumentException("the cross-entropy cost needs outputs in (0,1) but ReLU outputs are"
-          + " unbounded (the delta (a-y)/(a(1-a)) gives NaN): use --cost quadratic with relu, or --activation sigmoid");
+    if (cost != Cost.QUADRATIC && !output.inUnitInterval()) {
+      throw new IllegalArgumentException("the " + cost.id() + " cost needs outputs in (0,1) but a " + output.id()
+          + " output layer gives values outside it (ln a or ln(1-a) is undefined, so NaN): use --output sigmoid or"
+          + " --output softmax, or --cost quadratic");
     }
   }
+
+  /** One activation for every layer, output included. */
+  public NetworkSpec(Layout layout, Activation activation, Cost cost) { this(layout, activation, Output.of(activation), cost); }
 }

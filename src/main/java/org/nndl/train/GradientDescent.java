@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.net.EpochOrder;
+import org.nndl.net.Sgd;
 
 /**
  * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks a seeded
@@ -52,20 +53,19 @@ public final class GradientDescent implements Optimizer {
    * update it keeps params as they were before that step and reports divergence.
    */
   @Override
-  public EpochOutcome epoch(double[] params, long seed, int epoch, int m, double eta, double lambda,
-      BooleanSupplier stop) {
-    int n = set.size();
+  public EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop) {
+    int n = set.size(), m = sgd.m();
     int[] order = EpochOrder.permutation(n, seed, epoch);
     int steps = 0;
     for (int k = 0; k < n; k += m) {
       if (stop.getAsBoolean()) return new EpochOutcome(steps, true, false);
       int[] batch = Arrays.copyOfRange(order, k, Math.min(k + m, n));
       Arrays.sort(batch);  // lets each block find its samples by binary search
-      ExactSum sum = step(params, batch);
+      ExactSum sum = step(params, batch, epoch, steps);
       if (sum.invalid()) return new EpochOutcome(steps, false, true);
       sum.toDoubles(gradSum);
       System.arraycopy(params, 0, previous, 0, params.length);
-      updater.apply(params, gradSum, batch.length, eta, lambda, n);
+      updater.apply(params, gradSum, batch.length, sgd, n);
       if (!Optimizer.allFinite(params)) {
         System.arraycopy(previous, 0, params, 0, params.length);
         return new EpochOutcome(steps, false, true);
@@ -75,16 +75,20 @@ public final class GradientDescent implements Optimizer {
     return new EpochOutcome(steps, false, false);
   }
 
-  /** One Spark job: the batch's summed gradient at params. */
-  ExactSum step(double[] params, int[] batch) {
+  @Override public double[] state() { return updater.velocity(); }
+
+  @Override public void restore(double[] state) { updater.setVelocity(state); }
+
+  /** One Spark job: the summed gradient at params of the batch, step number {@code step} of the epoch. */
+  ExactSum step(double[] params, int[] batch, int epoch, long step) {
     Broadcast<double[]> bc = sc.broadcast(params);
     try {
-      StepFunction task = new StepFunction(bc, batch, gradient);
+      StepFunction task = new StepFunction(bc, batch, epoch, step, gradient);
       int[] parts = set.partitionsOf(batch);
       if (parts.length > directLimit) {
         Gradient g = gradient;  // not this: the lambda must not capture the driver-side loop
         return set.blocks().treeAggregate(new ExactSum(),
-            (sum, block) -> { g.add(bc.value(), java.util.List.of(block), batch, sum); return sum; }, ExactSum::merge);
+            (sum, block) -> { g.add(bc.value(), java.util.List.of(block), batch, epoch, step, sum); return sum; }, ExactSum::merge);
       }
       return PartitionJob.run(sc, set.blocks(), task, parts, new ExactSum(), ExactSum.class);
     } finally {

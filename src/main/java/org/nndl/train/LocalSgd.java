@@ -5,6 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.net.EpochOrder;
+import org.nndl.net.Sgd;
 
 /**
  * Local SGD with periodic averaging ({@code --sync-every K}): far fewer Spark jobs than the exact
@@ -53,8 +54,8 @@ public final class LocalSgd implements Optimizer {
    * they were before that round and reports divergence.
    */
   @Override
-  public GradientDescent.EpochOutcome epoch(double[] params, long seed, int epoch, int m, double eta, double lambda,
-      BooleanSupplier stop) {
+  public GradientDescent.EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop) {
+    int m = sgd.m();
     int[] first = set.firstSample();
     int parts = set.partitions();
     long maxSteps = 0;
@@ -62,7 +63,7 @@ public final class LocalSgd implements Optimizer {
     long rounds = (maxSteps + syncEvery - 1) / syncEvery;
     for (long r = 0; r < rounds; r++) {
       if (stop.getAsBoolean()) return new GradientDescent.EpochOutcome((int) r, true, false);
-      ExactSum sum = round(params, first, seed, epoch, m, r, eta, lambda);
+      ExactSum sum = round(params, first, seed, epoch, sgd, r);
       if (sum.invalid()) return new GradientDescent.EpochOutcome((int) r, false, true);
       sum.toDoubles(change);
       System.arraycopy(params, 0, previous, 0, params.length);
@@ -76,8 +77,8 @@ public final class LocalSgd implements Optimizer {
   }
 
   /** One Spark job: sum_p (c_p / sum c) (w_p - w) over the partitions with samples left. */
-  private ExactSum round(double[] params, int[] first, long seed, int epoch, int m, long r, double eta, double lambda) {
-    int parts = first.length - 1;
+  private ExactSum round(double[] params, int[] first, long seed, int epoch, Sgd sgd, long r) {
+    int parts = first.length - 1, m = sgd.m();
     long[] c = new long[parts];
     long total = 0;
     for (int p = 0; p < parts; p++) total += c[p] = samplesInRound(first[p + 1] - first[p], m, r, syncEvery);
@@ -91,8 +92,7 @@ public final class LocalSgd implements Optimizer {
     }
     Broadcast<double[]> bc = sc.broadcast(params);
     try {
-      LocalStepsFunction task = new LocalStepsFunction(bc, first, seed, epoch, m, r, syncEvery, eta, lambda,
-          weight, gradient, updater);
+      LocalStepsFunction task = new LocalStepsFunction(bc, first, seed, epoch, sgd, r, syncEvery, weight, gradient, updater);
       return PartitionJob.run(sc, set.blocks(), task, Arrays.copyOf(taking, count), new ExactSum(), ExactSum.class);
     } finally {
       bc.destroy();

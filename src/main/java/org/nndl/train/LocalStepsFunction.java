@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.data.Block;
+import org.nndl.net.Sgd;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
@@ -21,26 +22,22 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
   private final int[] firstSample;
   private final long seed;
   private final int epoch;
-  private final int m;
+  private final Sgd sgd;
   private final long round;
   private final long syncEvery;
-  private final double eta;
-  private final double lambda;
   private final double[] weight;
   private final Gradient gradient;
   private final Updater updater;
 
-  LocalStepsFunction(Broadcast<double[]> params, int[] firstSample, long seed, int epoch, int m, long round,
-      long syncEvery, double eta, double lambda, double[] weight, Gradient gradient, Updater updater) {
+  LocalStepsFunction(Broadcast<double[]> params, int[] firstSample, long seed, int epoch, Sgd sgd, long round,
+      long syncEvery, double[] weight, Gradient gradient, Updater updater) {
     this.params = params;
     this.firstSample = firstSample;
     this.seed = seed;
     this.epoch = epoch;
-    this.m = m;
+    this.sgd = sgd;
     this.round = round;
     this.syncEvery = syncEvery;
-    this.eta = eta;
-    this.lambda = lambda;
     this.weight = weight;
     this.gradient = gradient;
     this.updater = updater;
@@ -48,7 +45,7 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
 
   @Override
   public ExactSum apply(TaskContext context, Iterator<Block> it) {
-    int p = context.partitionId();
+    int p = context.partitionId(), m = sgd.m();
     int first = firstSample[p], count = firstSample[p + 1] - first, n = firstSample[firstSample.length - 1];
     List<Block> blocks = new ArrayList<>();
     while (it.hasNext()) blocks.add(it.next());
@@ -64,8 +61,8 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
       for (int i = 0; i < batch.length; i++) batch[i] = first + order[from + i];
       Arrays.sort(batch);  // lets each block find its samples by binary search
       Arrays.fill(grad, 0.0);
-      gradient.accumulate(w, blocks, batch, grad);
-      updater.apply(w, grad, batch.length, eta, lambda, n);
+      gradient.accumulate(w, blocks, batch, epoch, s, grad);  // s: the partition's step, for dropout masks
+      updater.apply(w, grad, batch.length, sgd, n);
       if (!Optimizer.allFinite(w)) break;  // the sum below is then invalid: the round diverged
     }
     double c = weight[p];

@@ -32,10 +32,17 @@ public final class Score implements Serializable, Mergeable<Score> {
 
   public double accuracy() { return count == 0 ? Double.NaN : (double) correct / count; }
 
-  /** network2's total_cost: the mean cost plus 0.5*(lambda/n_set)*sum ||w||^2. */
-  public double totalCost(double lambda, double weightSquares) {
+  /** The mean cost over the set (NaN when a sample's cost overflowed the exact sum). */
+  public double meanCost() {
     double sum = costSum.toDoubles(new double[1])[0];
-    if (costSum.invalid()) sum = Double.NaN;
-    return sum / count + 0.5 * (lambda / count) * weightSquares;
+    return costSum.invalid() ? Double.NaN : sum / count;
+  }
+
+  /**
+   * network2's total_cost: the mean cost plus the weight penalty with n = this set's size, e.g.
+   * 0.5*(lambda/n_set)*sum ||w||^2 for L2.
+   */
+  public double totalCost(org.nndl.net.Regularization reg, double lambda, org.nndl.net.Layout layout, double[] params) {
+    return meanCost() + reg.penalty(layout, params, lambda, (int) count);
   }
 }

@@ -15,11 +15,15 @@ import scala.runtime.AbstractFunction2;
 final class StepFunction extends AbstractFunction2<TaskContext, Iterator<Block>, ExactSum> implements Serializable {
   private final Broadcast<double[]> params;
   private final int[] batch;
+  private final int epoch;
+  private final long step;
   private final Gradient gradient;
 
-  StepFunction(Broadcast<double[]> params, int[] batch, Gradient gradient) {
+  StepFunction(Broadcast<double[]> params, int[] batch, int epoch, long step, Gradient gradient) {
     this.params = params;
     this.batch = batch;
+    this.epoch = epoch;
+    this.step = step;
     this.gradient = gradient;
   }
 
@@ -28,7 +32,7 @@ final class StepFunction extends AbstractFunction2<TaskContext, Iterator<Block>,
     ExactSum sum = new ExactSum();
     java.util.List<Block> held = new java.util.ArrayList<>();
     while (blocks.hasNext()) held.add(blocks.next());
-    gradient.add(params.value(), held, batch, sum);
+    gradient.add(params.value(), held, batch, epoch, step, sum);
     return sum;
   }
 }

@@ -7,12 +7,34 @@ import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
+import org.nndl.net.Output;
+import org.nndl.net.Sgd;
 
 /** Every setting of a training run; {@link #validate()} says in one line what is wrong. */
 public record TrainSettings(
-    String data, int[] sizes, Activation activation, Cost cost, Initializer init,
+    String data, int[] sizes, Activation activation, Output output, Cost cost, Initializer init,
     int epochs, int batchSize, double eta, double lambda, long seed,
-    int trainLimit, int testLimit, boolean monitor, int partitions, int syncEvery) {
+    int trainLimit, int testLimit, boolean monitor, int partitions, int syncEvery, Techniques techniques) {
+
+  /** network2.py's settings: one activation everywhere, L2, nothing else of chapter 3. */
+  public TrainSettings(String data, int[] sizes, Activation activation, Cost cost, Initializer init,
+      int epochs, int batchSize, double eta, double lambda, long seed,
+      int trainLimit, int testLimit, boolean monitor, int partitions, int syncEvery) {
+    this(data, sizes, activation, Output.of(activation), cost, init, epochs, batchSize, eta, lambda, seed,
+        trainLimit, testLimit, monitor, partitions, syncEvery, Techniques.NONE);
+  }
+
+  /** The same settings with other techniques. */
+  public TrainSettings with(Techniques t) {
+    return new TrainSettings(data, sizes, activation, output, cost, init, epochs, batchSize, eta, lambda, seed,
+        trainLimit, testLimit, monitor, partitions, syncEvery, t);
+  }
+
+  /** The same settings with another output layer and cost. */
+  public TrainSettings with(Output out, Cost c) {
+    return new TrainSettings(data, sizes, activation, out, c, init, epochs, batchSize, eta, lambda, seed,
+        trainLimit, testLimit, monitor, partitions, syncEvery, techniques);
+  }
 
   /** syncEvery for one synchronization per epoch. */
   public static final int ONE_EPOCH = Integer.MAX_VALUE;
@@ -32,11 +54,22 @@ public record TrainSettings(
     if (testLimit < 0) throw bad("--test-limit " + testLimit + ": use 0 for all samples or a positive count");
     if (syncEvery < 0) throw bad("--sync-every " + syncEvery + ": use a positive number of local steps, or epoch");
     if (partitions < 0) throw bad("--partitions " + partitions + ": use 0 for Spark's default parallelism or a positive count");
-    spec();  // refuses undefined activation/cost pairs
+    techniques.validate(syncEvery == EXACT, sizes.length);
+    spec();  // refuses undefined output/cost pairs
     return this;
   }
 
-  public NetworkSpec spec() { return new NetworkSpec(new Layout(sizes), activation, cost); }
+  public NetworkSpec spec() { return new NetworkSpec(new Layout(sizes), activation, output, cost); }
+
+  /** The step rule of the first epoch (a schedule may lower eta later). */
+  public Sgd sgd() {
+    return new Sgd(batchSize, eta, lambda, techniques.regularization(), techniques.momentum(), dropout());
+  }
+
+  /** Dropout with masks seeded by the run's seed. */
+  public org.nndl.net.Dropout dropout() {
+    return techniques.dropout() > 0 ? new org.nndl.net.Dropout(techniques.dropout(), seed) : org.nndl.net.Dropout.NONE;
+  }
 
   public String sizesText() { return String.join(",", Arrays.stream(sizes).mapToObj(String::valueOf).toList()); }
 
@@ -45,12 +78,21 @@ public record TrainSettings(
     LinkedHashMap<String, Object> h = new LinkedHashMap<>();
     h.put("sizes", sizesText());
     h.put("activation", activation.id());
+    h.put("output", output.id());
     h.put("cost", cost.id());
     h.put("init", init.id());
     h.put("epochs", epochs);
     h.put("batch_size", batchSize);
     h.put("eta", eta);
     h.put("lambda", lambda);
+    h.put("regularization", techniques.regularization().id());
+    h.put("dropout", techniques.dropout());
+    h.put("momentum", techniques.momentum());
+    h.put("validation", techniques.validation());
+    h.put("early_stop", techniques.earlyStop());
+    h.put("eta_schedule", techniques.halveEta() ? "halve" : "none");
+    h.put("patience", techniques.patience());
+    h.put("expand", techniques.expand());
     h.put("seed", seed);
     h.put("sync_every", syncText());
     return h;

@@ -5,19 +5,28 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.data.Dataset;
 import org.nndl.metrics.EpochMetrics;
+import org.nndl.net.Dropout;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
+import org.nndl.net.Sgd;
 
 /**
  * A whole run: per epoch, one epoch of the {@link Optimizer} (exact {@link GradientDescent} or
- * {@link LocalSgd}), then the test set scored (and the training set when monitored), each
- * finished epoch handed to a listener.
+ * {@link LocalSgd}) at the {@link Schedule}'s learning rate, then the full network (dropout's
+ * scaling applied) scored on the test set, the validation set when there is one, and the training
+ * set when monitored; each finished epoch goes to a listener with the state a checkpoint needs.
  */
 public final class Trainer {
   /** How a run ended. */
-  public enum Status { FINISHED, STOPPED, DIVERGED }
+  public enum Status { FINISHED, STOPPED, DIVERGED, EARLY_STOPPED }
 
-  public record Result(double[] params, int epochsDone, Status status) {}
+  /** The end of a run; why says, for EARLY_STOPPED, which rule ended it. */
+  public record Result(double[] params, int epochsDone, Status status, String why) {}
+
+  /** Sees each finished epoch: its metrics row, then the state after it. */
+  public interface Listener {
+    void epochDone(EpochMetrics metrics, TrainState state);
+  }
 
   private final JavaSparkContext sc;
   private final TrainSettings settings;
@@ -27,48 +36,81 @@ public final class Trainer {
     this.settings = settings;
   }
 
+  /** Trains on sets held by the driver, cached for the run; no validation set. */
   public Result run(Dataset train, Dataset test, double[] params, BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
     NetworkSpec spec = settings.spec();
     DataChecks.check(spec, train, "training");
     DataChecks.check(spec, test, "test");
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
-    try (CachedSet trainSet = CachedSet.broadcast(sc, train, partitions);
-        CachedSet testSet = CachedSet.broadcast(sc, test, partitions)) {
-      return run(trainSet, testSet, params, stop, onEpoch);
+    try (TrainingSets sets = new TrainingSets(CachedSet.broadcast(sc, train, partitions),
+        CachedSet.broadcast(sc, test, partitions), null)) {
+      return run(sets, params, stop, onEpoch);
     }
   }
 
-  /** Trains on sets already cached (and checked against the network). */
-  public Result run(CachedSet trainSet, CachedSet testSet, double[] params,
-      BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
+  /** Trains from the start on sets already cached (and checked against the network). */
+  public Result run(TrainingSets sets, double[] params, BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
+    TrainState start = TrainState.start(params, settings.eta());
+    Result r = run(sets, start, stop, (m, state) -> onEpoch.accept(m));
+    return r;
+  }
+
+  /**
+   * Trains from state (a fresh start or a checkpoint) up to the configured epochs. The state's
+   * params array is updated in place and returned in the result.
+   */
+  public Result run(TrainingSets sets, TrainState state, BooleanSupplier stop, Listener listener) {
     NetworkSpec spec = settings.spec();
     Layout layout = spec.layout();
+    Dropout dropout = settings.dropout();
+    CachedSet walked = sets.train();  // EXPAND-HOOK
+    Gradient gradient = new Gradient(spec, dropout);
     Optimizer optimizer = settings.syncEvery() == TrainSettings.EXACT
-        ? new GradientDescent(sc, trainSet, new Gradient(spec), new Updater(layout), layout.parameterCount())
-        : new LocalSgd(sc, trainSet, new Gradient(spec), new Updater(layout), layout.parameterCount(), settings.syncEvery());
+        ? new GradientDescent(sc, walked, gradient, new Updater(layout), layout.parameterCount())
+        : new LocalSgd(sc, walked, gradient, new Updater(layout), layout.parameterCount(), settings.syncEvery());
+    if (state.optimizer() != null) optimizer.restore(state.optimizer());
+    Techniques t = settings.techniques();
+    Schedule schedule = new Schedule(t.earlyStop(), t.halveEta() ? t.patience() : 0, state.schedule());
     Evaluator evaluator = new Evaluator(spec);
-    double lambda = settings.lambda();
-    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+    double[] params = state.params();
+    for (int epoch = state.epochsDone() + 1; epoch <= settings.epochs(); epoch++) {
+      Sgd sgd = settings.sgd().withEta(schedule.eta());
       long t0 = System.nanoTime();
-      GradientDescent.EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, settings.batchSize(),
-          settings.eta(), lambda, stop);
+      GradientDescent.EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, sgd, stop);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED);
-      if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED);
-      double w2 = layout.weightSquares(params);
-      Score testScore = evaluator.score(sc, testSet.blocks(), params);
-      Double trainAcc = null, trainCost = null;
-      if (settings.monitor()) {
-        Score s = evaluator.score(sc, trainSet.blocks(), params);
-        trainAcc = s.accuracy();
-        trainCost = s.totalCost(lambda, w2);
+      if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED, null);
+      if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);
+      double[] full = dropout.inference(layout, params);  // the network evaluation sees
+      Figures test = figures(evaluator, sets.test(), full);
+      Figures train = settings.monitor() ? figures(evaluator, sets.train(), full) : Figures.NONE;
+      Figures validation = sets.validation() != null ? figures(evaluator, sets.validation(), full) : Figures.NONE;
+      Schedule.Decision decision = schedule.afterEpoch(validation.accuracy == null ? Double.NaN : validation.accuracy);
+      listener.epochDone(new EpochMetrics(epoch, seconds, test.accuracy, test.cost, train.accuracy, train.cost,
+          validation.accuracy, validation.cost, sgd.eta()),
+          new TrainState(epoch, params.clone(), optimizer.state(), schedule.state()));
+      if (!test.finite() || !train.finite() || !validation.finite()) return new Result(params, epoch, Status.DIVERGED, null);
+      if (decision == Schedule.Decision.EARLY_STOP) {
+        return new Result(params, epoch, Status.EARLY_STOPPED,
+            "no better validation accuracy for " + t.earlyStop() + " epochs (--early-stop)");
       }
-      double testCost = testScore.totalCost(lambda, w2);
-      onEpoch.accept(new EpochMetrics(epoch, seconds, testScore.accuracy(), testCost, trainAcc, trainCost));
-      if (!Double.isFinite(testCost) || (trainCost != null && !Double.isFinite(trainCost))) {
-        return new Result(params, epoch, Status.DIVERGED);
+      if (decision == Schedule.Decision.ETA_FLOOR) {
+        return new Result(params, epoch, Status.EARLY_STOPPED,
+            "eta fell to 1/128 of its starting value (--eta-schedule halve)");
       }
     }
-    return new Result(params, settings.epochs(), Status.FINISHED);
+    return new Result(params, settings.epochs(), Status.FINISHED, null);
+  }
+
+  /** One set's accuracy and total cost (nulls for a set not scored). */
+  private record Figures(Double accuracy, Double cost) {
+    static final Figures NONE = new Figures(null, null);
+
+    boolean finite() { return cost == null || Double.isFinite(cost); }
+  }
+
+  private Figures figures(Evaluator evaluator, CachedSet set, double[] params) {
+    Score s = evaluator.score(sc, set.blocks(), params);
+    Layout layout = settings.spec().layout();
+    return new Figures(s.accuracy(), s.totalCost(settings.techniques().regularization(), settings.lambda(), layout, params));
   }
 }

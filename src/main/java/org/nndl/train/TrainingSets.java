@@ -4,43 +4,81 @@ import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.data.DataError;
 import org.nndl.data.DataSource;
+import org.nndl.data.Dataset;
 import org.nndl.data.DistributedIdx;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.TrainTest;
 import org.nndl.net.NetworkSpec;
 
 /**
- * The training and test sets of a run, cached on the executors and checked against the network.
- * The executors read the files themselves, so nothing the size of the data passes through the
- * driver; only files that exist on the driver alone (downloads into its cache) on a real
- * cluster are read by the driver and broadcast.
+ * The training, test and (with --validation N) validation sets of a run, cached on the executors
+ * and checked against the network. The validation set is the last N samples of the training file
+ * (as the book's 50,000/10,000 split of MNIST's 60,000), the training set the first
+ * min(limit, total - N). The executors read the files themselves, so nothing the size of the
+ * data passes through the driver; only files that exist on the driver alone (downloads into its
+ * cache) on a real cluster are read by the driver and broadcast.
+ *
+ * @param validation null without --validation
  */
-public record TrainingSets(CachedSet train, CachedSet test) implements AutoCloseable {
+public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation) implements AutoCloseable {
 
   public static TrainingSets open(JavaSparkContext sc, TrainSettings s, Path cacheDir) {
     NetworkSpec spec = s.spec();
     int partitions = s.partitions() > 0 ? s.partitions() : sc.defaultParallelism();
+    int v = s.techniques().validation();
     DataSource.Sources src = DataSource.locate(s.data(), cacheDir);
-    if (src.driverOnly() && !sc.isLocal()) {
-      TrainTest sets = DataSource.load(s.data(), cacheDir, s.trainLimit(), s.testLimit());
-      DataChecks.check(spec, sets.train(), "training");
-      DataChecks.check(spec, sets.test(), "test");
-      return new TrainingSets(CachedSet.broadcast(sc, sets.train(), partitions), CachedSet.broadcast(sc, sets.test(), partitions));
-    }
-    CachedSet train = read(sc, spec, src.trainImages(), src.trainLabels(), partitions, s.trainLimit(), "training");
+    if (src.driverOnly() && !sc.isLocal()) return broadcast(sc, s, cacheDir, partitions);
+    int total = DistributedIdx.count(src.trainImages(), src.trainLabels(), 0);
+    int kept = trainingSize(total, v, s.trainLimit());
+    CachedSet train = read(sc, spec, src.trainImages(), src.trainLabels(), partitions, 0, kept, "training");
+    CachedSet test = null;
     try {
-      return new TrainingSets(train, read(sc, spec, src.testImages(), src.testLabels(), partitions, s.testLimit(), "test"));
+      test = read(sc, spec, src.testImages(), src.testLabels(), partitions, 0, s.testLimit(), "test");
+      CachedSet validation = v == 0 ? null
+          : read(sc, spec, src.trainImages(), src.trainLabels(), partitions, total - v, v, "validation");
+      return new TrainingSets(train, test, validation);
     } catch (RuntimeException e) {
       train.close();
+      if (test != null) test.close();
       throw e;
     }
   }
 
-  /** One set read by the executors, cached and checked against the network (name: for messages). */
+  /** The samples the training set keeps of a training file of total samples, v held out. */
+  static int trainingSize(int total, int v, int limit) {
+    if (v > 0 && v >= total) {
+      throw new IllegalArgumentException("--validation " + v + ": the training file has only " + total
+          + " samples and some must be left for training: hold out fewer");
+    }
+    return limit > 0 ? Math.min(limit, total - v) : total - v;
+  }
+
+  /** Sets the driver reads and broadcasts (files only it can see). */
+  private static TrainingSets broadcast(JavaSparkContext sc, TrainSettings s, Path cacheDir, int partitions) {
+    NetworkSpec spec = s.spec();
+    int v = s.techniques().validation();
+    TrainTest sets = DataSource.load(s.data(), cacheDir, v > 0 ? 0 : s.trainLimit(), s.testLimit());
+    Dataset file = sets.train();
+    Dataset train = file.slice(0, trainingSize(file.size(), v, s.trainLimit()));
+    DataChecks.check(spec, train, "training");
+    DataChecks.check(spec, sets.test(), "test");
+    Dataset validation = v == 0 ? null : file.slice(file.size() - v, file.size());
+    return new TrainingSets(CachedSet.broadcast(sc, train, partitions), CachedSet.broadcast(sc, sets.test(), partitions),
+        validation == null ? null : CachedSet.broadcast(sc, validation, partitions));
+  }
+
+  /** The first limit samples (0: all) of a file, cached; name is for messages. */
   public static CachedSet read(JavaSparkContext sc, NetworkSpec spec, String images, String labels, int partitions,
       int limit, String name) {
-    int n = DistributedIdx.count(images, labels, limit);
-    DistributedSet set = DistributedIdx.load(sc, images, labels, partitions, CachedSet.blockSize(n, partitions), limit);
+    return read(sc, spec, images, labels, partitions, 0, limit, name);
+  }
+
+  /** limit samples (0: all) of a file from sample skip on, read by the executors, cached and checked against the network. */
+  static CachedSet read(JavaSparkContext sc, NetworkSpec spec, String images, String labels, int partitions,
+      int skip, int limit, String name) {
+    int total = DistributedIdx.count(images, labels, 0);
+    int n = limit > 0 ? Math.min(limit, total - skip) : total - skip;
+    DistributedSet set = DistributedIdx.load(sc, images, labels, partitions, CachedSet.blockSize(n, partitions), skip, limit);
     DataChecks.shape(spec, set.rows(), set.cols(), set.size(), name);
     CachedSet cached = null;
     try {
@@ -59,8 +97,11 @@ public record TrainingSets(CachedSet train, CachedSet test) implements AutoClose
 
   public int testSize() { return test.size(); }
 
+  public int validationSize() { return validation == null ? 0 : validation.size(); }
+
   @Override public void close() {
     train.close();
     test.close();
+    if (validation != null) validation.close();
   }
 }

@@ -52,7 +52,8 @@ class Network2Test {
 
   @Test
   void crossEntropyTermsFollowNanToNum() {
-    assertEquals(0.0, Cost.CROSS_ENTROPY.fn(1.0, 1.0));              // 0*log(0) is NaN -> 0
-    assertEquals(Double.MAX_VALUE, Cost.CROSS_ENTROPY.fn(1.0, 0.0)); // -log(0) = inf -> max
+    assertEquals(0.0, Cost.CROSS_ENTROPY.fn(new double[] {1.0}, 0, 1, 0));                   // 0*log(0) is NaN -> 0
+    assertEquals(Double.MAX_VALUE, Cost.CROSS_ENTROPY.fn(new double[] {1.0, 1.0}, 0, 2, 0)); // -log(0) = inf -> max
+    assertEquals(Double.MAX_VALUE, Cost.LOG_LIKELIHOOD.fn(new double[] {1.0, 0.0}, 0, 2, 1)); // -ln 0 -> max
   }
 }

@@ -9,6 +9,8 @@ import org.nndl.data.Block;
 import org.nndl.data.Dataset;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
+import org.nndl.net.Dropout;
+import org.nndl.net.Output;
 import org.nndl.net.Initializer;
 import org.nndl.net.Layout;
 import org.nndl.net.Network2;
@@ -17,29 +19,41 @@ import org.nndl.net.NetworkSpec;
 /** The batched BLAS backprop against the per-sample reference, summed over the same samples. */
 class BatchNetworkTest {
 
+  /** hidden activation, output layer, cost, dropout rate: every output/cost pair and dropout. */
   @ParameterizedTest
-  @CsvSource({"sigmoid,cross-entropy", "sigmoid,quadratic", "relu,quadratic"})
-  void batchedGradientEqualsTheSumOfPerSampleGradients(String a, String c) {
-    NetworkSpec spec = new NetworkSpec(new Layout(12, 7, 5, 4), Activation.parse(a), Cost.parse(c));
+  @CsvSource({"sigmoid,sigmoid,cross-entropy,0", "sigmoid,sigmoid,quadratic,0", "relu,relu,quadratic,0",
+      "tanh,tanh,quadratic,0", "tanh,softmax,log-likelihood,0", "relu,softmax,log-likelihood,0",
+      "sigmoid,softmax,cross-entropy,0", "sigmoid,softmax,quadratic,0", "sigmoid,sigmoid,log-likelihood,0",
+      "sigmoid,sigmoid,cross-entropy,0.5", "relu,softmax,log-likelihood,0.3"})
+  void batchedGradientEqualsTheSumOfPerSampleGradients(String a, String out, String c, double rate) {
+    NetworkSpec spec = new NetworkSpec(new Layout(12, 7, 5, 4), Activation.parse(a), Output.parse(out), Cost.parse(c));
+    Dropout dropout = rate > 0 ? new Dropout(rate, 99) : Dropout.NONE;
     Dataset d = TestData.images(40, 3, 4, 4, 2);
     double[] params = Initializer.DEFAULT.init(spec.layout(), 3);
     int[] batch = {1, 4, 9, 10, 17, 22, 23, 31, 38};
     List<Block> blocks = Block.split(d, 16);  // the batch spans three blocks
 
     ExactSum sum = new ExactSum();
-    Gradient g = new Gradient(spec);
+    Gradient g = new Gradient(spec, dropout);
     int used = 0;
-    used += g.add(params, blocks, batch, sum);  // the three blocks gathered into one matrix
+    used += g.add(params, blocks, batch, 3, 17, sum);  // the three blocks gathered into one matrix; epoch 3, step 17
     double[] batched = sum.toDoubles(new double[params.length]);
 
     double[] expected = new double[params.length];
     Network2 ref = new Network2(spec, params);
-    for (int i : batch) {
-      double[] y = new double[4];
-      y[d.label(i)] = 1;
-      ref.backprop(Network2.input(d, i), y, expected);
-    }
+    for (int i : batch) ref.backprop(Network2.input(d, i), d.label(i), expected, masks(spec.layout(), dropout, i));
     assertEquals(batch.length, used);
     for (int i = 0; i < params.length; i++) assertEquals(expected[i], batched[i], 1e-12, "parameter " + i);
+  }
+
+  /** The reference's masks for sample i at epoch 3, step 17, or null without dropout. */
+  private static double[][] masks(Layout layout, Dropout dropout, int i) {
+    if (!dropout.active()) return null;
+    double[][] m = new double[layout.layers()][];
+    for (int l = 1; l < layout.layers() - 1; l++) {
+      m[l] = new double[layout.size(l)];
+      dropout.fill(3, 17, i, l, m[l], 0, m[l].length);
+    }
+    return m;
   }
 }

@@ -76,9 +76,9 @@ class TrainerTest {
       double[] tree = direct.clone();
       org.nndl.net.Layout layout = s.spec().layout();
       new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), direct.length)
-          .epoch(direct, 5, 1, 10, 0.5, 2.0, () -> false);
+          .epoch(direct, 5, 1, org.nndl.net.Sgd.network2(10, 0.5, 2.0), () -> false);
       new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), tree.length, 0)
-          .epoch(tree, 5, 1, 10, 0.5, 2.0, () -> false);
+          .epoch(tree, 5, 1, org.nndl.net.Sgd.network2(10, 0.5, 2.0), () -> false);
       assertArrayEquals(direct, tree);
     }
   }
