@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     int p = partitions > 0 ? partitions : sc.defaultParallelism();
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
     List<Measure> measures = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps,
-        syncEvery.stream().mapToInt(TrainCommand::sync).filter(k -> k != TrainSettings.EXACT).toArray()).run();
+        syncEvery.stream().mapToInt(TrainOptions::sync).filter(k -> k != TrainSettings.EXACT).toArray()).run();
     Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
         m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
     ResultPrinter.print(table, ResultFormat.TABLE, System.out);

@@ -11,8 +11,11 @@ import org.nndl.metrics.EpochMetrics;
 final class EpochProgress implements AutoCloseable {
   private final ProgressBar bar;
 
-  EpochProgress(int epochs) {
-    bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs)
+  EpochProgress(int epochs) { this(epochs, 0); }
+
+  /** A bar that starts with done epochs already counted (a resumed run). */
+  EpochProgress(int epochs, int done) {
+    bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs).startsFrom(done, java.time.Duration.ZERO)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
         // stderr as it is now (stdout stays clean for scripts); redrawn in place with '\r'
         .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build();

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.nndl.data.DataSource;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.MetricsError;
+import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
@@ -47,12 +48,7 @@ final class ReportCommand implements Callable<Integer> {
     LinkedHashMap<String, Object> settings = new LinkedHashMap<>();
     Row row = run.get(0);
     for (String c : row.schema().fieldNames()) if (!row.isNullAt(row.fieldIndex(c))) settings.put(c, row.getAs(c));
-    List<EpochMetrics> epochs = new ArrayList<>();
-    for (Row r : Query.run(spark, wh, "SELECT epoch, train_seconds, test_accuracy, test_cost, train_accuracy, train_cost"
-        + " FROM metrics WHERE run_id = " + quoted + " ORDER BY epoch").collectAsList()) {
-      epochs.add(new EpochMetrics(r.getInt(0), r.getDouble(1), r.getDouble(2), r.getDouble(3),
-          r.isNullAt(4) ? null : r.getDouble(4), r.isNullAt(5) ? null : r.getDouble(5)));
-    }
+    List<EpochMetrics> epochs = new MetricsTable(wh).epochs(spark, runId);
     if (epochs.isEmpty()) {
       throw new MetricsError("run '" + runId + "' has no finished epoch in the metrics table of " + wh.root()
           + ": there is nothing to report yet");

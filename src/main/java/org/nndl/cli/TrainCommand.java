@@ -1,186 +1,121 @@
 package org.nndl.cli;
 
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.data.DataSource;
-import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.MetricsTable;
-import org.nndl.metrics.RunsTable;
 import org.nndl.metrics.Warehouse;
-import org.nndl.net.Activation;
-import org.nndl.net.Cost;
-import org.nndl.net.Initializer;
-import org.nndl.net.ModelJson;
-import org.nndl.net.Output;
-import org.nndl.net.Regularization;
-import org.nndl.train.Techniques;
-import org.nndl.train.TrainState;
+import org.nndl.train.Checkpoint;
+import org.nndl.train.CheckpointStore;
 import org.nndl.train.TrainSettings;
-import org.nndl.train.Trainer;
+import org.nndl.train.TrainState;
 import org.nndl.train.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code train}: one run, from settings to model.json and metrics rows. */
+/** {@code train}: one run, from settings (or its last checkpoint, with --resume) to model.json and metrics rows. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train the network on Spark; per-epoch metrics go to the warehouse's tables.",
     footer = "Defaults come from conf/nndl.properties.")
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--data", description = "sample (bundled digits), mnist, or a folder/URI with the four MNIST files (default: ${DEFAULT-VALUE})")
-  String data;
-  @Option(names = "--sizes", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})")
-  int[] sizes;
-  @Option(names = "--activation", description = "sigmoid | relu | tanh, the hidden layers' neurons (default: ${DEFAULT-VALUE})")
-  String activation;
-  @Option(names = "--output", description = "sigmoid | softmax | relu | tanh, the output layer (default: as --activation)")
-  String output;
-  @Option(names = "--cost", description = "cross-entropy | quadratic | log-likelihood (default: ${DEFAULT-VALUE})")
-  String cost;
-  @Option(names = "--init", description = "default (weights N(0,1/sqrt(n_in))) | large (N(0,1)) (default: ${DEFAULT-VALUE})")
-  String init;
-  @Option(names = "--epochs", description = "(default: ${DEFAULT-VALUE})")
-  int epochs;
-  @Option(names = "--batch-size", description = "mini-batch size m (default: ${DEFAULT-VALUE})")
-  int batchSize;
-  @Option(names = "--eta", description = "learning rate (default: ${DEFAULT-VALUE})")
-  double eta;
-  @Option(names = "--lambda", description = "regularization strength (default: ${DEFAULT-VALUE})")
-  double lambda;
-  @Option(names = "--regularization", description = "l2 | l1, the weight penalty --lambda sets (default: ${DEFAULT-VALUE})")
-  String regularization;
-  @Option(names = "--dropout", paramLabel = "P", description = "drop each hidden neuron with probability P in training, 0 = off (default: ${DEFAULT-VALUE})")
-  double dropout;
-  @Option(names = "--momentum", paramLabel = "MU", description = "momentum coefficient, 0 = plain SGD (default: ${DEFAULT-VALUE})")
-  double momentum;
-  @Option(names = "--validation", paramLabel = "N", description = "hold out the last N training samples for validation, 0 = none (default: ${DEFAULT-VALUE})")
-  int validation;
-  @Option(names = "--early-stop", paramLabel = "N", description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
-  int earlyStop;
-  @Option(names = "--eta-schedule", description = "none | halve: halve eta after --patience epochs without a better validation accuracy, stop at eta/128 (default: ${DEFAULT-VALUE})")
-  String etaSchedule;
-  @Option(names = "--patience", paramLabel = "N", description = "epochs without improvement before eta is halved (default: ${DEFAULT-VALUE})")
-  int patience;
-  @Option(names = "--expand", negatable = true, description = "also train on every image shifted one pixel up, down, left and right: 5x the data (default: ${DEFAULT-VALUE})")
-  boolean expand;
-  @Option(names = "--seed", description = "seed of the initial weights and of each epoch's shuffle (default: ${DEFAULT-VALUE})")
-  long seed;
-  @Option(names = "--train-limit", description = "use the first N training images, 0 = all (default: ${DEFAULT-VALUE})")
-  int trainLimit;
-  @Option(names = "--test-limit", description = "use the first N test images, 0 = all (default: ${DEFAULT-VALUE})")
-  int testLimit;
-  @Option(names = "--monitor", negatable = true, description = "also score the training set each epoch (default: ${DEFAULT-VALUE})")
-  boolean monitor;
-  @Option(names = "--partitions", description = "partitions of the training set, 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
-  int partitions;
-  @Option(names = "--sync-every", paramLabel = "K|epoch|exact",
-      description = "exact = one synchronization per mini-batch (the book's algorithm); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
-  String syncEvery;
+  /** The options --resume accepts: where the run is, not what it trains (that comes from the checkpoint). */
+  private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--run-id", "--warehouse", "--cache",
+      "--checkpoint-dir", "--checkpoint-every");
+
+  @Mixin TrainOptions options;
   @Mixin WarehouseOption warehouse;
   @Option(names = "--run-id", description = "name of this run (default: a timestamp)")
   String runId;
   @Mixin CacheOption cache;
-
-  TrainSettings settings() {
-    Activation act = Activation.parse(activation);
-    Output out = output == null || output.isBlank() ? Output.of(act) : Output.parse(output);
-    Techniques t = new Techniques(Regularization.parse(regularization), dropout, momentum, validation, earlyStop,
-        halve(etaSchedule), patience, expand);
-    return new TrainSettings(data, sizes, act, out, Cost.parse(cost), Initializer.parse(init),
-        epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions, sync(syncEvery), t).validate();
-  }
-
-  static boolean halve(String schedule) {
-    if (schedule == null || schedule.equals("none")) return false;
-    if (schedule.equals("halve")) return true;
-    throw new IllegalArgumentException("--eta-schedule " + schedule + ": use none or halve");
-  }
-
-  static int sync(String text) {
-    if (text == null || text.equals("exact")) return TrainSettings.EXACT;
-    if (text.equals("epoch")) return TrainSettings.ONE_EPOCH;
-    try {
-      int k = Integer.parseInt(text);
-      if (k > 0) return k;
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException("--sync-every " + text + ": use exact, a positive number of local steps, or epoch");
-  }
+  @Option(names = "--checkpoint-every", paramLabel = "K",
+      description = "save a checkpoint every K epochs (and at a stop), 0 = never (default: ${DEFAULT-VALUE})")
+  int checkpointEvery;
+  @Option(names = "--checkpoint-dir", paramLabel = "URI",
+      description = "folder of the checkpoints, any Hadoop file system (default: the run's folder, checkpoints/)")
+  String checkpointDir;
+  @Option(names = "--resume", description = "continue run --run-id from its last checkpoint, with the settings it was started with")
+  boolean resume;
+  @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
-    TrainSettings s = settings();
+  public Integer call() {
+    if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every " + checkpointEvery + ": use 0 for never or a positive number of epochs");
+    return resume ? resume() : start();
+  }
+
+  private int start() {
+    TrainSettings s = options.settings();
     DataSource.locate(s.data(), cache.path);  // a missing file is refused before Spark starts
     Warehouse wh = warehouse.open();
     String id = runId != null ? runId : Warehouse.newRunId();
     Path runDir = wh.claimRun(id);
-    boolean saved = false;
-    List<EpochMetrics> epochs = new ArrayList<>();
-    StopSignal stop = StopSignal.install();
+    TrainRun run = new TrainRun(wh, id, s, options.values(), checkpointLocation(runDir), checkpointEvery);
+    boolean started = false;
     try {
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      double[] params = s.init().init(s.spec().layout(), s.seed());
       try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-        LinkedHashMap<String, Object> runRow = s.all();
-        runRow.put("n_train", sets.trainSize());
-        runRow.put("n_test", sets.testSize());
-        runRow.put("n_validation", sets.validationSize());
-        runRow.put("master", sc.master());
-        new RunsTable(wh).write(spark, id, runRow);
-        MetricsTable metrics = new MetricsTable(wh);
-        LinkedHashMap<String, Object> hyper = s.hyperparameters();
-        hyper.put("n_train", sets.trainSize());
-        Trainer.Result result;
-        try (EpochProgress progress = new EpochProgress(s.epochs())) {
-          result = new Trainer(sc, s).run(sets, TrainState.start(params, s.eta()), stop::requested, (m, state) -> {
-            metrics.append(spark, id, hyper, m);
-            epochs.add(m);
-            progress.epochDone(m);
-          });
-        }
-        Path model = runDir.resolve("model.json");
-        // The model is the network evaluation uses: with dropout, the weights out of hidden neurons scaled by 1 - p.
-        double[] full = s.dropout().inference(s.spec().layout(), result.params());
-        ModelJson.save(model, s.spec(), full);
-        saved = true;
-        // A stop request wants out now: the pictures can be made later with ./submit report.
-        if (!epochs.isEmpty() && result.status() != Trainer.Status.STOPPED) RunPictures.write(spark, sc, wh, id, s.spec(), runRow, epochs, sets.test(), full);
-        return report(result, stop, id, wh, model);
+        run.writeRunRow(spark, sc, sets);
+        double[] params = s.init().init(s.spec().layout(), s.seed());
+        int code = run.train(spark, sc, sets, TrainState.start(params, s.eta()));
+        started = true;
+        return code;
       }
     } finally {
       // A run that failed before its first epoch leaves nothing behind; a later crash keeps its epochs.
-      if (!saved && epochs.isEmpty()) wh.forget(id);
+      if (!started && !run.anyEpoch()) wh.forget(id);
     }
   }
 
-  private int report(Trainer.Result r, StopSignal stop, String id, Warehouse wh, Path model) {
-    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + model;
-    switch (r.status()) {
-      case STOPPED -> {
-        System.err.println("stopped by " + stop.signalName() + " after " + r.epochsDone() + " finished epoch(s); " + where);
-        return stop.exitCode();
-      }
-      case DIVERGED -> {
-        System.err.println("error: training diverged (the cost or a gradient became NaN or overflowed) after "
-            + r.epochsDone() + " epoch(s); the last finite parameters are kept. " + where + ". Lower --eta.");
-        return 3;
-      }
-      case EARLY_STOPPED -> {
-        System.err.println("stopped early after " + r.epochsDone() + " epoch(s): " + r.why() + "; " + where);
-        return 0;
-      }
-      default -> {
-        System.err.println("done: " + r.epochsDone() + " epochs; " + where);
-        return 0;
+  private int resume() {
+    for (String given : spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList()) {
+      if (!RESUME_OPTIONS.contains(given)) {
+        throw new IllegalArgumentException(given + " cannot be changed by --resume: a resumed run keeps the settings it"
+            + " was started with (drop " + given + ", or start a new run)");
       }
     }
+    if (runId == null) throw new IllegalArgumentException("--resume needs the --run-id of the run to continue");
+    Warehouse wh = warehouse.open();
+    Path runDir = wh.runDir(runId);
+    if (!Files.isDirectory(runDir)) {
+      throw new MetricsError("no run '" + runId + "' in warehouse " + wh.root() + " to resume: check --run-id and --warehouse");
+    }
+    if (Files.exists(TrainRun.endedMarker(runDir))) {
+      throw new MetricsError("run '" + runId + "' already ended (" + TrainRun.ended(runDir)
+          + "): nothing to resume; start a new run to train more");
+    }
+    String location = checkpointLocation(runDir);
+    SparkSession spark = SparkSession.builder().appName("nndl-spark train " + runId + " (resumed)").getOrCreate();
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    CheckpointStore store = new CheckpointStore(location, sc.hadoopConfiguration());
+    Checkpoint c = store.latest();
+    if (c == null) {
+      throw new MetricsError("run '" + runId + "' has no checkpoint in " + store.location() + " (it stopped before its"
+          + " first one, or --checkpoint-dir differs): start it again as a new run");
+    }
+    TrainOptions saved = TrainOptions.of(c.options());
+    TrainSettings s = saved.settings();
+    int dropped = new MetricsTable(wh).dropEpochsAfter(spark, runId, c.state().epochsDone());
+    System.err.println("resuming run " + runId + " after epoch " + c.state().epochsDone() + " of " + s.epochs()
+        + (dropped > 0 ? " (" + dropped + " later metrics row(s) removed: those epochs run again)" : ""));
+    TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
+    try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
+      return run.train(spark, sc, sets, c.state());
+    }
+  }
+
+  /** Where this run's checkpoints go: --checkpoint-dir/RUN_ID, or the run's folder. */
+  private String checkpointLocation(Path runDir) {
+    return checkpointDir == null || checkpointDir.isBlank()
+        ? runDir.resolve("checkpoints").toUri().toString()
+        : checkpointDir.replaceAll("/+$", "") + "/" + runDir.getFileName();
   }
 }

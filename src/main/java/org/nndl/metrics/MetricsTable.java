@@ -37,4 +37,48 @@ public final class MetricsTable {
         .addAll(hyperparameters)
         .appendTo(spark, Warehouse.partition(warehouse.metricsTable(), runId));
   }
+
+  /**
+   * Deletes the run's rows of epochs after {@code epoch}: what a resumed run redoes from its last
+   * checkpoint. Each row is its own file, so each deletion removes one whole epoch; a query
+   * running meanwhile sees whole epochs only. Returns the number of rows removed.
+   */
+  public int dropEpochsAfter(SparkSession spark, String runId, int epoch) {
+    java.nio.file.Path dir = Warehouse.partition(warehouse.metricsTable(), runId);
+    if (!java.nio.file.Files.isDirectory(dir)) return 0;
+    int dropped = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+      for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+        int e = spark.read().parquet(TablePaths.uri(f)).select("epoch").first().getInt(0);
+        if (e <= epoch) continue;
+        java.nio.file.Files.delete(f);
+        java.nio.file.Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
+        dropped++;
+      }
+    } catch (java.io.IOException e) {
+      throw new MetricsError("cannot remove the rows after epoch " + epoch + " of run " + runId + " in " + dir
+          + " (" + e.getMessage() + "): check the warehouse is writable", e);
+    }
+    return dropped;
+  }
+
+  /** The run's rows, by epoch, as written (columns a warehouse from an older version lacks read as null). */
+  public java.util.List<EpochMetrics> epochs(SparkSession spark, String runId) {
+    String quoted = "'" + runId.replace("'", "''") + "'";
+    java.util.List<EpochMetrics> out = new java.util.ArrayList<>();
+    for (org.apache.spark.sql.Row r : Query.run(spark, warehouse, "SELECT * FROM metrics WHERE run_id = " + quoted
+        + " ORDER BY epoch").collectAsList()) {
+      out.add(new EpochMetrics(r.getInt(r.fieldIndex("epoch")), r.getDouble(r.fieldIndex("train_seconds")),
+          r.getDouble(r.fieldIndex("test_accuracy")), r.getDouble(r.fieldIndex("test_cost")),
+          optional(r, "train_accuracy"), optional(r, "train_cost"), optional(r, "validation_accuracy"),
+          optional(r, "validation_cost"), optional(r, "epoch_eta")));
+    }
+    return out;
+  }
+
+  private static Double optional(org.apache.spark.sql.Row r, String column) {
+    if (!java.util.Arrays.asList(r.schema().fieldNames()).contains(column)) return null;
+    int i = r.fieldIndex(column);
+    return r.isNullAt(i) ? null : r.getDouble(i);
+  }
 }

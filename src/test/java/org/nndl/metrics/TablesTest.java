@@ -68,7 +68,8 @@ class TablesTest {
     // Read the partition directly with plain Spark, independent of Query.
     var schema = spark.read().parquet(w.metricsTable().resolve("run_id=r").toString()).schema();
     assertEquals(List.of("epoch", "train_seconds", "test_accuracy", "test_cost",
-        "train_accuracy", "train_cost", "eta"), List.of(schema.fieldNames()));
+        "train_accuracy", "train_cost", "validation_accuracy", "validation_cost", "epoch_eta", "eta"),
+        List.of(schema.fieldNames()));
     assertEquals(DataTypes.IntegerType, schema.apply("epoch").dataType());
     assertEquals(DataTypes.DoubleType, schema.apply("train_cost").dataType());
   }

@@ -1,0 +1,129 @@
+package org.nndl.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nndl.net.Activation;
+import org.nndl.net.Cost;
+import org.nndl.net.Initializer;
+import org.nndl.net.Output;
+import org.nndl.net.Regularization;
+import org.nndl.train.Techniques;
+import org.nndl.train.TrainSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that define what a run trains (shared by {@code train} and {@code sweep}); a
+ * checkpoint stores their values so that {@code --resume} rebuilds exactly the same settings.
+ */
+final class TrainOptions {
+  @Option(names = "--data", description = "sample (bundled digits), mnist, or a folder/URI with the four MNIST files (default: ${DEFAULT-VALUE})")
+  String data;
+  @Option(names = "--sizes", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})")
+  int[] sizes;
+  @Option(names = "--activation", description = "sigmoid | relu | tanh, the hidden layers' neurons (default: ${DEFAULT-VALUE})")
+  String activation;
+  @Option(names = "--output", description = "sigmoid | softmax | relu | tanh, the output layer (default: as --activation)")
+  String output;
+  @Option(names = "--cost", description = "cross-entropy | quadratic | log-likelihood (default: ${DEFAULT-VALUE})")
+  String cost;
+  @Option(names = "--init", description = "default (weights N(0,1/sqrt(n_in))) | large (N(0,1)) (default: ${DEFAULT-VALUE})")
+  String init;
+  @Option(names = "--epochs", description = "(default: ${DEFAULT-VALUE})")
+  int epochs;
+  @Option(names = "--batch-size", description = "mini-batch size m (default: ${DEFAULT-VALUE})")
+  int batchSize;
+  @Option(names = "--eta", description = "learning rate (default: ${DEFAULT-VALUE})")
+  double eta;
+  @Option(names = "--lambda", description = "regularization strength (default: ${DEFAULT-VALUE})")
+  double lambda;
+  @Option(names = "--regularization", description = "l2 | l1, the weight penalty --lambda sets (default: ${DEFAULT-VALUE})")
+  String regularization;
+  @Option(names = "--dropout", paramLabel = "P", description = "drop each hidden neuron with probability P in training, 0 = off (default: ${DEFAULT-VALUE})")
+  double dropout;
+  @Option(names = "--momentum", paramLabel = "MU", description = "momentum coefficient, 0 = plain SGD (default: ${DEFAULT-VALUE})")
+  double momentum;
+  @Option(names = "--validation", paramLabel = "N", description = "hold out the last N training samples for validation, 0 = none (default: ${DEFAULT-VALUE})")
+  int validation;
+  @Option(names = "--early-stop", paramLabel = "N", description = "stop after N epochs without a better validation accuracy, 0 = never (default: ${DEFAULT-VALUE})")
+  int earlyStop;
+  @Option(names = "--eta-schedule", description = "none | halve: halve eta after --patience epochs without a better validation accuracy, stop at eta/128 (default: ${DEFAULT-VALUE})")
+  String etaSchedule;
+  @Option(names = "--patience", paramLabel = "N", description = "epochs without improvement before eta is halved (default: ${DEFAULT-VALUE})")
+  int patience;
+  @Option(names = "--expand", negatable = true, description = "also train on every image shifted one pixel up, down, left and right: 5x the data (default: ${DEFAULT-VALUE})")
+  boolean expand;
+  @Option(names = "--seed", description = "seed of the initial weights and of each epoch's shuffle (default: ${DEFAULT-VALUE})")
+  long seed;
+  @Option(names = "--train-limit", description = "use the first N training images, 0 = all (default: ${DEFAULT-VALUE})")
+  int trainLimit;
+  @Option(names = "--test-limit", description = "use the first N test images, 0 = all (default: ${DEFAULT-VALUE})")
+  int testLimit;
+  @Option(names = "--monitor", negatable = true, description = "also score the training set each epoch (default: ${DEFAULT-VALUE})")
+  boolean monitor;
+  @Option(names = "--partitions", description = "partitions of the training set, 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
+  int partitions;
+  @Option(names = "--sync-every", paramLabel = "K|epoch|exact",
+      description = "exact = one synchronization per mini-batch (the book's algorithm); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
+  String syncEvery;
+  TrainSettings settings() {
+    Activation act = Activation.parse(activation);
+    Output out = output == null || output.isBlank() ? Output.of(act) : Output.parse(output);
+    Techniques t = new Techniques(Regularization.parse(regularization), dropout, momentum, validation, earlyStop,
+        halve(etaSchedule), patience, expand);
+    return new TrainSettings(data, sizes, act, out, Cost.parse(cost), Initializer.parse(init),
+        epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions, sync(syncEvery), t).validate();
+  }
+
+  static boolean halve(String schedule) {
+    if (schedule == null || schedule.equals("none")) return false;
+    if (schedule.equals("halve")) return true;
+    throw new IllegalArgumentException("--eta-schedule " + schedule + ": use none or halve");
+  }
+
+  static int sync(String text) {
+    if (text == null || text.equals("exact")) return TrainSettings.EXACT;
+    if (text.equals("epoch")) return TrainSettings.ONE_EPOCH;
+    try {
+      int k = Integer.parseInt(text);
+      if (k > 0) return k;
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--sync-every " + text + ": use exact, a positive number of local steps, or epoch");
+  }
+
+  /** Every option's value as text, by option name: what a checkpoint keeps. */
+  Map<String, String> values() {
+    Map<String, String> v = new LinkedHashMap<>();
+    for (OptionSpec o : CommandSpec.forAnnotatedObject(this).options()) {
+      Object value = o.getValue();
+      String text = value == null ? "" : value instanceof int[] a ? String.join(",", java.util.Arrays.stream(a)
+          .mapToObj(String::valueOf).toList()) : String.valueOf(value);
+      v.put(o.longestName(), text);
+    }
+    return v;
+  }
+
+  /** Options rebuilt from {@link #values()}: parsed again, so they are checked as on the command line. */
+  static TrainOptions of(Map<String, String> values) {
+    TrainOptions t = new TrainOptions();
+    List<String> args = new ArrayList<>();
+    CommandSpec spec = CommandSpec.forAnnotatedObject(t);
+    values.forEach((name, text) -> {
+      OptionSpec o = spec.findOption(name);
+      if (o == null) throw new IllegalArgumentException("the checkpoint has an unknown option " + name + ": it was written by another version");
+      if (o.type() == boolean.class) {
+        if (Boolean.parseBoolean(text)) args.add(name);
+      } else if (!text.isEmpty()) {
+        args.add(name + "=" + text);
+      }
+    });
+    new CommandLine(t).parseArgs(args.toArray(String[]::new));
+    return t;
+  }
+}

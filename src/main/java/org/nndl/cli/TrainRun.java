@@ -1,0 +1,152 @@
+package org.nndl.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.MetricsTable;
+import org.nndl.metrics.RunsTable;
+import org.nndl.metrics.Warehouse;
+import org.nndl.net.ModelJson;
+import org.nndl.train.Checkpoint;
+import org.nndl.train.CheckpointStore;
+import org.nndl.train.TrainSettings;
+import org.nndl.train.TrainState;
+import org.nndl.train.Trainer;
+import org.nndl.train.TrainingSets;
+
+/**
+ * One claimed run trained on opened sets, fresh or resumed: each finished epoch's metrics row is
+ * appended, then (every K epochs, and at a stop) a checkpoint written; at the end model.json, the
+ * pictures, an "ended" marker unless it was stopped, and a one-line report. Shared by train and sweep.
+ */
+final class TrainRun {
+  private final Warehouse wh;
+  private final String id;
+  private final TrainSettings s;
+  private final Map<String, String> options;
+  private final String checkpoints;
+  private final int checkpointEvery;
+  private boolean anyEpoch;
+
+  TrainRun(Warehouse wh, String id, TrainSettings s, Map<String, String> options, String checkpoints, int checkpointEvery) {
+    this.wh = wh;
+    this.id = id;
+    this.s = s;
+    this.options = options;
+    this.checkpoints = checkpoints;
+    this.checkpointEvery = checkpointEvery;
+  }
+
+  /** True once an epoch's row was written: from then on a failure keeps the run. */
+  boolean anyEpoch() { return anyEpoch; }
+
+  /** The runs table's row: every setting plus the set sizes and the master. */
+  LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
+    LinkedHashMap<String, Object> row = runRow(sc, sets);
+    new RunsTable(wh).write(spark, id, row);
+    return row;
+  }
+
+  private LinkedHashMap<String, Object> runRow(JavaSparkContext sc, TrainingSets sets) {
+    LinkedHashMap<String, Object> row = s.all();
+    row.put("n_train", sets.trainSize());
+    row.put("n_test", sets.testSize());
+    row.put("n_validation", sets.validationSize());
+    row.put("master", sc.master());
+    return row;
+  }
+
+  /** Trains from state to the end (or a stop) and returns the exit code. */
+  int train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start) {
+    CheckpointStore store = checkpointEvery > 0 ? new CheckpointStore(checkpoints, sc.hadoopConfiguration()) : null;
+    MetricsTable metrics = new MetricsTable(wh);
+    LinkedHashMap<String, Object> hyper = s.hyperparameters();
+    hyper.put("n_train", sets.trainSize());
+    TrainState[] last = {null};
+    int[] saved = {start.epochsDone()};
+    StopSignal stop = StopSignal.install();
+    Trainer.Result result;
+    try (EpochProgress progress = new EpochProgress(s.epochs(), start.epochsDone())) {
+      result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
+        metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
+        anyEpoch = true;
+        last[0] = state;
+        if (store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs())) {
+          store.write(new Checkpoint(id, options, state));
+          saved[0] = state.epochsDone();
+        }
+        progress.epochDone(m);
+      });
+    }
+    if (result.status() == Trainer.Status.STOPPED && store != null && last[0] != null && saved[0] < last[0].epochsDone()) {
+      store.write(new Checkpoint(id, options, last[0]));  // --resume then loses no finished epoch
+    }
+    Path model = wh.runDir(id).resolve("model.json");
+    // The model is the network evaluation uses: with dropout, the weights out of hidden neurons scaled by 1 - p.
+    double[] full = s.dropout().inference(s.spec().layout(), result.params());
+    try {
+      ModelJson.save(model, s.spec(), full);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + model, e);
+    }
+    if (result.status() != Trainer.Status.STOPPED) {
+      markEnded(result);
+      // A stop request wants out now: the pictures can be made later with ./submit report.
+      List<EpochMetrics> epochs = metrics.epochs(spark, id);
+      if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
+    }
+    return report(result, stop, model);
+  }
+
+  static Path endedMarker(Path runDir) { return runDir.resolve("ENDED"); }
+
+  /** How an ended run ended, from its marker. */
+  static String ended(Path runDir) {
+    try {
+      return Files.readString(endedMarker(runDir), StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private void markEnded(Trainer.Result r) {
+    String text = r.status().name().toLowerCase() + " after " + r.epochsDone() + " epoch(s)" + (r.why() == null ? "" : ": " + r.why());
+    try {
+      Files.writeString(endedMarker(wh.runDir(id)), text + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      System.err.println("warning: cannot mark run " + id + " as ended: " + e.getMessage());
+    }
+  }
+
+  private int report(Trainer.Result r, StopSignal stop, Path model) {
+    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + model;
+    switch (r.status()) {
+      case STOPPED -> {
+        System.err.println("stopped by " + stop.signalName() + " after " + r.epochsDone() + " finished epoch(s); " + where
+            + (checkpointEvery > 0 ? "; continue with ./submit train --resume --run-id " + id + " --warehouse " + wh.root() : ""));
+        return stop.exitCode();
+      }
+      case DIVERGED -> {
+        System.err.println("error: training diverged (the cost or a gradient became NaN or overflowed) after "
+            + r.epochsDone() + " epoch(s); the last finite parameters are kept. " + where + ". Lower --eta.");
+        return 3;
+      }
+      case EARLY_STOPPED -> {
+        System.err.println("stopped early after " + r.epochsDone() + " epoch(s): " + r.why() + "; " + where);
+        return 0;
+      }
+      default -> {
+        System.err.println("done: " + r.epochsDone() + " epochs; " + where);
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.nndl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nndl.SparkTestSession;
+import org.nndl.metrics.Query;
+import org.nndl.metrics.Warehouse;
+
+/**
+ * A driver killed (SIGKILL) or stopped (SIGTERM) mid-run, then {@code --resume}d, ends with the
+ * same parameters, bit for bit, and the same metrics rows as a run never interrupted. The run to
+ * kill is a separate JVM: the real thing, not a simulation.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResumeTest {
+  /** Momentum and the halving schedule on a validation set: optimizer and schedule state must both survive. */
+  private static final String[] RUN = {"train", "--data", "sample", "--train-limit", "600", "--test-limit", "200",
+      "--validation", "100", "--sizes", "784,12,10", "--epochs", "5", "--partitions", "2", "--momentum", "0.5",
+      "--eta", "0.2", "--eta-schedule", "halve", "--patience", "1", "--dropout", "0.2", "--seed", "3"};
+
+  @TempDir Path dir;
+  private Path wh;
+
+  /** The uninterrupted run both interrupted ones must equal. */
+  @BeforeAll
+  void trainWhole() {
+    wh = dir.resolve("wh");
+    CliTest.Outcome whole = CliTest.run(with("--warehouse", wh.toString(), "--run-id", "whole"));
+    assertEquals(0, whole.code(), whole.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"KILL", "TERM"})
+  void aResumedRunEqualsAnUninterruptedOne(String signal) throws Exception {
+    String id = "cut-" + signal;
+    Process child = startChild(with("--warehouse", wh.toString(), "--run-id", id));
+    Path checkpoint = wh.resolve("runs/" + id + "/checkpoints/epoch-000002.ckpt");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
+    assertTrue(child.isAlive(), "the child run ended before it could be interrupted: " + new String(child.getErrorStream().readAllBytes()));
+    if (signal.equals("KILL")) child.destroyForcibly(); else child.destroy();
+    int code = child.waitFor();
+    assertEquals(signal.equals("KILL") ? 137 : 143, code);
+    assertFalse(Files.exists(wh.resolve("runs/" + id + "/ENDED")));
+
+    CliTest.Outcome resumed = CliTest.run("train", "--resume", "--run-id", id, "--warehouse", wh.toString());
+    assertEquals(0, resumed.code(), resumed.err());
+    assertTrue(resumed.err().contains("resuming run " + id + " after epoch "), resumed.err());
+
+    assertArrayEquals(Files.readAllBytes(wh.resolve("runs/whole/model.json")), Files.readAllBytes(wh.resolve("runs/" + id + "/model.json")));
+    assertEquals(rows(wh, "whole"), rows(wh, id));
+  }
+
+  @Test
+  void resumeRefusesChangedSettingsAndFinishedOrUnknownRuns() throws Exception {
+    Path wh = dir.resolve("wh2");
+    CliTest.assertCleanRefusal(CliTest.run("train", "--resume", "--run-id", "nope", "--warehouse", wh.toString()), "no run 'nope'");
+    CliTest.Outcome done = CliTest.run("train", "--data", "sample", "--train-limit", "100", "--test-limit", "50",
+        "--sizes", "784,5,10", "--epochs", "1", "--warehouse", wh.toString(), "--run-id", "done");
+    assertEquals(0, done.code(), done.err());
+    CliTest.assertCleanRefusal(CliTest.run("train", "--resume", "--run-id", "done", "--warehouse", wh.toString()), "already ended");
+    CliTest.assertCleanRefusal(CliTest.run("train", "--resume", "--run-id", "done", "--eta", "3", "--warehouse", wh.toString()),
+        "--eta cannot be changed by --resume");
+  }
+
+  @Test
+  void aDamagedCheckpointIsRefusedInOneLine() throws Exception {
+    Path wh = dir.resolve("wh3");
+    Files.createDirectories(wh.resolve("runs/hurt/checkpoints"));
+    Files.write(wh.resolve("runs/hurt/checkpoints/epoch-000001.ckpt"), "nndl-checkpoint 1 10 0\n{\"x\":1}".getBytes());
+    CliTest.assertCleanRefusal(CliTest.run("train", "--resume", "--run-id", "hurt", "--warehouse", wh.toString()),
+        "cannot be used");
+  }
+
+  /** The metrics rows that must match: everything but the wall-clock seconds, by epoch. */
+  private static List<String> rows(Path wh, String id) {
+    List<String> out = new ArrayList<>();
+    for (Row r : Query.run(SparkTestSession.get(), new Warehouse(wh), "SELECT epoch, test_accuracy, test_cost,"
+        + " validation_accuracy, validation_cost, epoch_eta FROM metrics WHERE run_id = '" + id + "' ORDER BY epoch")
+        .collectAsList()) {
+      out.add(r.toString());
+    }
+    return out;
+  }
+
+  private static String[] with(String... more) {
+    List<String> a = new ArrayList<>(List.of(RUN));
+    a.addAll(List.of(more));
+    return a.toArray(String[]::new);
+  }
+
+  /** The CLI in its own JVM with this test JVM's class path and module flags, on local[2]. */
+  private static Process startChild(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Dio.netty")) cmd.add(a);
+    }
+    cmd.addAll(List.of("-Xmx1g", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
+        "-Dspark.ui.showConsoleProgress=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.redirectError(File.createTempFile("child", ".err"));
+    return pb.start();
+  }
+}
