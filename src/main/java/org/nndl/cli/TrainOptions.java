@@ -37,10 +37,10 @@ final class TrainOptions {
   int epochs;
   @Option(names = "--batch-size", description = "mini-batch size m (default: ${DEFAULT-VALUE})")
   int batchSize;
-  @Option(names = "--eta", description = "learning rate (default: ${DEFAULT-VALUE})")
-  double eta;
-  @Option(names = "--lambda", description = "regularization strength (default: ${DEFAULT-VALUE})")
-  double lambda;
+  @Option(names = "--eta", split = ",", description = "learning rate; sweep takes a list (default: ${DEFAULT-VALUE})")
+  double[] eta;
+  @Option(names = "--lambda", split = ",", description = "regularization strength; sweep takes a list (default: ${DEFAULT-VALUE})")
+  double[] lambda;
   @Option(names = "--regularization", description = "l2 | l1, the weight penalty --lambda sets (default: ${DEFAULT-VALUE})")
   String regularization;
   @Option(names = "--dropout", paramLabel = "P", description = "drop each hidden neuron with probability P in training, 0 = off (default: ${DEFAULT-VALUE})")
@@ -70,7 +70,19 @@ final class TrainOptions {
   @Option(names = "--sync-every", paramLabel = "K|epoch|exact",
       description = "exact = one synchronization per mini-batch (the book's algorithm); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
   String syncEvery;
+  /** The settings of a single run: --eta and --lambda must then be one value each. */
   TrainSettings settings() {
+    for (double[] list : new double[][] {eta, lambda}) {
+      if (list.length != 1) {
+        throw new IllegalArgumentException((list == eta ? "--eta" : "--lambda") + " takes one value for a run:"
+            + " use ./submit sweep to try a list");
+      }
+    }
+    return settings(eta[0], lambda[0]);
+  }
+
+  /** The settings with this eta and lambda (one point of a sweep's grid). */
+  TrainSettings settings(double eta, double lambda) {
     Activation act = Activation.parse(activation);
     Output out = output == null || output.isBlank() ? Output.of(act) : Output.parse(output);
     Techniques t = new Techniques(Regularization.parse(regularization), dropout, momentum, validation, earlyStop,
@@ -102,12 +114,14 @@ final class TrainOptions {
     Map<String, String> v = new LinkedHashMap<>();
     for (OptionSpec o : CommandSpec.forAnnotatedObject(this).options()) {
       Object value = o.getValue();
-      String text = value == null ? "" : value instanceof int[] a ? String.join(",", java.util.Arrays.stream(a)
-          .mapToObj(String::valueOf).toList()) : String.valueOf(value);
+      String text = value == null ? "" : value instanceof int[] a ? join(java.util.Arrays.stream(a).mapToObj(String::valueOf))
+          : value instanceof double[] d ? join(java.util.Arrays.stream(d).mapToObj(String::valueOf)) : String.valueOf(value);
       v.put(o.longestName(), text);
     }
     return v;
   }
+
+  private static String join(java.util.stream.Stream<String> parts) { return String.join(",", parts.toList()); }
 
   /** Options rebuilt from {@link #values()}: parsed again, so they are checked as on the command line. */
   static TrainOptions of(Map<String, String> values) {
