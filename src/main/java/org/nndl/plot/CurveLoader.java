@@ -23,10 +23,11 @@ public final class CurveLoader {
   /** Metric columns of the metrics table; every other column is a hyperparameter. */
   private static final Set<String> METRICS = Set.of("run_id", "epoch", "train_seconds",
       "test_accuracy", "test_cost", "train_accuracy", "train_cost", "validation_accuracy",
-      "validation_cost");
+      "validation_cost", "epoch_eta");
   /** Hyperparameter column order (as the trainer writes them); unknown columns follow, sorted. */
-  private static final List<String> ORDER = List.of("sizes", "activation", "cost", "init",
-      "epochs", "batch_size", "eta", "lambda", "seed", "sync_every", "n_train");
+  private static final List<String> ORDER = List.of("sizes", "activation", "output", "cost", "init",
+      "epochs", "batch_size", "eta", "lambda", "regularization", "dropout", "momentum", "validation", "early_stop",
+      "eta_schedule", "patience", "expand", "seed", "sync_every", "n_train");
   private static final String LIST_RUNS = "./submit query \"SELECT run_id FROM runs\"";
 
   private final SparkSession spark;

@@ -20,17 +20,28 @@ public final class Labels {
   /** Settings shown as name=value, in this order, with the short names of network2.py. */
   private static final Map<String, String> NAMED = named();
   /** Values that are the default and would only clutter a title. */
-  private static final Map<String, String> QUIET = Map.of("init", "default", "sync_every", "exact");
+  private static final Map<String, String> QUIET = Map.ofEntries(Map.entry("init", "default"),
+      Map.entry("sync_every", "exact"), Map.entry("regularization", "l2"), Map.entry("dropout", "0.0"),
+      Map.entry("momentum", "0.0"), Map.entry("validation", "0"), Map.entry("early_stop", "0"),
+      Map.entry("eta_schedule", "none"), Map.entry("expand", "false"));
 
   private Labels() {}
 
   private static Map<String, String> named() {
     Map<String, String> m = new LinkedHashMap<>();
+    m.put("output", "out");
     m.put("init", "init");
     m.put("eta", "eta");
     m.put("lambda", "lambda");
     m.put("batch_size", "m");
     m.put("sync_every", "sync");
+    m.put("regularization", "reg");
+    m.put("dropout", "dropout");
+    m.put("momentum", "mu");
+    m.put("validation", "validation");
+    m.put("early_stop", "early_stop");
+    m.put("eta_schedule", "eta_schedule");
+    m.put("expand", "expand");
     return m;
   }
 
