@@ -25,15 +25,17 @@ final class BlockReader implements Iterator<Block>, Closeable {
 
   private final Body pixels;
   private final Body labels;
-  private final int inputSize;
+  private final int rows;
+  private final int cols;
   private final int end;
   private final int blockSize;
   private int next;
 
-  private BlockReader(Body pixels, Body labels, int inputSize, int first, int end, int blockSize) {
+  private BlockReader(Body pixels, Body labels, IdxHeaders h, int first, int end, int blockSize) {
     this.pixels = pixels;
     this.labels = labels;
-    this.inputSize = inputSize;
+    this.rows = h.rows();
+    this.cols = h.cols();
     this.next = first;
     this.end = end;
     this.blockSize = blockSize;
@@ -44,7 +46,7 @@ final class BlockReader implements Iterator<Block>, Closeable {
     Body px = rangeBody(images, h.imagesFileSize(), Idx.IMAGES_HEADER_BYTES + (long) first * h.inputSize());
     try {
       Body lb = rangeBody(labels, h.labelsFileSize(), Idx.LABELS_HEADER_BYTES + (long) first);
-      return new BlockReader(px, lb, h.inputSize(), first, end, blockSize);
+      return new BlockReader(px, lb, h, first, end, blockSize);
     } catch (RuntimeException e) {
       px.close();
       throw e;
@@ -59,7 +61,7 @@ final class BlockReader implements Iterator<Block>, Closeable {
     Body px = streamBody(images, h, true, n == h.count());
     try {
       Body lb = streamBody(labels, h, false, n == h.count());
-      return new BlockReader(px, lb, h.inputSize(), 0, n, blockSize);
+      return new BlockReader(px, lb, h, 0, n, blockSize);
     } catch (RuntimeException e) {
       px.close();
       throw e;
@@ -71,11 +73,11 @@ final class BlockReader implements Iterator<Block>, Closeable {
   @Override public Block next() {
     if (next >= end) throw new NoSuchElementException();
     int count = Math.min(blockSize, end - next);
-    byte[] px = new byte[count * inputSize];
+    byte[] px = new byte[count * rows * cols];
     byte[] lb = new byte[count];
     pixels.read(px, px.length);
     labels.read(lb, lb.length);
-    Block block = new Block(next, count, inputSize, px, lb);
+    Block block = new Block(next, count, rows, cols, px, lb);
     next += count;
     if (next == end) {
       pixels.finish();
