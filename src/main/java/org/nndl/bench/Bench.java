@@ -100,6 +100,43 @@ public final class Bench {
   }
 
   /**
+   * {@code bench --expanded}: steps on the book's 5x expanded view of the cached set against steps
+   * on the set itself, alternated round by round (medians of the rounds' medians), then the
+   * cache's bytes per original sample: the view widens its shifted copies from the cached images
+   * and caches nothing itself.
+   */
+  public List<Measure> expandedView() {
+    List<Measure> out = new ArrayList<>();
+    try (CachedSet set = fromFiles(train, "60k"); CachedSet view = set.expanded()) {
+      double before = cachedBytes(set);
+      for (int m : new int[] {10, 1000}) {
+        int steps = m == 10 ? 200 : 20, rounds = 5;
+        double[] plain = new double[rounds], expanded = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+          plain[r] = stepMs(set, m, r + 1, steps);
+          expanded[r] = stepMs(view, m, r + 1, steps);
+        }
+        double p = Timings.median(plain), e = Timings.median(expanded);
+        out.add(Measure.of("plain set: step, m=" + m + " (median)", p, "ms"));
+        out.add(Measure.of("expanded view (5x): step, m=" + m + " (median)", e, "ms"));
+        out.add(Measure.of("expanded view step / plain step, m=" + m, e / p, "x"));
+      }
+      double after = cachedBytes(set) + cachedBytes(view);
+      out.add(Measure.of("cached bytes per original sample, view in use", after / set.size(), "B"));
+      out.add(Measure.atMost("cached bytes, view in use / before the view", after / before, "x", 1));
+    }
+    return out;
+  }
+
+  /** The median of the first steps of an exact epoch at m. */
+  private double stepMs(CachedSet set, int m, int epoch, int steps) {
+    Timings timings = new Timings(steps);
+    optimizer(set, TrainSettings.EXACT).epoch(Initializer.DEFAULT.init(settings.spec().layout(), settings.seed()),
+        settings.seed(), epoch, org.nndl.net.Sgd.network2(m, settings.eta(), settings.lambda()), timings);
+    return timings.medianStepMs();
+  }
+
+  /**
    * Caches a set the way {@code train} does: written as raw IDX files that the executors read by
    * byte ranges, so the driver holds no copy of the data while the clock runs.
    */
@@ -142,12 +179,16 @@ public final class Bench {
 
   private Epoch epoch(CachedSet set, int m) { return epoch(set, m, TrainSettings.EXACT); }
 
-  private Epoch epoch(CachedSet set, int m, int syncEvery) {
+  private Optimizer optimizer(CachedSet set, int syncEvery) {
     var layout = settings.spec().layout();
-    double[] params = Initializer.DEFAULT.init(layout, settings.seed());
-    Optimizer gd = syncEvery == TrainSettings.EXACT
+    return syncEvery == TrainSettings.EXACT
         ? new GradientDescent(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount())
         : new LocalSgd(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount(), syncEvery);
+  }
+
+  private Epoch epoch(CachedSet set, int m, int syncEvery) {
+    double[] params = Initializer.DEFAULT.init(settings.spec().layout(), settings.seed());
+    Optimizer gd = optimizer(set, syncEvery);
     Timings timings = new Timings();
     long t0 = System.nanoTime();
     gd.epoch(params, settings.seed(), 1, org.nndl.net.Sgd.network2(m, settings.eta(), settings.lambda()), timings);

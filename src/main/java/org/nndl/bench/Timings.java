@@ -8,13 +8,19 @@ import java.util.function.BooleanSupplier;
  * gaps between consecutive checks are the steps, so the trainer needs no timing code of its own.
  */
 final class Timings implements BooleanSupplier {
+  private final int maxSteps;
   private long[] stamps = new long[1024];
   private int count;
+
+  Timings() { this(Integer.MAX_VALUE); }
+
+  /** Also asks the optimizer to stop after maxSteps steps. */
+  Timings(int maxSteps) { this.maxSteps = maxSteps; }
 
   @Override public boolean getAsBoolean() {
     if (count == stamps.length) stamps = Arrays.copyOf(stamps, count * 2);
     stamps[count++] = System.nanoTime();
-    return false;
+    return count > maxSteps;
   }
 
   /** Median of the recorded steps in milliseconds (the last step ends unrecorded and is left out). */

@@ -26,15 +26,17 @@ final class BlockReader implements Iterator<Block>, Closeable {
 
   private final Body pixels;
   private final Body labels;
-  private final int inputSize;
+  private final int rows;
+  private final int cols;
   private final int end;
   private final int blockSize;
   private int next;
 
-  private BlockReader(Body pixels, Body labels, int inputSize, int first, int end, int blockSize) {
+  private BlockReader(Body pixels, Body labels, IdxHeaders h, int first, int end, int blockSize) {
     this.pixels = pixels;
     this.labels = labels;
-    this.inputSize = inputSize;
+    this.rows = h.rows();
+    this.cols = h.cols();
     this.next = first;
     this.end = end;
     this.blockSize = blockSize;
@@ -46,7 +48,7 @@ final class BlockReader implements Iterator<Block>, Closeable {
     Body px = rangeBody(images, h.imagesFileSize(), Idx.IMAGES_HEADER_BYTES + at * h.inputSize());
     try {
       Body lb = rangeBody(labels, h.labelsFileSize(), Idx.LABELS_HEADER_BYTES + at);
-      return new BlockReader(px, lb, h.inputSize(), first, end, blockSize);
+      return new BlockReader(px, lb, h, first, end, blockSize);
     } catch (RuntimeException e) {
       px.close();
       throw e;
@@ -63,7 +65,7 @@ final class BlockReader implements Iterator<Block>, Closeable {
     Body px = streamBody(images, h, true, toEnd);
     try {
       Body lb = streamBody(labels, h, false, toEnd);
-      BlockReader reader = new BlockReader(px, lb, h.inputSize(), 0, n, blockSize);
+      BlockReader reader = new BlockReader(px, lb, h, 0, n, blockSize);
       reader.drop(skip);
       return reader;
     } catch (RuntimeException e) {
@@ -75,11 +77,11 @@ final class BlockReader implements Iterator<Block>, Closeable {
   /** Reads and discards count samples. */
   private void drop(int count) {
     int chunk = Math.max(1, Math.min(count, blockSize));
-    byte[] px = new byte[chunk * inputSize];
+    byte[] px = new byte[chunk * rows * cols];
     byte[] lb = new byte[chunk];
     for (int left = count; left > 0; left -= chunk) {
       int k = Math.min(chunk, left);
-      pixels.read(px, k * inputSize);
+      pixels.read(px, k * rows * cols);
       labels.read(lb, k);
     }
   }
@@ -89,11 +91,11 @@ final class BlockReader implements Iterator<Block>, Closeable {
   @Override public Block next() {
     if (next >= end) throw new NoSuchElementException();
     int count = Math.min(blockSize, end - next);
-    byte[] px = new byte[count * inputSize];
+    byte[] px = new byte[count * rows * cols];
     byte[] lb = new byte[count];
     pixels.read(px, px.length);
     labels.read(lb, lb.length);
-    Block block = new Block(next, count, inputSize, px, lb);
+    Block block = new Block(next, count, rows, cols, px, lb);
     next += count;
     if (next == end) {
       pixels.finish();

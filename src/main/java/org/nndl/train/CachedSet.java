@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
 import org.nndl.data.DistributedSet;
+import org.nndl.data.Shift;
 
 /**
  * A data set cached on the executors as blocks, with the sample range each partition holds, so
@@ -16,7 +18,8 @@ import org.nndl.data.DistributedSet;
  *
  * @param firstSample firstSample[p] is the first sample index of partition p; firstSample[P] = n
  * @param source the broadcast the blocks are rebuilt from if an executor loses one, or null when
- *     the executors read the blocks from files (then a lost block is read again)
+ *     the executors read the blocks from files (then a lost block is read again) or for a view
+ *     ({@link #expanded}), which owns nothing
  */
 public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List<Block>> source)
     implements AutoCloseable {
@@ -58,6 +61,26 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
     return new CachedSet(rdd, set.firstSample(), null);
   }
 
+  /**
+   * The book's expanded training data (5x: each image, then its copies moved one pixel down, up,
+   * right and left; {@link Shift}) as a view of this set: the cached blocks mapped to their
+   * expanded views, which widen the copies from the same cached bytes on the executors. Nothing
+   * more is cached or broadcast, so the view owns nothing: closing it leaves this set cached, and
+   * this set is still closed by its owner, after the view's last use.
+   */
+  public CachedSet expanded() {
+    int[] first = new int[firstSample.length];
+    for (int p = 0; p < first.length; p++) first[p] = Math.multiplyExact(firstSample[p], Shift.COPIES);
+    return new CachedSet(blocks.map(new ExpandedView()), first, null);
+  }
+
+  /**
+   * A named class rather than a lambda, as the project's tasks are: the view's RDD, this function
+   * included, is serialized into every step's task, and a field-less class is the smallest there.
+   */
+  private static final class ExpandedView implements Function<Block, Block> {
+    @Override public Block call(Block block) { return block.expanded(); }
+  }
 
   public int partitions() { return firstSample.length - 1; }
 

@@ -63,7 +63,8 @@ public final class Trainer {
     NetworkSpec spec = settings.spec();
     Layout layout = spec.layout();
     Dropout dropout = settings.dropout();
-    CachedSet walked = sets.train();  // EXPAND-HOOK
+    // --expand: the 5x set is a view computed from the cached blocks; the view is not closed (the sets own the blocks)
+    CachedSet walked = settings.techniques().expand() ? sets.train().expanded() : sets.train();
     Gradient gradient = new Gradient(spec, dropout);
     Optimizer optimizer = settings.syncEvery() == TrainSettings.EXACT
         ? new GradientDescent(sc, walked, gradient, new Updater(layout), layout.parameterCount())

@@ -189,7 +189,7 @@ class LocalSgdTest {
 
   private static Block block(Dataset d, int from, int to) {
     int in = d.inputSize();
-    return new Block(from, to - from, in, Arrays.copyOfRange(d.pixels(), from * in, to * in),
+    return new Block(from, to - from, d.rows(), d.cols(), Arrays.copyOfRange(d.pixels(), from * in, to * in),
         Arrays.copyOfRange(d.labels(), from, to));
   }
 }
