@@ -6,11 +6,11 @@ import org.nndl.metrics.MetricsError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the application jar: {@code train} and {@code query}. */
+/** Entry point of the application jar: train, sweep, evaluate, predict, query, bench, plot, report. */
 @Command(name = "submit", mixinStandardHelpOptions = true, version = "nndl-spark 0.1.0",
     description = "Nielsen's chapter-3 network trained with mini-batch SGD on Apache Spark.",
-    subcommands = {TrainCommand.class, SweepCommand.class, QueryCommand.class, BenchCommand.class, PlotCommand.class,
-        ReportCommand.class})
+    subcommands = {TrainCommand.class, SweepCommand.class, EvaluateCommand.class, PredictCommand.class,
+        QueryCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class})
 public final class Main {
   /** Exit codes: 0 done, 1 unexpected failure, 2 bad input or settings, 3 training diverged. */
   static final int BAD_INPUT = 2;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code query}: SQL over every run's metrics and settings, on a local Spark (no cluster needed). */
 @Command(name = "query", mixinStandardHelpOptions = true,
-    description = "Run SQL over the warehouse's tables `metrics` (one row per run and epoch) and `runs` (one row per run).")
+    description = "Run SQL over the warehouse's tables `metrics` (one row per run and epoch), `runs` (one row per run)"
+        + " and `evaluations` (one row per ./submit evaluate).")
 final class QueryCommand implements Callable<Integer> {
   @Mixin WarehouseOption warehouse;
   @Option(names = "--format", description = "table | csv | json (default: ${DEFAULT-VALUE})")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --warehouse}, shared by every command that reads or writes runs. */
 final class WarehouseOption {
   @Option(names = "--warehouse",
-      description = "folder of the metrics and runs tables and of each run's files (default: ${DEFAULT-VALUE})")
+      description = "folder of the metrics, runs and evaluations tables and of each run's files (default: ${DEFAULT-VALUE})")
   Path path;
 
   Warehouse open() { return new Warehouse(path); }

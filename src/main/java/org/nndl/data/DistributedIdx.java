@@ -68,6 +68,12 @@ public final class DistributedIdx {
     return limit > 0 ? Math.min(limit, n) : n;
   }
 
+  /** Rows and columns of the images, from the headers only: a command can check them against a model before any job. */
+  public static int[] imageSize(String imagesLocation, String labelsLocation) {
+    IdxHeaders h = IdxHeaders.read(Location.of(imagesLocation), Location.of(labelsLocation));
+    return new int[] {h.rows(), h.cols()};
+  }
+
   /** The DataError an executor failed with, found among the causes of a failed job; null if none. */
   public static DataError dataError(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

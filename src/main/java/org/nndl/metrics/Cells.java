@@ -2,6 +2,10 @@ package org.nndl.metrics;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** Text forms of cell values shared by the formatters. */
 final class Cells {
@@ -9,18 +13,36 @@ final class Cells {
 
   private Cells() {}
 
-  /** Exact text for machine-readable output; null stays null. */
+  /** Exact text for machine-readable output; null stays null; arrays as [a,b,...]. */
   static String exact(Object value) {
     if (value == null) return null;
     if (value instanceof BigDecimal d) return d.toPlainString();
+    List<?> list = elements(value);
+    if (list != null) return join(list, Cells::exact);
     return String.valueOf(value);
   }
 
   /** Short text for people: floating point to 6 significant digits, "null" for null. */
   static String compact(Object value) {
+    List<?> list = elements(value);
+    if (list != null) return join(list, Cells::compact);
     if (value instanceof Double d) return compact(d.doubleValue());
     if (value instanceof Float f) return compact(f.doubleValue());
     return value == null ? "null" : exact(value);
+  }
+
+  /**
+   * The elements of an array cell, or null for other values: Spark returns array columns as
+   * Scala sequences, rows made in Java hold Java lists.
+   */
+  static List<?> elements(Object value) {
+    if (value instanceof List<?> l) return l;
+    if (value instanceof scala.collection.Seq<?> s) return CollectionConverters.asJava(s);
+    return null;
+  }
+
+  private static String join(List<?> list, Function<Object, String> text) {
+    return list.stream().map(e -> e == null ? "null" : text.apply(e)).collect(Collectors.joining(",", "[", "]"));
   }
 
   static String compact(double d) {

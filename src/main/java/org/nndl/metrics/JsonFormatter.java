@@ -1,7 +1,9 @@
 package org.nndl.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -13,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A JSON array with one object per row (Jackson, which Spark ships): numbers as JSON numbers,
- * null as null; column names must be distinct. NaN and infinities, which JSON cannot express as numbers, become strings.
+ * null as null, arrays as JSON arrays; column names must be distinct. NaN and infinities, which JSON cannot express as numbers, become strings.
  */
 final class JsonFormatter implements RowsFormatter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,7 +33,7 @@ final class JsonFormatter implements RowsFormatter {
     ArrayNode array = MAPPER.createArrayNode();
     for (Row row : rows) {
       ObjectNode object = array.addObject();
-      for (int c = 0; c < names.length; c++) put(object, names[c], row.get(c));
+      for (int c = 0; c < names.length; c++) object.set(names[c], node(row.get(c)));
     }
     try {
       out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
@@ -40,21 +42,20 @@ final class JsonFormatter implements RowsFormatter {
     }
   }
 
-  private static void put(ObjectNode object, String name, Object value) {
-    if (value == null) {
-      object.putNull(name);
-    } else if (value instanceof Float f) {
-      if (Float.isFinite(f)) object.put(name, f); else object.put(name, f.toString());
-    } else if (value instanceof Double d) {
-      if (Double.isFinite(d)) object.put(name, d); else object.put(name, d.toString());
-    } else if (value instanceof BigDecimal d) {
-      object.put(name, d);
-    } else if (value instanceof Number n) {
-      object.put(name, n.longValue());
-    } else if (value instanceof Boolean b) {
-      object.put(name, b);
-    } else {
-      object.put(name, String.valueOf(value));
+  private static JsonNode node(Object value) {
+    JsonNodeFactory f = MAPPER.getNodeFactory();
+    List<?> elements = Cells.elements(value);
+    if (elements != null) {
+      ArrayNode array = f.arrayNode();
+      for (Object e : elements) array.add(node(e));
+      return array;
     }
+    if (value == null) return f.nullNode();
+    if (value instanceof Float v) return Float.isFinite(v) ? f.numberNode(v) : f.textNode(v.toString());
+    if (value instanceof Double v) return Double.isFinite(v) ? f.numberNode(v) : f.textNode(v.toString());
+    if (value instanceof BigDecimal v) return f.numberNode(v);
+    if (value instanceof Number v) return f.numberNode(v.longValue());
+    if (value instanceof Boolean v) return f.booleanNode(v);
+    return f.textNode(String.valueOf(value));
   }
 }

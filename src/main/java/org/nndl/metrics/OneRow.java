@@ -56,14 +56,17 @@ final class OneRow {
 
   /** Appends this row as one Parquet file under {@code dir} (created if missing). */
   void appendTo(SparkSession spark, Path dir) {
-    StructType schema = DataTypes.createStructType(fields);
-    Row row = RowFactory.create(values.toArray());
-    spark.createDataFrame(List.of(row), schema)
+    spark.createDataFrame(List.of(toRow()), schema())
         .coalesce(1)
         .write()
         .mode(SaveMode.Append)
         .parquet(TablePaths.uri(dir));
   }
+
+  StructType schema() { return DataTypes.createStructType(fields); }
+
+  /** The row as a query would return it, for printing it without a round trip through a file. */
+  Row toRow() { return RowFactory.create(values.toArray()); }
 
   private static DataType typeOf(String name, Object value) {
     if (value instanceof String) return DataTypes.StringType;

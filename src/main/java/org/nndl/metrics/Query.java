@@ -7,9 +7,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs user SQL over a warehouse's tables, visible as the views {@code metrics} and
- * {@code runs}. Each query gets its own child session (same SparkContext) so its views and
- * settings never leak into the caller's session.
+ * Runs user SQL over a warehouse's tables, visible as the views {@code metrics}, {@code runs}
+ * and {@code evaluations} (each once it has a row). Each query gets its own child session (same
+ * SparkContext) so its views and settings never leak into the caller's session.
  */
 public final class Query {
   private Query() {}
@@ -23,7 +23,9 @@ public final class Query {
   public static Dataset<Row> run(SparkSession spark, Warehouse warehouse, String sql) {
     boolean hasMetrics = TablePaths.hasData(warehouse.metricsTable());
     boolean hasRuns = TablePaths.hasData(warehouse.runsTable());
-    if (!hasMetrics && !hasRuns) {
+    Path evaluations = EvaluationsTable.path(warehouse);
+    boolean hasEvaluations = TablePaths.hasData(evaluations, EvaluationsTable.PARTITION_KEY);
+    if (!hasMetrics && !hasRuns && !hasEvaluations) {
       throw new MetricsError("no runs in warehouse " + warehouse
           + " yet: run ./submit train first (or pass --warehouse)");
     }
@@ -32,6 +34,7 @@ public final class Query {
     session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     if (hasMetrics) register(session, warehouse.metricsTable(), "metrics");
     if (hasRuns) register(session, warehouse.runsTable(), "runs");
+    if (hasEvaluations) register(session, evaluations, "evaluations");
     try {
       return session.sql(sql);
     } catch (Exception e) {
@@ -43,7 +46,7 @@ public final class Query {
     String path = TablePaths.uri(table);
     try {
       session.read()
-          .option("basePath", path)   // run_id=... directories become the run_id column
+          .option("basePath", path)   // run_id=... (evaluation_id=...) directories become that column
           .option("mergeSchema", "true")  // runs may record different settings
           .parquet(path)
           .createOrReplaceTempView(view);
@@ -59,7 +62,7 @@ public final class Query {
     if (!(e instanceof SparkThrowable)) {
       return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    return new MetricsError("query failed: " + firstLine(e) + "; tables are metrics and runs", e);
+    return new MetricsError("query failed: " + firstLine(e) + "; tables are metrics, runs and evaluations", e);
   }
 
   private static String firstLine(Exception e) {

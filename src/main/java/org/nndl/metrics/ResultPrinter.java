@@ -4,8 +4,9 @@ import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
-/** Computes a query's rows and prints them; the rows are collected to the driver. */
+/** Prints rows in a {@link ResultFormat}: a query's (collected to the driver) or rows a command made. */
 public final class ResultPrinter {
   private ResultPrinter() {}
 
@@ -20,7 +21,12 @@ public final class ResultPrinter {
     } catch (Exception e) {
       throw Query.failure(e);
     }
-    format.formatter().write(rows.schema(), collected, out);
+    print(rows.schema(), collected, format, out);
+  }
+
+  /** Prints rows already at hand (no Spark job): what commands that compute their own results share. */
+  public static void print(StructType schema, List<Row> rows, ResultFormat format, PrintStream out) {
+    format.formatter().write(schema, rows, out);
     out.flush();
   }
 }

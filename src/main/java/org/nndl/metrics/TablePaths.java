@@ -19,11 +19,14 @@ final class TablePaths {
   }
 
   /** Whether a table root holds at least one Parquet data file in a run partition. */
-  static boolean hasData(Path table) {
+  static boolean hasData(Path table) { return hasData(table, "run_id"); }
+
+  /** Whether a table root holds at least one Parquet data file in a {@code key=...} partition. */
+  static boolean hasData(Path table, String partitionKey) {
     if (!Files.isDirectory(table)) return false;
     try (Stream<Path> files = Files.find(table, 2, (p, attrs) -> attrs.isRegularFile()
         && p.getFileName().toString().endsWith(".parquet")
-        && p.getParent().getFileName().toString().startsWith("run_id="))) {
+        && p.getParent().getFileName().toString().startsWith(partitionKey + "="))) {
       return files.findAny().isPresent();
     } catch (IOException e) {
       throw new MetricsError("cannot list " + table + ": " + e

@@ -46,7 +46,7 @@ class QueryTest {
     Warehouse w = warehouseWithOneRun();
     MetricsError e = assertThrows(MetricsError.class, () -> Query.run(spark, w, "selec 1"));
     assertTrue(e.getMessage().startsWith("query failed: [PARSE_SYNTAX_ERROR]"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("; tables are metrics and runs"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; tables are metrics, runs and evaluations"), e.getMessage());
     assertOneLine(e);
   }
 

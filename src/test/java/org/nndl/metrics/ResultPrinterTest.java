@@ -141,4 +141,25 @@ class ResultPrinterTest {
     it.forEachRemaining(out::add);
     return out;
   }
+
+  /** Array columns as Spark returns them (Scala sequences) and as rows made in Java hold them (lists). */
+  @Test
+  void nestedArraysPrintAsNestedLists() throws Exception {
+    Dataset<Row> fromSpark = spark.sql("SELECT array(array(1L, 2L), array(3L, null)) AS m, array(0.5D) AS v");
+    StructType schema = fromSpark.schema();
+    List<Row> fromJava = List.of(RowFactory.create(List.of(List.of(1L, 2L), Arrays.asList(3L, null)), List.of(0.5)));
+    for (boolean spark : new boolean[] {true, false}) {
+      ByteArrayOutputStream csv = new ByteArrayOutputStream(), json = new ByteArrayOutputStream(), table = new ByteArrayOutputStream();
+      for (Object[] f : new Object[][] {{ResultFormat.CSV, csv}, {ResultFormat.JSON, json}, {ResultFormat.TABLE, table}}) {
+        PrintStream out = new PrintStream((ByteArrayOutputStream) f[1], true, UTF_8);
+        if (spark) ResultPrinter.print(fromSpark, (ResultFormat) f[0], out);
+        else ResultPrinter.print(schema, fromJava, (ResultFormat) f[0], out);
+      }
+      assertEquals("m,v\n\"[[1,2],[3,null]]\",[0.5]\n", csv.toString(UTF_8));
+      JsonNode parsed = new ObjectMapper().readTree(json.toString(UTF_8));
+      assertEquals("[{\"m\":[[1,2],[3,null]],\"v\":[0.5]}]", parsed.toString());
+      assertTrue(table.toString(UTF_8).lines().skip(2).findFirst().orElseThrow().startsWith("[[1,2],[3,null]]  [0.5]"),
+          table.toString(UTF_8));
+    }
+  }
 }
