@@ -36,7 +36,7 @@ class EvaluateCommandTest {
       for (int j = 1; j < a.length; j++) if (a[j] > a[best]) best = j;
       m[set.label(i)][best]++;
       if (best == set.label(i)) correct++;
-      for (int j = 0; j < a.length; j++) cost += Network2Files.BOOK.cost().fn(a[j], j == set.label(i) ? 1 : 0);
+      cost += Network2Files.BOOK.cost().fn(a, 0, a.length, set.label(i));
     }
     return new Truth(m, correct, cost / set.size());
   }
