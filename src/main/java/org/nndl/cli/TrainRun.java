@@ -100,7 +100,7 @@ final class TrainRun {
     if (result.status() != Trainer.Status.STOPPED) {
       markEnded(result);
       // A stop request wants out now: the pictures can be made later with ./submit report.
-      List<EpochMetrics> epochs = metrics.epochs(spark, id);
+      List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(spark, id) : List.of();
       if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
     }
     return report(result, stop, model);

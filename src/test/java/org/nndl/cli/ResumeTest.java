@@ -35,7 +35,7 @@ class ResumeTest {
       "--validation", "100", "--sizes", "784,12,10", "--epochs", "5", "--partitions", "2", "--momentum", "0.5",
       "--eta", "0.2", "--eta-schedule", "halve", "--patience", "1", "--dropout", "0.2", "--seed", "3"};
 
-  @TempDir Path dir;
+  @TempDir static Path dir;  // static: filled before @BeforeAll
   private Path wh;
 
   /** The uninterrupted run both interrupted ones must equal. */
