@@ -21,7 +21,18 @@ final class BatchNetwork {
    * implementation everywhere keeps results bit-identical across executors whatever BLAS their
    * hosts have installed.
    */
-  private static final BLAS BLAS_ = JavaBLAS.getInstance();
+  private static final BLAS BLAS_ = javaBlas();
+
+  /**
+   * Loading any netlib BLAS class first probes for a native library (and prints a dlopen error
+   * where there is none) unless told not to: set that before the first load, on every JVM.
+   */
+  private static BLAS javaBlas() {
+    if (System.getProperty("dev.ludovic.netlib.blas.allowNative") == null) {
+      System.setProperty("dev.ludovic.netlib.blas.allowNative", "false");
+    }
+    return JavaBLAS.getInstance();
+  }
 
   private final Layout layout;
   private final Activation act;
