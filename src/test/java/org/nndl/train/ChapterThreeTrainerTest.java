@@ -39,6 +39,10 @@ class ChapterThreeTrainerTest {
       case "all" -> new TrainSettings("test", new int[] {16, 6, 5, 3}, Activation.TANH, Output.SOFTMAX,
           Cost.LOG_LIKELIHOOD, Initializer.DEFAULT, 3, 10, 0.1, 1.0, 7L, 0, 0, true, partitions, TrainSettings.EXACT,
           new Techniques(Regularization.L1, 0.3, 0.5, 0, 0, false, 10, false));
+      // local SGD with one partition and K = 1 is the exact algorithm: so with dropout and L1 too
+      case "local" -> new TrainSettings("test", new int[] {16, 6, 5, 3}, Activation.SIGMOID, Output.SIGMOID,
+          Cost.CROSS_ENTROPY, Initializer.DEFAULT, 3, 10, 0.5, 2.0, 42L, 0, 0, true, partitions, 1,
+          new Techniques(Regularization.L1, 0.5, 0, 0, 0, false, 10, false));
       default -> base.with(none);
     };
     return chosen.validate();
@@ -46,7 +50,7 @@ class ChapterThreeTrainerTest {
 
   @ParameterizedTest
   @CsvSource({"l1,1", "l1,2", "l1,3", "momentum,1", "momentum,2", "momentum,3", "dropout,1", "dropout,2", "dropout,3",
-      "softmax,1", "softmax,2", "softmax,3", "all,2", "all,3"})
+      "softmax,1", "softmax,2", "softmax,3", "all,2", "all,3", "local,1"})
   void sparkEqualsTheReference(String technique, int partitions) {
     TrainSettings s = settings(technique, partitions);
     NetworkSpec spec = s.spec();
