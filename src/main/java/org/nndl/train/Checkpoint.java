@@ -68,7 +68,7 @@ public record Checkpoint(String runId, Map<String, String> options, TrainState s
     try {
       return fromJson(JSON.readTree(body));
     } catch (IOException | RuntimeException e) {
-      throw bad(name, "its content is malformed (" + e.getMessage().lines().findFirst().orElse("") + ")");
+      throw bad(name, "its content is malformed (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
     }
   }
 
