@@ -87,8 +87,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainSettings s = settings();
     DataSource.locate(s.data(), cache.path);  // a missing file is refused before Spark starts
     Warehouse wh = warehouse.open();
-    String id = runId != null ? runId : Warehouse.newRunId();
-    Path runDir = wh.claimRun(id);
+    // A generated id that a run started in the same second also drew is drawn again; a given one is refused.
+    String id = runId != null ? runId : wh.claimNewRun();
+    Path runDir = runId != null ? wh.claimRun(id) : wh.runDir(id);
     boolean saved = false;
     List<EpochMetrics> epochs = new ArrayList<>();
     StopSignal stop = StopSignal.install();
