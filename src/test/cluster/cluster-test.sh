@@ -16,6 +16,13 @@ source "$HERE/lib.sh"
 source "$HERE/standalone.sh"
 source "$HERE/concurrent.sh"
 
+checks=("$@")
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent)
+for c in "${checks[@]}"; do
+  case "$c" in cluster|concurrent) ;; *) fail "unknown check '$c': use cluster and/or concurrent" ;; esac
+done
+
+trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
 STATE=$(mktemp -d "${TMPDIR:-/tmp}/nndl-cluster.XXXXXX")
 # Every JVM here (drivers, master, workers, executors) binds and advertises the loopback
 # address, never whatever the machine's host name resolves to.
@@ -28,16 +35,23 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
 
 EPOCHS=3  # epoch 1 shows the run is under way; the executor dies in epoch 2; epoch 3 runs on the replacement
 
-# train NAME ARGS...: a run called NAME into the warehouse $WH, output in $STATE/NAME.out.
-train() {
+# start_train NAME ARGS...: starts a run called NAME into the warehouse $WH in the background
+# (TRAIN_PID), its output in $STATE/NAME.out. In the background, so that a signal to this
+# script stops it at once instead of after the run.
+start_train() {
   local name=$1
   shift
-  submit "$@" train "${TRAIN_ARGS[@]}" --epochs "$EPOCHS" --warehouse "$WH" --run-id "$name" > "$STATE/$name.out" 2>&1
+  { submit "$@" train "${TRAIN_ARGS[@]}" --epochs "$EPOCHS" --warehouse "$WH" --run-id "$name" \
+      > "$STATE/$name.out" 2>&1 || exit $?; } &
+  TRAIN_PID=$!
+  track "$TRAIN_PID"
 }
+
+# train NAME ARGS...: the same, waiting for the run's exit status.
+train() { start_train "$@"; wait "$TRAIN_PID"; }
 
 # rows_written TABLE RUN: how many rows (one Parquet file each) RUN has written to TABLE so far.
 rows_written() {
@@ -60,9 +74,8 @@ check_cluster() {
   same_model "$WH/runs/local/model.json" "$WH/runs/cluster/model.json" "cluster run vs local[2] run"
 
   say "cluster run that loses an executor"
-  { train killed "${CLUSTER_ARGS[@]}" || exit $?; } &
-  local driver=$! rc=0 victims at_kill t0 pause
-  track "$driver"
+  start_train killed "${CLUSTER_ARGS[@]}"
+  local driver=$TRAIN_PID rc=0 victims at_kill t0 pause
   # The runs row is written just before epoch 1 and each epoch's row as the epoch ends. Epoch 1
   # takes 1.7-3x as long as epoch 2 (JIT and executor warm-up), so an eighth of epoch 1's time
   # after its row lands well inside epoch 2.
@@ -95,19 +108,20 @@ check_cluster() {
     fail "the metrics table does not hold each epoch of each run exactly once: got $(echo "$rows" | tr '\n' ' ')"
 
   pass "cluster: a run on a standalone master + 2 worker JVMs equals the local[2] run byte for byte (model.json), each epoch once"
-  pass "executor loss: kill -9 of an executor in epoch 2 of $EPOCHS; the run finished, model.json equals the undisturbed run's, each epoch once"
+  # What the loss cost the run, for the record: tasks lost with the executor, cached blocks recomputed.
+  local lost_tasks lost_blocks
+  lost_tasks=$(grep -c "Lost task" "$STATE/killed.out" || true)
+  lost_blocks=$(grep -c "No more replicas available for rdd_" "$STATE/killed.out" || true)
+  pass "executor loss: kill -9 of an executor in epoch 2 of $EPOCHS ($lost_tasks running task(s) and $lost_blocks cached block(s) lost); the run finished, model.json equals the undisturbed run's, each epoch once"
   stop_tracked
 }
 
-checks=("$@")
-[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent)
 # The launcher builds the jar when it is missing or stale: once here, not in two runs at once.
 submit --help > "$STATE/build.out" 2>&1 || fail "the build failed: see $STATE/build.out"
 for c in "${checks[@]}"; do
   case "$c" in
     cluster) check_cluster ;;
     concurrent) check_concurrent ;;
-    *) fail "unknown check '$c': use cluster and/or concurrent" ;;
   esac
 done
 echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"

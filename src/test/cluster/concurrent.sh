@@ -5,7 +5,7 @@
 # with no gap, and no query may fail. At the end both runs hold all their rows under two
 # different generated ids.
 
-CONCURRENT_EPOCHS=6   # long enough for a few queries to land while both runs train
+CONCURRENT_EPOCHS=8   # long enough (about 45 s on 2 cores) for a few queries to land while both runs train
 # Every column of a monitored run's row is non-null, so an empty CSV field means a partial row.
 ROWS_SQL="SELECT run_id, epoch, train_seconds, test_accuracy, test_cost, train_accuracy, train_cost,
   activation, eta, n_train FROM metrics ORDER BY run_id, epoch"
