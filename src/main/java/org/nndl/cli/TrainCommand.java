@@ -55,8 +55,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainSettings s = options.settings();
     DataSource.locate(s.data(), cache.path);  // a missing file is refused before Spark starts
     Warehouse wh = warehouse.open();
-    String id = runId != null ? runId : Warehouse.newRunId();
-    Path runDir = wh.claimRun(id);
+    // A generated id that a run started in the same second also drew is drawn again; a given one is refused.
+    String id = runId != null ? runId : wh.claimNewRun();
+    Path runDir = runId != null ? wh.claimRun(id) : wh.runDir(id);
     TrainRun run = new TrainRun(wh, id, s, options.values(), checkpointLocation(runDir), checkpointEvery);
     boolean started = false;
     try {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,8 @@ public final class Warehouse {
   /** Letters, digits and {@code ._-}; starts with a letter or digit so it is never hidden. */
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  /** Draws of a generated id before giving up: ten collisions in a row mean something else is wrong. */
+  private static final int MAX_DRAWS = 10;
 
   private final Path root;
 
@@ -53,12 +56,37 @@ public final class Warehouse {
    * @throws MetricsError if the id is malformed or already used in this warehouse
    */
   public Path claimRun(String runId) {
+    Path dir = tryClaim(runId);
+    if (dir == null) throw taken(runId);
+    return dir;
+  }
+
+  /**
+   * Reserves a generated id ({@link #newRunId}). Two runs started in the same second draw the
+   * same id with probability 1/65536; the one that loses the atomic claim draws again instead of
+   * failing, which a user-given id must not do (it is refused by {@link #claimRun}).
+   *
+   * @return the id claimed
+   */
+  public String claimNewRun() { return claimNewRun(Warehouse::newRunId); }
+
+  String claimNewRun(Supplier<String> ids) {
+    for (int draw = 0; draw < MAX_DRAWS; draw++) {
+      String id = ids.get();
+      if (tryClaim(id) != null) return id;
+    }
+    throw new MetricsError("no free run id in warehouse " + root + " after " + MAX_DRAWS
+        + " draws: pass --run-id");
+  }
+
+  /** Creates the run directory atomically; null if the id is already taken. */
+  private Path tryClaim(String runId) {
     Path dir = runDir(runId);
     try {
       Files.createDirectories(dir.getParent());
       Files.createDirectory(dir);
     } catch (FileAlreadyExistsException e) {
-      throw taken(runId);
+      return null;
     } catch (IOException e) {
       throw new MetricsError("cannot create run directory " + dir + ": " + e
           + "; check that --warehouse " + root + " is a writable directory", e);
@@ -71,7 +99,7 @@ public final class Warehouse {
       } catch (IOException ignored) {
         // the id stays claimed, which is also safe
       }
-      throw taken(runId);
+      return null;
     }
     return dir;
   }

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Failure-behaviour checks on real Spark processes, from the repo's own Maven-resolved jars
+# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent]
+#   cluster:    a standalone master and two workers on 127.0.0.1, each a separate JVM; a run
+#               there equals a local[2] run bit for bit (model.json), and so does a run that
+#               loses an executor (kill -9) in the middle of an epoch, with each epoch's
+#               metrics row exactly once;
+#   concurrent: two runs with generated ids into one warehouse at the same moment, queried
+#               while they train (see concurrent.sh).
+# Both by default. Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
+# its logs; stops every JVM it started, however it ends. All state lives in one temp folder
+# (kept when KEEP_STATE=1).
+set -Eeuo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/lib.sh"
+source "$HERE/standalone.sh"
+source "$HERE/concurrent.sh"
+
+checks=("$@")
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent)
+for c in "${checks[@]}"; do
+  case "$c" in cluster|concurrent) ;; *) fail "unknown check '$c': use cluster and/or concurrent" ;; esac
+done
+
+trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
+STATE=$(mktemp -d "${TMPDIR:-/tmp}/nndl-cluster.XXXXXX")
+# Every JVM here (drivers, master, workers, executors) binds and advertises the loopback
+# address, never whatever the machine's host name resolves to.
+export SPARK_LOCAL_IP=127.0.0.1
+finish() {
+  local rc=$?
+  stop_tracked
+  if [ "$rc" -eq 0 ] && [ -z "${KEEP_STATE:-}" ]; then rm -rf "$STATE"; else echo "logs kept in $STATE" >&2; fi
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+EPOCHS=3  # epoch 1 shows the run is under way; the executor dies in epoch 2; epoch 3 runs on the replacement
+
+# start_train NAME ARGS...: starts a run called NAME into the warehouse $WH in the background
+# (TRAIN_PID), its output in $STATE/NAME.out. In the background, so that a signal to this
+# script stops it at once instead of after the run.
+start_train() {
+  local name=$1
+  shift
+  { submit "$@" train "${TRAIN_ARGS[@]}" --epochs "$EPOCHS" --warehouse "$WH" --run-id "$name" \
+      > "$STATE/$name.out" 2>&1 || exit $?; } &
+  TRAIN_PID=$!
+  track "$TRAIN_PID"
+}
+
+# train NAME ARGS...: the same, waiting for the run's exit status.
+train() { start_train "$@"; wait "$TRAIN_PID"; }
+
+# rows_written TABLE RUN: how many rows (one Parquet file each) RUN has written to TABLE so far.
+rows_written() {
+  local f n=0
+  for f in "$WH/tables/$1/run_id=$2"/*.parquet; do [ -e "$f" ] && n=$((n + 1)); done
+  echo "$n"
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+check_cluster() {
+  WH="$STATE/warehouse"
+  say "local[2] reference run"
+  train local --master 'local[2]' || fail "the local[2] reference run failed: see $STATE/local.out"
+
+  say "starting a standalone master and 2 workers"
+  start_cluster 2
+  say "cluster at $MASTER_URL: undisturbed run"
+  train cluster "${CLUSTER_ARGS[@]}" || fail "the cluster run failed: see $STATE/cluster.out"
+  same_model "$WH/runs/local/model.json" "$WH/runs/cluster/model.json" "cluster run vs local[2] run"
+
+  say "cluster run that loses an executor"
+  start_train killed "${CLUSTER_ARGS[@]}"
+  local driver=$TRAIN_PID rc=0 victims at_kill t0 pause
+  # The runs row is written just before epoch 1 and each epoch's row as the epoch ends. Epoch 1
+  # takes 1.7-3x as long as epoch 2 (JIT and executor warm-up), so an eighth of epoch 1's time
+  # after its row lands well inside epoch 2.
+  started_or_gone() { ! alive "$driver" || [ "$(rows_written runs killed)" -ge 1 ]; }
+  epoch1_or_gone() { ! alive "$driver" || [ "$(rows_written metrics killed)" -ge 1 ]; }
+  wait_until 300 "the run never started training: see $STATE/killed.out" started_or_gone
+  t0=$(now_ms)
+  wait_until 300 "epoch 1 of the run never ended: see $STATE/killed.out" epoch1_or_gone
+  pause=$((($(now_ms) - t0) / 8))
+  sleep "$((pause / 1000)).$(printf %03d $((pause % 1000)))"
+  alive "$driver" || fail "the run ended before an executor could be killed: see $STATE/killed.out"
+  mapfile -t victims < <(executor_pids)
+  [ ${#victims[@]} -gt 0 ] || fail "no executor process found under the workers"
+  kill -9 "${victims[0]}"
+  at_kill=$(rows_written metrics killed)
+  say "killed executor pid ${victims[0]} ${pause} ms after epoch 1 ended; epochs written: $at_kill"
+  wait "$driver" || rc=$?
+  [ "$rc" -eq 0 ] || fail "the run that lost an executor failed (exit $rc): see $STATE/killed.out"
+  [ "$at_kill" -eq 1 ] || fail "epoch 2 had already ended when the executor was killed: make the epochs longer"
+  grep -q "Lost executor" "$STATE/killed.out" || fail "the driver never noticed the lost executor: see $STATE/killed.out"
+  same_model "$WH/runs/local/model.json" "$WH/runs/killed/model.json" "run that lost an executor vs local[2] run"
+
+  say "querying the metrics table"
+  local rows expected
+  rows=$(query "$WH" "SELECT m.run_id, r.master, m.epoch, count(*) AS n FROM metrics m JOIN runs r USING (run_id)
+    GROUP BY m.run_id, r.master, m.epoch ORDER BY m.run_id, m.epoch") || fail "the query failed: see $STATE/query.err"
+  expected=$(for run in "cluster,$MASTER_URL" "killed,$MASTER_URL" "local,local[2]"; do
+    each_epoch_once "$EPOCHS" | sed "s|^|$run,|"; done | sort)
+  [ "$(echo "$rows" | tail -n +2 | sort)" = "$expected" ] ||
+    fail "the metrics table does not hold each epoch of each run exactly once: got $(echo "$rows" | tr '\n' ' ')"
+
+  pass "cluster: a run on a standalone master + 2 worker JVMs equals the local[2] run byte for byte (model.json), each epoch once"
+  # What the loss cost the run, for the record: tasks lost with the executor, cached blocks recomputed.
+  local lost_tasks lost_blocks
+  lost_tasks=$(grep -c "Lost task" "$STATE/killed.out" || true)
+  lost_blocks=$(grep -c "No more replicas available for rdd_" "$STATE/killed.out" || true)
+  pass "executor loss: kill -9 of an executor in epoch 2 of $EPOCHS ($lost_tasks running task(s) and $lost_blocks cached block(s) lost); the run finished, model.json equals the undisturbed run's, each epoch once"
+  stop_tracked
+}
+
+# The launcher builds the jar when it is missing or stale: once here, not in two runs at once.
+submit --help > "$STATE/build.out" 2>&1 || fail "the build failed: see $STATE/build.out"
+for c in "${checks[@]}"; do
+  case "$c" in
+    cluster) check_cluster ;;
+    concurrent) check_concurrent ;;
+  esac
+done
+echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"

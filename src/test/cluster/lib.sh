@@ -1,0 +1,80 @@
+# Helpers shared by the cluster test scripts (sourced, not run).
+# Every process a script starts in the background is registered with `track PID`, so that
+# `cleanup` (on EXIT) stops exactly those processes, and no others, however the script ends.
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+TRACKED=()
+# Small, fast settings shared by every run of the scripts (the bundled digits, no download).
+TRAIN_ARGS=(--data sample --train-limit 1000 --test-limit 500 --partitions 2 --seed 7)
+
+say()  { echo "[$(date +%H:%M:%S)] $*" >&2; }
+pass() { echo "PASS: $*"; }
+# One line on stdout, then out: the EXIT trap stops the JVMs and keeps the logs.
+fail() { echo "FAIL: $*"; exit 1; }
+
+track() { TRACKED+=("$1"); }
+
+alive() { kill -0 "$1" 2>/dev/null; }
+
+# The command line of a process, NULs as spaces; empty once it is gone.
+cmdline() { tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null || true; }
+
+# Pids whose parent is $1, from /proc (a bare CI image may have no ps or pgrep).
+children() {
+  local parent=$1 stat line fields
+  for stat in /proc/[0-9]*/stat; do
+    line=$(cat "$stat" 2>/dev/null) || continue
+    read -r -a fields <<< "${line##*) }"   # after the command name, which may hold spaces
+    if [ "${fields[1]:-}" = "$parent" ]; then basename "$(dirname "$stat")"; fi
+  done
+}
+
+# wait_until SECONDS WHAT COMMAND...: polls COMMAND every 0.2 s; fails with WHAT on timeout.
+wait_until() {
+  local limit=$1 what=$2 deadline=$((SECONDS + $1))
+  shift 2
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "$what (waited ${limit}s)"
+    sleep 0.2
+  done
+}
+
+# Stops the tracked processes (TERM, then KILL after 10 s) and their children (executors).
+stop_tracked() {
+  local pids=() p c
+  for p in "${TRACKED[@]+"${TRACKED[@]}"}"; do
+    alive "$p" || continue
+    for c in $(children "$p"); do pids+=("$c"); done
+    pids+=("$p")
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  local deadline=$((SECONDS + 10))
+  for p in "${pids[@]}"; do
+    while alive "$p" && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+    alive "$p" && kill -9 "$p" 2>/dev/null || true
+  done
+  TRACKED=()
+}
+
+# ./submit with a small driver and the project's own Spark, whatever SPARK_HOME says.
+submit() { env -u SPARK_HOME NNDL_DRIVER_MEMORY=1g "$REPO/submit" "$@"; }
+
+# query WAREHOUSE SQL: the result as CSV on stdout; its stderr kept in the state folder.
+query() { submit query --warehouse "$1" --format csv "$2" 2>>"$STATE/query.err"; }
+
+# The run's rows per epoch, "epoch,count" lines, to compare with `seq` output.
+epoch_counts() {
+  query "$1" "SELECT epoch, count(*) AS n FROM metrics WHERE run_id = '$2' GROUP BY epoch ORDER BY epoch" | tail -n +2
+}
+
+# "1,1" ... "N,1": each of N epochs exactly once.
+each_epoch_once() { local e; for e in $(seq 1 "$1"); do echo "$e,1"; done; }
+
+# same_model A B WHAT: model.json files equal byte for byte (Jackson writes shortest round-trip
+# doubles, so equal bytes mean equal parameters).
+same_model() {
+  [ -f "$1" ] || fail "$3: $1 is missing"
+  [ -f "$2" ] || fail "$3: $2 is missing"
+  cmp -s "$1" "$2" || fail "$3: $1 and $2 differ ($(cmp "$1" "$2" 2>&1 | head -1))"
+}
