@@ -72,6 +72,7 @@ check_cluster() {
   say "cluster at $MASTER_URL: undisturbed run"
   train cluster "${CLUSTER_ARGS[@]}" || fail "the cluster run failed: see $STATE/cluster.out"
   same_model "$WH/runs/local/model.json" "$WH/runs/cluster/model.json" "cluster run vs local[2] run"
+  pass "cluster: a run on a standalone master + 2 worker JVMs equals the local[2] run byte for byte (model.json)"
 
   say "cluster run that loses an executor"
   start_train killed "${CLUSTER_ARGS[@]}"
@@ -107,12 +108,11 @@ check_cluster() {
   [ "$(echo "$rows" | tail -n +2 | sort)" = "$expected" ] ||
     fail "the metrics table does not hold each epoch of each run exactly once: got $(echo "$rows" | tr '\n' ' ')"
 
-  pass "cluster: a run on a standalone master + 2 worker JVMs equals the local[2] run byte for byte (model.json), each epoch once"
   # What the loss cost the run, for the record: tasks lost with the executor, cached blocks recomputed.
   local lost_tasks lost_blocks
   lost_tasks=$(grep -c "Lost task" "$STATE/killed.out" || true)
   lost_blocks=$(grep -c "No more replicas available for rdd_" "$STATE/killed.out" || true)
-  pass "executor loss: kill -9 of an executor in epoch 2 of $EPOCHS ($lost_tasks running task(s) and $lost_blocks cached block(s) lost); the run finished, model.json equals the undisturbed run's, each epoch once"
+  pass "executor loss: kill -9 of an executor in epoch 2 of $EPOCHS ($lost_tasks running task(s) and $lost_blocks cached block(s) lost); the run finished, model.json equals the undisturbed runs', each epoch of each run is in the metrics table once"
   stop_tracked
 }
 

@@ -63,11 +63,6 @@ submit() { env -u SPARK_HOME NNDL_DRIVER_MEMORY=1g "$REPO/submit" "$@"; }
 # query WAREHOUSE SQL: the result as CSV on stdout; its stderr kept in the state folder.
 query() { submit query --warehouse "$1" --format csv "$2" 2>>"$STATE/query.err"; }
 
-# The run's rows per epoch, "epoch,count" lines, to compare with `seq` output.
-epoch_counts() {
-  query "$1" "SELECT epoch, count(*) AS n FROM metrics WHERE run_id = '$2' GROUP BY epoch ORDER BY epoch" | tail -n +2
-}
-
 # "1,1" ... "N,1": each of N epochs exactly once.
 each_epoch_once() { local e; for e in $(seq 1 "$1"); do echo "$e,1"; done; }
 
