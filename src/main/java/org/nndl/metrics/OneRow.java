@@ -54,8 +54,21 @@ final class OneRow {
     return this;
   }
 
-  /** Appends this row as one Parquet file under {@code dir} (created if missing). */
+  /**
+   * Appends this row as one Parquet file under {@code dir} (created if missing). Rows of simple
+   * columns (the metrics and runs tables) are written by the driver itself ({@link DriverParquet}),
+   * so a cluster's executors never write into the driver's folder; others go through a Spark write.
+   */
   void appendTo(SparkSession spark, Path dir) {
+    if (DriverParquet.handles(fields)) {
+      try {
+        DriverParquet.write(dir, fields, values);
+        return;
+      } catch (java.io.IOException e) {
+        throw new MetricsError("cannot write a row into " + dir + ": " + e.getMessage()
+            + "; check that the warehouse directory is writable", e);
+      }
+    }
     spark.createDataFrame(List.of(toRow()), schema())
         .coalesce(1)
         .write()
