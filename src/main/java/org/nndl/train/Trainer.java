@@ -50,9 +50,7 @@ public final class Trainer {
 
   /** Trains from the start on sets already cached (and checked against the network). */
   public Result run(TrainingSets sets, double[] params, BooleanSupplier stop, Consumer<EpochMetrics> onEpoch) {
-    TrainState start = TrainState.start(params, settings.eta());
-    Result r = run(sets, start, stop, (m, state) -> onEpoch.accept(m));
-    return r;
+    return run(sets, TrainState.start(params, settings.eta()), stop, (m, state) -> onEpoch.accept(m));
   }
 
   /**
