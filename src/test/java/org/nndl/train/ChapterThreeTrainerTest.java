@@ -2,22 +2,17 @@ package org.nndl.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.SparkTestSession;
 import org.nndl.data.Dataset;
-import org.nndl.metrics.EpochMetrics;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
-import org.nndl.net.NetworkSpec;
 import org.nndl.net.Output;
 import org.nndl.net.Regularization;
-import org.nndl.net.Sgd;
 
 /** Each chapter-3 technique on Spark against the single-machine reference, on 1, 2 and 3 partitions. */
 class ChapterThreeTrainerTest {
@@ -52,27 +47,6 @@ class ChapterThreeTrainerTest {
   @CsvSource({"l1,1", "l1,2", "l1,3", "momentum,1", "momentum,2", "momentum,3", "dropout,1", "dropout,2", "dropout,3",
       "softmax,1", "softmax,2", "softmax,3", "all,2", "all,3", "local,1"})
   void sparkEqualsTheReference(String technique, int partitions) {
-    TrainSettings s = settings(technique, partitions);
-    NetworkSpec spec = s.spec();
-    List<EpochMetrics> rows = new ArrayList<>();
-    double[] sparkParams = Initializer.DEFAULT.init(spec.layout(), s.seed());
-    Trainer.Result r = new Trainer(sc(), s).run(TRAIN, TEST, sparkParams, () -> false, rows::add);
-    assertEquals(Trainer.Status.FINISHED, r.status());
-
-    Network2 ref = new Network2(spec, Initializer.DEFAULT.init(spec.layout(), s.seed()));
-    Sgd sgd = s.sgd();
-    Regularization reg = s.techniques().regularization();
-    for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-      ref.epoch(TRAIN, sgd, s.seed(), epoch);
-      // evaluation sees the full network, dropout's scaling applied
-      Network2 full = new Network2(spec, s.dropout().inference(spec.layout(), ref.params()));
-      EpochMetrics m = rows.get(epoch - 1);
-      assertEquals(full.accuracy(TEST) / (double) TEST.size(), m.testAccuracy(), 1e-12, "epoch " + epoch);
-      assertEquals(full.totalCost(TEST, s.lambda(), reg), m.testCost(), 1e-9, "epoch " + epoch);
-      assertEquals(full.totalCost(TRAIN, s.lambda(), reg), m.trainCost(), 1e-9, "epoch " + epoch);
-      assertEquals(s.eta(), m.eta());
-    }
-    double[] expected = ref.params();
-    for (int i = 0; i < expected.length; i++) assertEquals(expected[i], r.params()[i], 1e-9, "parameter " + i);
+    SparkVsReference.check(sc(), settings(technique, partitions), TRAIN, TEST);
   }
 }

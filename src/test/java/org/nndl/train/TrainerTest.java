@@ -16,7 +16,6 @@ import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
-import org.nndl.net.NetworkSpec;
 
 /** The Spark trainer against the single-machine reference: same init, same batches, same result. */
 class TrainerTest {
@@ -34,25 +33,7 @@ class TrainerTest {
   @CsvSource({"1,0.0,sigmoid,cross-entropy", "2,0.0,sigmoid,cross-entropy", "3,0.0,sigmoid,cross-entropy",
       "1,5.0,sigmoid,cross-entropy", "2,5.0,sigmoid,quadratic", "3,5.0,sigmoid,cross-entropy", "3,1.0,relu,quadratic"})
   void sparkEqualsTheReference(int partitions, double lambda, String act, String cost) {
-    TrainSettings s = settings(partitions, lambda, act, cost, 4);
-    NetworkSpec spec = s.spec();
-    List<EpochMetrics> rows = new ArrayList<>();
-    double[] sparkParams = Initializer.DEFAULT.init(spec.layout(), s.seed());
-    Trainer.Result r = new Trainer(sc(), s).run(TRAIN, TEST, sparkParams, () -> false, rows::add);
-    assertEquals(Trainer.Status.FINISHED, r.status());
-
-    Network2 ref = new Network2(spec, Initializer.DEFAULT.init(spec.layout(), s.seed()));
-    for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-      ref.epoch(TRAIN, s.batchSize(), s.eta(), lambda, s.seed(), epoch);
-      EpochMetrics m = rows.get(epoch - 1);
-      assertEquals(epoch, m.epoch());
-      assertEquals(ref.accuracy(TEST) / (double) TEST.size(), m.testAccuracy(), 1e-12);
-      assertEquals(ref.totalCost(TEST, lambda), m.testCost(), 1e-9);
-      assertEquals(ref.accuracy(TRAIN) / (double) TRAIN.size(), m.trainAccuracy(), 1e-12);
-      assertEquals(ref.totalCost(TRAIN, lambda), m.trainCost(), 1e-9);
-    }
-    double[] expected = ref.params();
-    for (int i = 0; i < expected.length; i++) assertEquals(expected[i], r.params()[i], 1e-9, "parameter " + i);
+    SparkVsReference.check(sc(), settings(partitions, lambda, act, cost, 4), TRAIN, TEST);
   }
 
   @Test
