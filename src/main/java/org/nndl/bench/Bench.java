@@ -18,13 +18,13 @@ import org.nndl.data.DistributedIdx;
 import org.nndl.data.IdxWriter;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
-import org.nndl.train.CachedSet;
-import org.nndl.train.Evaluator;
+import org.nndl.cache.CachedSet;
+import org.nndl.eval.Evaluator;
 import org.nndl.train.GradientDescent;
 import org.nndl.train.LocalSgd;
 import org.nndl.train.Optimizer;
-import org.nndl.train.Gradient;
-import org.nndl.train.Score;
+import org.nndl.compute.Gradient;
+import org.nndl.eval.Score;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.Updater;
 

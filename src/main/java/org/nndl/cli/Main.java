@@ -1,8 +1,7 @@
 package org.nndl.cli;
 
 import java.io.PrintStream;
-import org.nndl.data.DataError;
-import org.nndl.metrics.MetricsError;
+import org.nndl.error.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,8 +11,6 @@ import picocli.CommandLine.Command;
     subcommands = {TrainCommand.class, SweepCommand.class, EvaluateCommand.class, PredictCommand.class,
         QueryCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class})
 public final class Main {
-  /** Exit codes: 0 done, 1 unexpected failure, 2 bad input or settings, 3 training diverged. */
-  static final int BAD_INPUT = 2;
 
   public static void main(String[] args) {
     int code = commandLine().execute(args);
@@ -29,24 +26,17 @@ public final class Main {
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintStream err = System.err;
       err.println("error: " + ex.getMessage() + " (see ./submit " + ex.getCommandLine().getCommandName() + " --help)");
-      return BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintStream err = System.err;  // read at the time of the error: tests and wrappers may swap it
-      if (ex instanceof IllegalArgumentException || ex instanceof DataError || ex instanceof MetricsError) {
-        err.println("error: " + oneLine(ex.getMessage()));
-        err.flush();
-        return BAD_INPUT;
-      }
-      if (System.getenv("NNDL_DEBUG") != null) ex.printStackTrace(err);
-      err.println("error: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
-          + " (set NNDL_DEBUG=1 to see the stack trace)");
-      return 1;
+      int code = ExitCode.of(ex);
+      if (code != ExitCode.BAD_INPUT && System.getenv("NNDL_DEBUG") != null) ex.printStackTrace(err);
+      err.println("error: " + ExitCode.message(ex)
+          + (code == ExitCode.BAD_INPUT ? "" : " (set NNDL_DEBUG=1 to see the stack trace)"));
+      err.flush();
+      return code;
     });
     return cl;
-  }
-
-  static String oneLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("").trim();
   }
 }

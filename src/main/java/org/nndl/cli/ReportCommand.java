@@ -16,11 +16,12 @@ import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
-import org.nndl.train.CachedSet;
-import org.nndl.train.TrainingSets;
+import org.nndl.cache.CachedSet;
+import org.nndl.cache.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.nndl.run.RunPictures;
 
 /** {@code report}: (re)makes a run's curves.png and report.html from its tables, model and test data. */
 @Command(name = "report", mixinStandardHelpOptions = true,

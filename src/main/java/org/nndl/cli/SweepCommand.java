@@ -14,10 +14,13 @@ import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
 import org.nndl.metrics.Warehouse;
 import org.nndl.train.TrainSettings;
-import org.nndl.train.TrainingSets;
+import org.nndl.cache.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.nndl.error.ExitCode;
+import org.nndl.run.TrainRun;
+import org.nndl.train.TrainState;
 
 /**
  * {@code sweep}: the chapter's hyperparameter search. Every (eta, lambda) of the grid is a run of
@@ -61,7 +64,7 @@ final class SweepCommand implements Callable<Integer> {
         ids.add(id);
         System.err.println("sweep: run " + ids.size() + " of " + grid.size() + ": " + id);
         int code = train(spark, sc, sets, wh, id, s);
-        if (code == 130 || code == 143) return code;  // a stop request ends the sweep too
+        if (code == ExitCode.SIGINT || code == ExitCode.SIGTERM) return code;  // a stop request ends the sweep too
       }
     }
     String in = String.join(", ", ids.stream().map(i -> "'" + i + "'").toList());
@@ -80,7 +83,8 @@ final class SweepCommand implements Callable<Integer> {
     String checkpoints = wh.runDir(id).resolve("checkpoints").toUri().toString();
     TrainRun run = new TrainRun(wh, id, s, values, checkpoints, checkpointEvery);
     run.writeRunRow(spark, sc, sets);
-    return run.train(spark, sc, sets, org.nndl.train.TrainState.start(s.init().init(s.spec().layout(), s.seed()), s.eta()));
+    TrainState start = TrainState.start(s.init().init(s.spec().layout(), s.seed()), s.eta());
+    return RunConsole.train(run, spark, sc, sets, start, s.epochs(), id, wh, checkpointEvery > 0);
   }
 
   /** A number as a run id can hold it: 0.025 -> 0.025, 1.0 -> 1, 1e-05 -> 1e-05. */

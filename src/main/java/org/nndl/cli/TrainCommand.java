@@ -10,16 +10,17 @@ import org.nndl.data.DataSource;
 import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Warehouse;
-import org.nndl.train.Checkpoint;
-import org.nndl.train.CheckpointStore;
+import org.nndl.checkpoint.Checkpoint;
+import org.nndl.checkpoint.CheckpointStore;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
-import org.nndl.train.TrainingSets;
+import org.nndl.cache.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.nndl.run.TrainRun;
 
 /** {@code train}: one run, from settings (or its last checkpoint, with --resume) to model.json and metrics rows. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -66,7 +67,8 @@ final class TrainCommand implements Callable<Integer> {
       try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
         run.writeRunRow(spark, sc, sets);
         double[] params = s.init().init(s.spec().layout(), s.seed());
-        int code = run.train(spark, sc, sets, TrainState.start(params, s.eta()));
+        int code = RunConsole.train(run, spark, sc, sets, TrainState.start(params, s.eta()), s.epochs(), id, wh,
+            checkpointEvery > 0);
         started = true;
         return code;
       }
@@ -109,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         + (dropped > 0 ? " (" + dropped + " later metrics row(s) removed: those epochs run again)" : ""));
     TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
     try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-      return run.train(spark, sc, sets, c.state());
+      return RunConsole.train(run, spark, sc, sets, c.state(), s.epochs(), runId, wh, checkpointEvery > 0);
     }
   }
 

@@ -1,15 +1,10 @@
 package org.nndl.data;
 
-/**
- * Bad input data: the message is one line that says what is wrong and what to do. Line breaks in
- * messages taken from other libraries (Hadoop's span several lines) are folded into spaces.
- */
-public class DataError extends RuntimeException {
-  public DataError(String message) { super(oneLine(message)); }
+import org.nndl.error.UserError;
 
-  public DataError(String message, Throwable cause) { super(oneLine(message), cause); }
+/** Bad input data (a missing, damaged or mismatched file): one line saying what is wrong and what to do. */
+public class DataError extends UserError {
+  public DataError(String message) { super(message); }
 
-  private static String oneLine(String message) {
-    return message == null ? null : message.replaceAll("\\s*\\R\\s*", " ");
-  }
+  public DataError(String message, Throwable cause) { super(message, cause); }
 }

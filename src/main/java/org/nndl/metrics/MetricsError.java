@@ -1,14 +1,10 @@
 package org.nndl.metrics;
 
-/**
- * A problem the user can fix (bad run id, empty warehouse, bad SQL). The message is one line
- * saying what is wrong and what to do, because the CLI prints only the message.
- */
-public class MetricsError extends RuntimeException {
-  public MetricsError(String message) { super(oneLine(message)); }
-  public MetricsError(String message, Throwable cause) { super(oneLine(message), cause); }
+import org.nndl.error.UserError;
 
-  private static String oneLine(String message) {
-    return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-  }
+/** A problem with the warehouse the user can fix (bad run id, empty warehouse, bad SQL, a missing run). */
+public class MetricsError extends UserError {
+  public MetricsError(String message) { super(message); }
+
+  public MetricsError(String message, Throwable cause) { super(message, cause); }
 }

@@ -3,7 +3,7 @@ package org.nndl.report;
 import static org.nndl.report.Html.esc;
 
 import java.util.Locale;
-import org.nndl.train.Confusion;
+import org.nndl.eval.Confusion;
 
 /** The test set's confusion matrix (rows = true digit, columns = predicted) and the first digits it gets wrong. */
 final class ConfusionSection {

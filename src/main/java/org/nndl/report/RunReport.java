@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nndl.metrics.EpochMetrics;
-import org.nndl.train.Confusion;
+import org.nndl.eval.Confusion;
 
 /**
  * A run on one page: report.html, self-contained (pictures are data: URIs, no scripts, no

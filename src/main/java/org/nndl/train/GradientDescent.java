@@ -6,6 +6,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.Sgd;
+import org.nndl.compute.PartitionJob;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.ExactSum;
+import org.nndl.cache.CachedSet;
 
 /**
  * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks a seeded
@@ -44,9 +48,6 @@ public final class GradientDescent implements Optimizer {
     this.previous = new double[parameterCount];
     this.directLimit = directLimit;
   }
-
-  /** What an epoch did: the steps taken and why it ended early, if it did. */
-  public record EpochOutcome(int steps, boolean stopped, boolean diverged) {}
 
   /**
    * Runs one epoch on params in place. Checks stop before each step; on a non-finite gradient or

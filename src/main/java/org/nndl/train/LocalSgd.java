@@ -6,6 +6,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.Sgd;
+import org.nndl.compute.PartitionJob;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.ExactSum;
+import org.nndl.cache.CachedSet;
 
 /**
  * Local SGD with periodic averaging ({@code --sync-every K}): far fewer Spark jobs than the exact
@@ -54,7 +58,7 @@ public final class LocalSgd implements Optimizer {
    * they were before that round and reports divergence.
    */
   @Override
-  public GradientDescent.EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop) {
+  public EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop) {
     int m = sgd.m();
     int[] first = set.firstSample();
     int parts = set.partitions();
@@ -62,18 +66,18 @@ public final class LocalSgd implements Optimizer {
     for (int p = 0; p < parts; p++) maxSteps = Math.max(maxSteps, steps(first[p + 1] - first[p], m));
     long rounds = (maxSteps + syncEvery - 1) / syncEvery;
     for (long r = 0; r < rounds; r++) {
-      if (stop.getAsBoolean()) return new GradientDescent.EpochOutcome((int) r, true, false);
+      if (stop.getAsBoolean()) return new EpochOutcome((int) r, true, false);
       ExactSum sum = round(params, first, seed, epoch, sgd, r);
-      if (sum.invalid()) return new GradientDescent.EpochOutcome((int) r, false, true);
+      if (sum.invalid()) return new EpochOutcome((int) r, false, true);
       sum.toDoubles(change);
       System.arraycopy(params, 0, previous, 0, params.length);
       for (int i = 0; i < params.length; i++) params[i] += change[i];
       if (!Optimizer.allFinite(params)) {
         System.arraycopy(previous, 0, params, 0, params.length);
-        return new GradientDescent.EpochOutcome((int) r, false, true);
+        return new EpochOutcome((int) r, false, true);
       }
     }
-    return new GradientDescent.EpochOutcome((int) rounds, false, false);
+    return new EpochOutcome((int) rounds, false, false);
   }
 
   /** One Spark job: sum_p (c_p / sum c) (w_p - w) over the partitions with samples left. */

@@ -10,6 +10,8 @@ import org.nndl.data.Block;
 import org.nndl.net.Sgd;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.ExactSum;
 
 /**
  * The task of one {@link LocalSgd} round on partition p: starting from the broadcast w, up to K

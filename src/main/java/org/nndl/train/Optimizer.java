@@ -14,7 +14,7 @@ public interface Optimizer {
    * stop between jobs; on a non-finite result it keeps params as they were before that job and
    * reports divergence.
    */
-  GradientDescent.EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop);
+  EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop);
 
   /** The state beyond the parameters that a checkpoint must keep (momentum's velocity), or null. */
   default double[] state() { return null; }

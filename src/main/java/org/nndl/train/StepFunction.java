@@ -6,6 +6,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.nndl.data.Block;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.ExactSum;
 
 /**
  * The task of one SGD step: the summed gradient of the mini-batch's samples held by one

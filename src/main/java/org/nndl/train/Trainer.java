@@ -9,6 +9,12 @@ import org.nndl.net.Dropout;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
 import org.nndl.net.Sgd;
+import org.nndl.compute.Gradient;
+import org.nndl.cache.DataChecks;
+import org.nndl.cache.CachedSet;
+import org.nndl.cache.TrainingSets;
+import org.nndl.eval.Score;
+import org.nndl.eval.Evaluator;
 
 /**
  * A whole run: per epoch, one epoch of the {@link Optimizer} (exact {@link GradientDescent} or
@@ -75,7 +81,7 @@ public final class Trainer {
     for (int epoch = state.epochsDone() + 1; epoch <= settings.epochs(); epoch++) {
       Sgd sgd = settings.sgd().withEta(schedule.eta());
       long t0 = System.nanoTime();
-      GradientDescent.EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, sgd, stop);
+      EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, sgd, stop);
       double seconds = (System.nanoTime() - t0) / 1e9;
       if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED, null);
       if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);

@@ -27,8 +27,8 @@ import org.nndl.metrics.EpochMetrics;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
-import org.nndl.train.CachedSet;
-import org.nndl.train.Confusion;
+import org.nndl.cache.CachedSet;
+import org.nndl.eval.Confusion;
 import org.nndl.train.TrainSettings;
 
 /** The one-page report: every section present, totals right, text escaped, nothing fetched from outside. */

@@ -23,6 +23,8 @@ import org.nndl.net.Initializer;
 import org.nndl.net.Layout;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
+import org.nndl.compute.Gradient;
+import org.nndl.cache.CachedSet;
 
 /**
  * Training on the expanded view of a cached set ({@link CachedSet#expanded}) against the

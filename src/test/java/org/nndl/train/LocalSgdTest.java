@@ -24,6 +24,8 @@ import org.nndl.net.EpochOrder;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
+import org.nndl.compute.Gradient;
+import org.nndl.cache.CachedSet;
 
 /** Local SGD against the reference: exact with one partition, hand-averaged with two, same bits, learns. */
 class LocalSgdTest {
@@ -54,8 +56,8 @@ class LocalSgdTest {
       Network2 ref = new Network2(SPEC, init(7));
       LocalSgd sgd = localSgd(set, SPEC, k);
       for (int epoch = 1; epoch <= 3; epoch++) {
-        GradientDescent.EpochOutcome out = sgd.epoch(params, 42L, epoch, org.nndl.net.Sgd.network2(10, ETA, lambda), () -> false);
-        assertEquals(new GradientDescent.EpochOutcome((int) ((10L + k - 1) / k), false, false), out);
+        EpochOutcome out = sgd.epoch(params, 42L, epoch, org.nndl.net.Sgd.network2(10, ETA, lambda), () -> false);
+        assertEquals(new EpochOutcome((int) ((10L + k - 1) / k), false, false), out);
         ref.epoch(TRAIN, 10, ETA, lambda, 42L, epoch);
         assertArrayEquals(ref.params(), params, 1e-9, "epoch " + epoch);
       }
@@ -77,8 +79,8 @@ class LocalSgdTest {
       double[] expected = init(3);
       LocalSgd sgd = localSgd(set, SPEC, k);
       for (int epoch = 1; epoch <= 2; epoch++) {
-        GradientDescent.EpochOutcome out = sgd.epoch(params, seed, epoch, org.nndl.net.Sgd.network2(m, ETA, lambda), () -> false);
-        assertEquals(new GradientDescent.EpochOutcome(5, false, false), out);
+        EpochOutcome out = sgd.epoch(params, seed, epoch, org.nndl.net.Sgd.network2(m, ETA, lambda), () -> false);
+        assertEquals(new EpochOutcome(5, false, false), out);
         handAveragedEpoch(expected, new int[] {0, cut, TRAIN.size()}, seed, epoch, m, k, lambda);
         assertArrayEquals(expected, params, 1e-9, "epoch " + epoch);
       }
@@ -137,7 +139,7 @@ class LocalSgdTest {
       double[] params = init(9);
       LocalSgd sgd = localSgd(set, SPEC, Integer.MAX_VALUE);
       for (int epoch = 1; epoch <= 5; epoch++) {
-        assertEquals(new GradientDescent.EpochOutcome(1, false, false), sgd.epoch(params, 1, epoch, org.nndl.net.Sgd.network2(10, ETA, 1.0), () -> false));
+        assertEquals(new EpochOutcome(1, false, false), sgd.epoch(params, 1, epoch, org.nndl.net.Sgd.network2(10, ETA, 1.0), () -> false));
       }
       double before = new Network2(SPEC, init(9)).accuracy(test) / (double) test.size();
       double accuracy = new Network2(SPEC, params).accuracy(test) / (double) test.size();
@@ -150,9 +152,9 @@ class LocalSgdTest {
     NetworkSpec relu = settings(2, 0.0, "relu", "quadratic").spec();
     try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
       double[] params = init(4);
-      GradientDescent.EpochOutcome out = localSgd(set, relu, Integer.MAX_VALUE)
+      EpochOutcome out = localSgd(set, relu, Integer.MAX_VALUE)
           .epoch(params, 1, 1, org.nndl.net.Sgd.network2(10, 1e6, 0.0), () -> false);
-      assertEquals(new GradientDescent.EpochOutcome(0, false, true), out);
+      assertEquals(new EpochOutcome(0, false, true), out);
       assertArrayEquals(init(4), params);
     }
   }
@@ -162,8 +164,8 @@ class LocalSgdTest {
     try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
       double[] params = init(6);
       int[] checks = {0};
-      GradientDescent.EpochOutcome out = localSgd(set, SPEC, 2).epoch(params, 1, 1, org.nndl.net.Sgd.network2(10, ETA, 0.0), () -> ++checks[0] > 2);
-      assertEquals(new GradientDescent.EpochOutcome(2, true, false), out);  // of 3 rounds (5 steps, K = 2)
+      EpochOutcome out = localSgd(set, SPEC, 2).epoch(params, 1, 1, org.nndl.net.Sgd.network2(10, ETA, 0.0), () -> ++checks[0] > 2);
+      assertEquals(new EpochOutcome(2, true, false), out);  // of 3 rounds (5 steps, K = 2)
     }
   }
 

@@ -4,10 +4,10 @@ import java.util.Random;
 import org.nndl.data.Dataset;
 
 /** Small random image sets with labels tied to the pixels, so that there is something to learn. */
-final class TestData {
+public final class TestData {
   private TestData() {}
 
-  static Dataset images(int n, int rows, int cols, int classes, long seed) {
+  public static Dataset images(int n, int rows, int cols, int classes, long seed) {
     Random rnd = new Random(seed);
     int in = rows * cols;
     byte[] px = new byte[n * in];

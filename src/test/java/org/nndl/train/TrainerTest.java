@@ -16,6 +16,8 @@ import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
+import org.nndl.compute.Gradient;
+import org.nndl.cache.CachedSet;
 
 /** The Spark trainer against the single-machine reference: same init, same batches, same result. */
 class TrainerTest {

@@ -1,4 +1,4 @@
-package org.nndl.cli;
+package org.nndl.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.metrics.EpochMetrics;
@@ -15,19 +16,19 @@ import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.RunsTable;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
-import org.nndl.train.Checkpoint;
-import org.nndl.train.CheckpointStore;
+import org.nndl.checkpoint.Checkpoint;
+import org.nndl.checkpoint.CheckpointStore;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
-import org.nndl.train.TrainingSets;
+import org.nndl.cache.TrainingSets;
 
 /**
  * One claimed run trained on opened sets, fresh or resumed: each finished epoch's metrics row is
  * appended, then (every K epochs, and at a stop) a checkpoint written; at the end model.json, the
  * pictures, an "ended" marker unless it was stopped, and a one-line report. Shared by train and sweep.
  */
-final class TrainRun {
+public final class TrainRun {
   private final Warehouse wh;
   private final String id;
   private final TrainSettings s;
@@ -36,7 +37,7 @@ final class TrainRun {
   private final int checkpointEvery;
   private boolean anyEpoch;
 
-  TrainRun(Warehouse wh, String id, TrainSettings s, Map<String, String> options, String checkpoints, int checkpointEvery) {
+  public TrainRun(Warehouse wh, String id, TrainSettings s, Map<String, String> options, String checkpoints, int checkpointEvery) {
     this.wh = wh;
     this.id = id;
     this.s = s;
@@ -46,10 +47,10 @@ final class TrainRun {
   }
 
   /** True once an epoch's row was written: from then on a failure keeps the run. */
-  boolean anyEpoch() { return anyEpoch; }
+  public boolean anyEpoch() { return anyEpoch; }
 
   /** The runs table's row: every setting plus the set sizes and the master. */
-  LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
+  public LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
     LinkedHashMap<String, Object> row = runRow(sc, sets);
     new RunsTable(wh).write(spark, id, row);
     return row;
@@ -64,8 +65,12 @@ final class TrainRun {
     return row;
   }
 
-  /** Trains from state to the end (or a stop) and returns the exit code. */
-  int train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start) {
+  /** How a run ended: the trainer's result, where the model is, and the stop request it watched. */
+  public record Outcome(Trainer.Result result, Path model, StopSignal stop) {}
+
+  /** Trains from state to the end (or a stop); progress sees each finished epoch's row. */
+  public Outcome train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start,
+      Consumer<EpochMetrics> progress) {
     CheckpointStore store = checkpointEvery > 0 ? new CheckpointStore(checkpoints, sc.hadoopConfiguration()) : null;
     MetricsTable metrics = new MetricsTable(wh);
     LinkedHashMap<String, Object> hyper = s.hyperparameters();
@@ -74,18 +79,16 @@ final class TrainRun {
     int[] saved = {start.epochsDone()};
     StopSignal stop = StopSignal.install();
     Trainer.Result result;
-    try (EpochProgress progress = new EpochProgress(s.epochs(), start.epochsDone())) {
-      result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
-        metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
-        anyEpoch = true;
-        last[0] = state;
-        if (store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs())) {
-          store.write(new Checkpoint(id, options, state));
-          saved[0] = state.epochsDone();
-        }
-        progress.epochDone(m);
-      });
-    }
+    result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
+      metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
+      anyEpoch = true;
+      last[0] = state;
+      if (store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs())) {
+        store.write(new Checkpoint(id, options, state));
+        saved[0] = state.epochsDone();
+      }
+      progress.accept(m);
+    });
     if (result.status() == Trainer.Status.STOPPED && store != null && last[0] != null && saved[0] < last[0].epochsDone()) {
       store.write(new Checkpoint(id, options, last[0]));  // --resume then loses no finished epoch
     }
@@ -103,13 +106,13 @@ final class TrainRun {
       List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(spark, id) : List.of();
       if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
     }
-    return report(result, stop, model);
+    return new Outcome(result, model, stop);
   }
 
-  static Path endedMarker(Path runDir) { return runDir.resolve("ENDED"); }
+  public static Path endedMarker(Path runDir) { return runDir.resolve("ENDED"); }
 
   /** How an ended run ended, from its marker. */
-  static String ended(Path runDir) {
+  public static String ended(Path runDir) {
     try {
       return Files.readString(endedMarker(runDir), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
@@ -123,30 +126,6 @@ final class TrainRun {
       Files.writeString(endedMarker(wh.runDir(id)), text + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
       System.err.println("warning: cannot mark run " + id + " as ended: " + e.getMessage());
-    }
-  }
-
-  private int report(Trainer.Result r, StopSignal stop, Path model) {
-    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + model;
-    switch (r.status()) {
-      case STOPPED -> {
-        System.err.println("stopped by " + stop.signalName() + " after " + r.epochsDone() + " finished epoch(s); " + where
-            + (checkpointEvery > 0 ? "; continue with ./submit train --resume --run-id " + id + " --warehouse " + wh.root() : ""));
-        return stop.exitCode();
-      }
-      case DIVERGED -> {
-        System.err.println("error: training diverged (the cost or a gradient became NaN or overflowed) after "
-            + r.epochsDone() + " epoch(s); the last finite parameters are kept. " + where + ". Lower --eta.");
-        return 3;
-      }
-      case EARLY_STOPPED -> {
-        System.err.println("stopped early after " + r.epochsDone() + " epoch(s): " + r.why() + "; " + where);
-        return 0;
-      }
-      default -> {
-        System.err.println("done: " + r.epochsDone() + " epochs; " + where);
-        return 0;
-      }
     }
   }
 }

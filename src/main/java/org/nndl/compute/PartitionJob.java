@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.compute;
 
 import java.util.Arrays;
 import org.apache.spark.TaskContext;
@@ -16,10 +16,10 @@ import scala.runtime.BoxedUnit;
  * results on the driver as they arrive. The task is a named class, not a lambda: Spark re-reads
  * a lambda's bytecode to clean it on every job, which costs more than a step's arithmetic.
  */
-final class PartitionJob {
+public final class PartitionJob {
   private PartitionJob() {}
 
-  static <U extends Mergeable<U>> U run(JavaSparkContext sc, JavaRDD<Block> blocks,
+  public static <U extends Mergeable<U>> U run(JavaSparkContext sc, JavaRDD<Block> blocks,
       AbstractFunction2<TaskContext, Iterator<Block>, U> task, int[] partitions, U total, Class<U> type) {
     sc.sc().runJob(blocks.rdd(), task,
         CollectionConverters.asScala(Arrays.stream(partitions).boxed().map(p -> (Object) p).toList()).toSeq(),
@@ -28,7 +28,7 @@ final class PartitionJob {
   }
 
   /** All partitions of the blocks. */
-  static int[] all(JavaRDD<Block> blocks) {
+  public static int[] all(JavaRDD<Block> blocks) {
     return java.util.stream.IntStream.range(0, blocks.getNumPartitions()).toArray();
   }
 

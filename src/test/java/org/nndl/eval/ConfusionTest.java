@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,9 @@ import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
+import org.nndl.cache.CachedSet;
+import org.nndl.train.TrainSettings;
+import org.nndl.train.TestData;
 
 /** The one-job confusion matrix and misclassified samples against the single-machine reference. */
 class ConfusionTest {

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.compute;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.JavaBLAS;
@@ -14,7 +14,7 @@ import org.nndl.net.Output;
  * (mllib-local {@link DenseMatrix}, column-major), and each layer is one BLAS matrix product
  * read straight out of the flat parameter array. Not thread-safe: one per task.
  */
-final class BatchNetwork {
+public final class BatchNetwork {
   /**
    * netlib's pure-Java BLAS (vectorised with jdk.incubator.vector when present), never a native
    * library: the matrices here are small (m = 10 columns), where a JNI call saves little, and one
@@ -44,7 +44,7 @@ final class BatchNetwork {
   private final double[][] masks;   // dropout: 1 = hidden neuron kept, 0 = dropped; null when unused
   private final int capacity;
 
-  BatchNetwork(NetworkSpec spec, int capacity) {
+  public BatchNetwork(NetworkSpec spec, int capacity) {
     this.layout = spec.layout();
     this.act = spec.activation();
     this.output = spec.output();
@@ -65,24 +65,24 @@ final class BatchNetwork {
   }
 
   /** The input matrix to fill, column j = sample j, inputSize x capacity. */
-  double[] input() { return as[0].values(); }
+  public double[] input() { return as[0].values(); }
 
-  int capacity() { return capacity; }
+  public int capacity() { return capacity; }
 
   /** Hidden layer l's dropout mask to fill (column c = sample c), rows x capacity; from then on forward applies it. */
-  double[] mask(int l) {
+  public double[] mask(int l) {
     if (masks[l] == null) masks[l] = new double[layout.size(l) * capacity];
     return masks[l];
   }
 
   /** Feedforward of the first k input columns through the full network; returns a^L (column-major). */
-  double[] forward(double[] w, int k) { return forward(w, k, false); }
+  public double[] forward(double[] w, int k) { return forward(w, k, false); }
 
   /**
    * Feedforward of the first k input columns, hidden activations multiplied by their dropout
    * masks when dropout is true; returns the output activations a^L (column-major).
    */
-  double[] forward(double[] w, int k, boolean dropout) {
+  public double[] forward(double[] w, int k, boolean dropout) {
     int last = layout.layers() - 1;
     for (int l = 1; l <= last; l++) {
       int rows = layout.size(l), inner = layout.size(l - 1);
@@ -109,7 +109,7 @@ final class BatchNetwork {
    * nabla_w = delta^l (a^(l-1))^T and nabla_b = delta^l into grad (flat parameter layout).
    * targets[c] is sample c's label (y is its one-hot vector); dropout as given to forward.
    */
-  void backward(double[] w, int[] targets, int k, double[] grad, boolean dropout) {
+  public void backward(double[] w, int[] targets, int k, double[] grad, boolean dropout) {
     int last = layout.layers() - 1;
     int out = layout.size(last);
     double[] zl = zs[last].values(), al = as[last].values(), dl = deltas[last].values();
@@ -137,13 +137,13 @@ final class BatchNetwork {
   }
 
   /** Sample c's cost C(a, y) from the output of {@link #forward}. */
-  double sampleCost(double[] a, int c, int label) {
+  public double sampleCost(double[] a, int c, int label) {
     int out = layout.outputSize();
     return cost.fn(a, c * out, out, label);
   }
 
   /** The most active output neuron of sample c: the network's digit. */
-  int predicted(double[] output, int c) {
+  public int predicted(double[] output, int c) {
     int out = layout.outputSize();
     int best = 0;
     for (int j = 1; j < out; j++) if (output[c * out + j] > output[c * out + best]) best = j;

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.eval;
 
 import java.io.Serializable;
 import org.apache.spark.TaskContext;

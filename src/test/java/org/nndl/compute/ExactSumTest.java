@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.compute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

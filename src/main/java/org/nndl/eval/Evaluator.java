@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.eval;
 
 import java.io.Serializable;
 import org.apache.spark.api.java.JavaRDD;
@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.data.Block;
 import org.nndl.net.NetworkSpec;
+import org.nndl.compute.PartitionJob;
 
 /** Scores a whole set in one Spark job: each block goes forward in chunks of matrix products. */
 public final class Evaluator implements Serializable {

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.nndl.train.Schedule;
+import org.nndl.train.TrainState;
 
 /**
  * A run's state after a finished epoch, as bytes: a header line {@code nndl-checkpoint 1 LENGTH

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.compute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,6 +15,7 @@ import org.nndl.net.Initializer;
 import org.nndl.net.Layout;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
+import org.nndl.train.TestData;
 
 /** The batched BLAS backprop against the per-sample reference, summed over the same samples. */
 class BatchNetworkTest {

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.cache;
 
 import java.util.List;
 import java.util.stream.IntStream;

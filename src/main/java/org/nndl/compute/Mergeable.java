@@ -1,7 +1,7 @@
-package org.nndl.train;
+package org.nndl.compute;
 
 /** A partial result that a job's partitions produce and the driver adds up, in any order. */
-interface Mergeable<T> {
+public interface Mergeable<T> {
   /** Adds other into this and returns this. */
   T merge(T other);
 }

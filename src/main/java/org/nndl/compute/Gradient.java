@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.compute;
 
 import java.io.Serializable;
 import java.util.Arrays;

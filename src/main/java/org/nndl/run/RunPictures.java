@@ -1,4 +1,4 @@
-package org.nndl.cli;
+package org.nndl.run;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,28 +9,29 @@ import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.Warehouse;
 import org.nndl.plot.Curves;
 import org.nndl.report.RunReport;
-import org.nndl.train.CachedSet;
-import org.nndl.train.Confusion;
+import org.nndl.cache.CachedSet;
+import org.nndl.eval.Confusion;
 import org.nndl.net.NetworkSpec;
+import org.nndl.error.ExitCode;
 
 /**
  * What a finished run leaves beside its model: curves.png drawn from the metrics table and
  * report.html. A picture that cannot be made is a warning, never a failed run: the model and
  * the metrics are already saved.
  */
-final class RunPictures {
+public final class RunPictures {
   /** Misclassified test digits shown in the report. */
   private static final int WRONG_SHOWN = 24;
 
   private RunPictures() {}
 
-  static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
+  public static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
       LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, CachedSet test, double[] params) {
     Path curves = null;
     try {
       curves = Curves.writeRunCurves(spark, wh, id);
     } catch (RuntimeException e) {
-      System.err.println("warning: no curves.png for run " + id + ": " + Main.oneLine(e.getMessage()));
+      System.err.println("warning: no curves.png for run " + id + ": " + ExitCode.message(e));
     }
     try {
       Confusion confusion = Confusion.of(sc, test, spec, params, WRONG_SHOWN);
@@ -40,7 +41,7 @@ final class RunPictures {
       RunReport.write(wh.runDir(id).resolve("report.html"), "nndl-spark run " + id, settings, epochs, curves,
           confusion, rows, in / rows);
     } catch (Exception e) {
-      System.err.println("warning: no report.html for run " + id + ": " + Main.oneLine(e.getMessage()));
+      System.err.println("warning: no report.html for run " + id + ": " + ExitCode.message(e));
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.eval;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -7,6 +7,9 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.net.NetworkSpec;
+import org.nndl.compute.PartitionJob;
+import org.nndl.compute.Mergeable;
+import org.nndl.cache.CachedSet;
 
 /**
  * The confusion matrix of a network over a set (rows = true label, columns = predicted) plus the

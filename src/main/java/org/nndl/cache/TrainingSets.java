@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.cache;
 
 import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -9,6 +9,7 @@ import org.nndl.data.DistributedIdx;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.TrainTest;
 import org.nndl.net.NetworkSpec;
+import org.nndl.train.TrainSettings;
 
 /**
  * The training, test and (with --validation N) validation sets of a run, cached on the executors

@@ -1,17 +1,18 @@
-package org.nndl.cli;
+package org.nndl.run;
 
+import org.nndl.error.ExitCode;
 import sun.misc.Signal;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM ask the run to stop after the current step instead of killing the
  * JVM mid-write, so the finished epochs' metrics and the current parameters are saved.
  */
-final class StopSignal {
+public final class StopSignal {
   private volatile String signal;
 
   private StopSignal() {}
 
-  static StopSignal install() {
+  public static StopSignal install() {
     StopSignal s = new StopSignal();
     for (String name : new String[] {"INT", "TERM"}) {
       try {
@@ -23,10 +24,10 @@ final class StopSignal {
     return s;
   }
 
-  boolean requested() { return signal != null; }
+  public boolean requested() { return signal != null; }
 
-  String signalName() { return signal == null ? "nothing" : "SIG" + signal; }
+  public String signalName() { return signal == null ? "nothing" : "SIG" + signal; }
 
   /** 130 for SIGINT, 143 for SIGTERM: 128 + the signal number, as shells report. */
-  int exitCode() { return "TERM".equals(signal) ? 143 : 130; }
+  public int exitCode() { return "TERM".equals(signal) ? ExitCode.SIGTERM : ExitCode.SIGINT; }
 }

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.checkpoint;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.cache;
 
 import org.nndl.data.Dataset;
 import org.nndl.net.Layout;

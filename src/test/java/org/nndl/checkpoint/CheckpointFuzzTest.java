@@ -1,4 +1,4 @@
-package org.nndl.train;
+package org.nndl.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nndl.train.Schedule;
+import org.nndl.train.TrainState;
 
 /**
  * Damaged checkpoints: every truncation length class, seeded bit flips, lying headers and

@@ -1,0 +1,49 @@
+package org.nndl.cli;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.TrainingSets;
+import org.nndl.error.ExitCode;
+import org.nndl.metrics.Warehouse;
+import org.nndl.run.TrainRun;
+import org.nndl.train.TrainState;
+import org.nndl.train.Trainer;
+
+/**
+ * A run as the console shows it, shared by train and sweep: the progress bar while it trains,
+ * then one line saying how it ended, and the exit code that says it to scripts.
+ */
+final class RunConsole {
+  private RunConsole() {}
+
+  /** Trains run from state with a progress bar and returns the exit code. */
+  static int train(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start,
+      int epochs, String id, Warehouse wh, boolean checkpoints) {
+    TrainRun.Outcome o;
+    try (EpochProgress progress = new EpochProgress(epochs, start.epochsDone())) {
+      o = run.train(spark, sc, sets, start, progress::epochDone);
+    }
+    Trainer.Result r = o.result();
+    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + o.model();
+    switch (r.status()) {
+      case STOPPED -> {
+        System.err.println("stopped by " + o.stop().signalName() + " after " + r.epochsDone() + " finished epoch(s); "
+            + where + (checkpoints ? "; continue with ./submit train --resume --run-id " + id + " --warehouse " + wh.root() : ""));
+        return o.stop().exitCode();
+      }
+      case DIVERGED -> {
+        System.err.println("error: training diverged (the cost or a gradient became NaN or overflowed) after "
+            + r.epochsDone() + " epoch(s); the last finite parameters are kept. " + where + ". Lower --eta.");
+        return ExitCode.DIVERGED;
+      }
+      case EARLY_STOPPED -> {
+        System.err.println("stopped early after " + r.epochsDone() + " epoch(s): " + r.why() + "; " + where);
+        return ExitCode.OK;
+      }
+      default -> {
+        System.err.println("done: " + r.epochsDone() + " epochs; " + where);
+        return ExitCode.OK;
+      }
+    }
+  }
+}

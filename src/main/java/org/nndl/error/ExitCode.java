@@ -1,0 +1,46 @@
+package org.nndl.error;
+
+/**
+ * Every exit code of the command line, and the one place that maps a failure to its code and the
+ * line the user sees.
+ */
+public final class ExitCode {
+  /** The command did what it was asked. */
+  public static final int OK = 0;
+  /** Something the project did not expect (a bug or an environment failure). */
+  public static final int UNEXPECTED = 1;
+  /** Bad input: a setting, a file, a run or a warehouse the user can fix. */
+  public static final int BAD_INPUT = 2;
+  /** Training diverged: the parameters or the cost stopped being finite. */
+  public static final int DIVERGED = 3;
+  /** Stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal number, as shells report. */
+  public static final int SIGINT = 130;
+  public static final int SIGTERM = 143;
+
+  private ExitCode() {}
+
+  /**
+   * The user error behind a failure, or null: the failure itself when it is an
+   * IllegalArgumentException (a setting refused), or a {@link UserError} however deep Spark wrapped
+   * it (an executor's task failure carries the executor's exception as its cause).
+   */
+  public static IllegalArgumentException userError(Throwable failure) {
+    if (failure instanceof IllegalArgumentException e) return e;
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof UserError e) return e;
+    }
+    return null;
+  }
+
+  /** The exit code for a failure that reached the command line. */
+  public static int of(Throwable failure) { return userError(failure) != null ? BAD_INPUT : UNEXPECTED; }
+
+  /** The one line the user sees for a failure. */
+  public static String message(Throwable failure) {
+    IllegalArgumentException user = userError(failure);
+    if (user != null) return UserError.oneLine(user.getMessage());
+    return failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
+  }
+
+  private static String firstLine(String s) { return s == null ? "" : s.lines().findFirst().orElse("").trim(); }
+}
