@@ -49,8 +49,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (size < 10_000) throw new IllegalArgumentException("--size " + size + ": use at least 10000 samples");
     if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
-    TrainSettings book = new TrainSettings("sample", new int[] {784, 30, 10}, Activation.SIGMOID, Cost.CROSS_ENTROPY,
-        Initializer.DEFAULT, 1, 10, 0.5, 5.0, 1L, 0, 0, false, partitions, TrainSettings.EXACT).validate();
+    TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
     TrainTest digits = DataSource.load("sample", null, 0, 0);
     SparkSession spark = SparkSession.builder().appName("nndl-spark bench").getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

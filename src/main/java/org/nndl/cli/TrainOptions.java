@@ -87,8 +87,10 @@ final class TrainOptions {
     Output out = output == null || output.isBlank() ? Output.of(act) : Output.parse(output);
     Techniques t = new Techniques(Regularization.parse(regularization), dropout, momentum, validation, earlyStop,
         halve(etaSchedule), patience, expand);
-    return new TrainSettings(data, sizes, act, out, Cost.parse(cost), Initializer.parse(init),
-        epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions, sync(syncEvery), t).validate();
+    return TrainSettings.builder().data(data).sizes(sizes).activation(act).output(out).cost(Cost.parse(cost))
+        .init(Initializer.parse(init)).epochs(epochs).batchSize(batchSize).eta(eta).lambda(lambda).seed(seed)
+        .trainLimit(trainLimit).testLimit(testLimit).monitor(monitor).partitions(partitions).syncEvery(sync(syncEvery))
+        .techniques(t).build().validate();
   }
 
   static boolean halve(String schedule) {

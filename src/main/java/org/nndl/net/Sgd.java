@@ -11,7 +11,4 @@ public record Sgd(int m, double eta, double lambda, Regularization regularizatio
   public static Sgd network2(int m, double eta, double lambda) {
     return new Sgd(m, eta, lambda, Regularization.L2, 0.0, Dropout.NONE);
   }
-
-  /** The same rule with another learning rate (a schedule changes eta between epochs). */
-  public Sgd withEta(double newEta) { return new Sgd(m, newEta, lambda, regularization, momentum, dropout); }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
+import org.nndl.net.Dropout;
 import org.nndl.net.Initializer;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
@@ -16,24 +17,70 @@ public record TrainSettings(
     int epochs, int batchSize, double eta, double lambda, long seed,
     int trainLimit, int testLimit, boolean monitor, int partitions, int syncEvery, Techniques techniques) {
 
-  /** network2.py's settings: one activation everywhere, L2, nothing else of chapter 3. */
-  public TrainSettings(String data, int[] sizes, Activation activation, Cost cost, Initializer init,
-      int epochs, int batchSize, double eta, double lambda, long seed,
-      int trainLimit, int testLimit, boolean monitor, int partitions, int syncEvery) {
-    this(data, sizes, activation, Output.of(activation), cost, init, epochs, batchSize, eta, lambda, seed,
-        trainLimit, testLimit, monitor, partitions, syncEvery, Techniques.NONE);
+  /** Settings built by name, starting from network2.py's book settings: no two numbers can be swapped silently. */
+  public static Builder builder() { return new Builder(); }
+
+  /** These settings as a builder, to change some by name. */
+  public Builder toBuilder() {
+    return builder().data(data).sizes(sizes).activation(activation).output(output).cost(cost).init(init).epochs(epochs)
+        .batchSize(batchSize).eta(eta).lambda(lambda).seed(seed).trainLimit(trainLimit).testLimit(testLimit)
+        .monitor(monitor).partitions(partitions).syncEvery(syncEvery).techniques(techniques);
   }
 
   /** The same settings with other techniques. */
-  public TrainSettings with(Techniques t) {
-    return new TrainSettings(data, sizes, activation, output, cost, init, epochs, batchSize, eta, lambda, seed,
-        trainLimit, testLimit, monitor, partitions, syncEvery, t);
-  }
+  public TrainSettings with(Techniques t) { return toBuilder().techniques(t).build(); }
 
-  /** The same settings with another output layer and cost. */
-  public TrainSettings with(Output out, Cost c) {
-    return new TrainSettings(data, sizes, activation, out, c, init, epochs, batchSize, eta, lambda, seed,
-        trainLimit, testLimit, monitor, partitions, syncEvery, techniques);
+  /**
+   * Every setting by name. Defaults: the bundled digits, [784,30,10] sigmoid with cross-entropy
+   * (the output layer as the hidden ones unless set), 30 epochs of m = 10, eta 0.5, lambda 5.0,
+   * seed 1, all samples, no monitoring, Spark's default partitions, exact SGD, no techniques.
+   */
+  public static final class Builder {
+    private String data = "sample";
+    private int[] sizes = {784, 30, 10};
+    private Activation activation = Activation.SIGMOID;
+    private Output output;
+    private Cost cost = Cost.CROSS_ENTROPY;
+    private Initializer init = Initializer.DEFAULT;
+    private int epochs = 30;
+    private int batchSize = 10;
+    private double eta = 0.5;
+    private double lambda = 5.0;
+    private long seed = 1;
+    private int trainLimit;
+    private int testLimit;
+    private boolean monitor;
+    private int partitions;
+    private int syncEvery = EXACT;
+    private Techniques techniques = Techniques.NONE;
+
+    private Builder() {}
+
+    public Builder data(String v) { data = v; return this; }
+    public Builder sizes(int... v) { sizes = v.clone(); return this; }
+    public Builder activation(Activation v) { activation = v; return this; }
+    /** The output layer's activation; unset (null), the hidden layers' one as in network2.py. */
+    public Builder output(Output v) { output = v; return this; }
+    public Builder cost(Cost v) { cost = v; return this; }
+    public Builder init(Initializer v) { init = v; return this; }
+    public Builder epochs(int v) { epochs = v; return this; }
+    public Builder batchSize(int v) { batchSize = v; return this; }
+    public Builder eta(double v) { eta = v; return this; }
+    public Builder lambda(double v) { lambda = v; return this; }
+    public Builder seed(long v) { seed = v; return this; }
+    public Builder trainLimit(int v) { trainLimit = v; return this; }
+    public Builder testLimit(int v) { testLimit = v; return this; }
+    public Builder monitor(boolean v) { monitor = v; return this; }
+    public Builder partitions(int v) { partitions = v; return this; }
+    /** {@link #EXACT}, a number of local steps, or {@link #ONE_EPOCH}. */
+    public Builder syncEvery(int v) { syncEvery = v; return this; }
+    public Builder techniques(Techniques v) { techniques = v; return this; }
+
+    /** The settings, not yet validated (see {@link TrainSettings#validate()}). */
+    public TrainSettings build() {
+      return new TrainSettings(data, sizes, activation, output != null ? output : Output.of(activation), cost, init,
+          epochs, batchSize, eta, lambda, seed, trainLimit, testLimit, monitor, partitions, syncEvery, techniques);
+    }
   }
 
   /** syncEvery for one synchronization per epoch. */
@@ -61,14 +108,17 @@ public record TrainSettings(
 
   public NetworkSpec spec() { return new NetworkSpec(new Layout(sizes), activation, output, cost); }
 
-  /** The step rule of the first epoch (a schedule may lower eta later). */
-  public Sgd sgd() {
-    return new Sgd(batchSize, eta, lambda, techniques.regularization(), techniques.momentum(), dropout());
+  /**
+   * The step rule at the learning rate in force, which the run's {@link Schedule} holds ({@link #eta}
+   * is only where it starts).
+   */
+  public Sgd sgd(double etaInForce) {
+    return new Sgd(batchSize, etaInForce, lambda, techniques.regularization(), techniques.momentum(), dropout());
   }
 
   /** Dropout with masks seeded by the run's seed. */
-  public org.nndl.net.Dropout dropout() {
-    return techniques.dropout() > 0 ? new org.nndl.net.Dropout(techniques.dropout(), seed) : org.nndl.net.Dropout.NONE;
+  public Dropout dropout() {
+    return techniques.dropout() > 0 ? new Dropout(techniques.dropout(), seed) : Dropout.NONE;
   }
 
   public String sizesText() { return String.join(",", Arrays.stream(sizes).mapToObj(String::valueOf).toList()); }

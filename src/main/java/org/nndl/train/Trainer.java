@@ -79,7 +79,7 @@ public final class Trainer {
     Evaluator evaluator = new Evaluator(spec);
     double[] params = state.params();
     for (int epoch = state.epochsDone() + 1; epoch <= settings.epochs(); epoch++) {
-      Sgd sgd = settings.sgd().withEta(schedule.eta());
+      Sgd sgd = settings.sgd(schedule.eta());
       long t0 = System.nanoTime();
       EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, sgd, stop);
       double seconds = (System.nanoTime() - t0) / 1e9;

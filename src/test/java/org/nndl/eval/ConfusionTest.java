@@ -29,8 +29,8 @@ class ConfusionTest {
   private static final Dataset TEST = TestData.images(97, 28, 28, 10, 32);
 
   private static TrainSettings settings(int partitions) {
-    return new TrainSettings("test", new int[] {784, 12, 10}, Activation.SIGMOID, Cost.CROSS_ENTROPY,
-        Initializer.DEFAULT, 1, 10, 0.5, 0.0, 7L, 0, 0, false, partitions, TrainSettings.EXACT).validate();
+    return TrainSettings.builder().data("test").sizes(784, 12, 10).epochs(1).lambda(0.0).seed(7).partitions(partitions)
+        .build().validate();
   }
 
   private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }

@@ -40,8 +40,8 @@ class RunReportTest {
   @BeforeAll
   static void score() {
     Dataset test = digits(90, 5);
-    TrainSettings s = new TrainSettings("test", new int[] {784, 8, 10}, Activation.SIGMOID, Cost.CROSS_ENTROPY,
-        Initializer.DEFAULT, 1, 10, 0.5, 0.0, 3L, 0, 0, false, 2, TrainSettings.EXACT).validate();
+    TrainSettings s = TrainSettings.builder().data("test").sizes(784, 8, 10).epochs(1).lambda(0.0).seed(3).partitions(2)
+        .build().validate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
     try (CachedSet set = CachedSet.broadcast(sc, test, 2)) {
       confusion = Confusion.of(sc, set, s.spec(), Initializer.DEFAULT.init(s.spec().layout(), 3L), 24);

@@ -23,21 +23,20 @@ class ChapterThreeTrainerTest {
 
   /** A technique by name, on the book's small network (16, 6, 3). */
   private static TrainSettings settings(String technique, int partitions) {
-    TrainSettings base = new TrainSettings("test", new int[] {16, 6, 5, 3}, Activation.SIGMOID, Cost.CROSS_ENTROPY,
-        Initializer.DEFAULT, 3, 10, 0.5, 2.0, 42L, 0, 0, true, partitions, TrainSettings.EXACT);
+    TrainSettings base = TrainSettings.builder().data("test").sizes(16, 6, 5, 3).epochs(3).lambda(2.0).seed(42)
+        .monitor(true).partitions(partitions).build();
     Techniques none = Techniques.NONE;
     TrainSettings chosen = switch (technique) {
       case "l1" -> base.with(new Techniques(Regularization.L1, 0, 0, 0, 0, false, 10, false));
       case "momentum" -> base.with(new Techniques(Regularization.L2, 0, 0.8, 0, 0, false, 10, false));
       case "dropout" -> base.with(new Techniques(Regularization.L2, 0.5, 0, 0, 0, false, 10, false));
-      case "softmax" -> base.with(Output.SOFTMAX, Cost.LOG_LIKELIHOOD);
-      case "all" -> new TrainSettings("test", new int[] {16, 6, 5, 3}, Activation.TANH, Output.SOFTMAX,
-          Cost.LOG_LIKELIHOOD, Initializer.DEFAULT, 3, 10, 0.1, 1.0, 7L, 0, 0, true, partitions, TrainSettings.EXACT,
-          new Techniques(Regularization.L1, 0.3, 0.5, 0, 0, false, 10, false));
+      case "softmax" -> base.toBuilder().output(Output.SOFTMAX).cost(Cost.LOG_LIKELIHOOD).build();
+      case "all" -> base.toBuilder().activation(Activation.TANH).output(Output.SOFTMAX).cost(Cost.LOG_LIKELIHOOD)
+          .eta(0.1).lambda(1.0).seed(7).techniques(new Techniques(Regularization.L1, 0.3, 0.5, 0, 0, false, 10, false))
+          .build();
       // local SGD with one partition and K = 1 is the exact algorithm: so with dropout and L1 too
-      case "local" -> new TrainSettings("test", new int[] {16, 6, 5, 3}, Activation.SIGMOID, Output.SIGMOID,
-          Cost.CROSS_ENTROPY, Initializer.DEFAULT, 3, 10, 0.5, 2.0, 42L, 0, 0, true, partitions, 1,
-          new Techniques(Regularization.L1, 0.5, 0, 0, 0, false, 10, false));
+      case "local" -> base.toBuilder().syncEvery(1)
+          .techniques(new Techniques(Regularization.L1, 0.5, 0, 0, 0, false, 10, false)).build();
       default -> base.with(none);
     };
     return chosen.validate();

@@ -34,8 +34,8 @@ class LocalSgdTest {
   private static final double ETA = 0.5;
 
   private static TrainSettings settings(int partitions, double lambda, String act, String cost) {
-    return new TrainSettings("test", new int[] {16, 6, 3}, Activation.parse(act), Cost.parse(cost),
-        Initializer.DEFAULT, 1, 10, ETA, lambda, 42L, 0, 0, false, partitions, TrainSettings.EXACT).validate();
+    return TrainSettings.builder().data("test").sizes(16, 6, 3).activation(Activation.parse(act)).cost(Cost.parse(cost))
+        .epochs(1).eta(ETA).lambda(lambda).seed(42).partitions(partitions).build().validate();
   }
 
   private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }

@@ -31,7 +31,7 @@ final class SparkVsReference {
     Network2 ref = new Network2(spec, Initializer.DEFAULT.init(spec.layout(), s.seed()));
     Regularization reg = s.techniques().regularization();
     for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-      ref.epoch(train, s.sgd(), s.seed(), epoch);
+      ref.epoch(train, s.sgd(s.eta()), s.seed(), epoch);
       Network2 full = new Network2(spec, s.dropout().inference(spec.layout(), ref.params()));
       EpochMetrics m = rows.get(epoch - 1);
       String at = "epoch " + epoch;

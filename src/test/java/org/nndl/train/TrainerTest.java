@@ -25,8 +25,8 @@ class TrainerTest {
   private static final Dataset TEST = TestData.images(40, 4, 4, 3, 22);
 
   private static TrainSettings settings(int partitions, double lambda, String act, String cost, int epochs) {
-    return new TrainSettings("test", new int[] {16, 6, 3}, Activation.parse(act), Cost.parse(cost),
-        Initializer.DEFAULT, epochs, 10, 0.5, lambda, 42L, 0, 0, true, partitions, TrainSettings.EXACT).validate();
+    return TrainSettings.builder().data("test").sizes(16, 6, 3).activation(Activation.parse(act)).cost(Cost.parse(cost))
+        .epochs(epochs).lambda(lambda).seed(42).monitor(true).partitions(partitions).build().validate();
   }
 
   private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }
