@@ -2,8 +2,8 @@ package org.nndl.cli;
 
 import java.io.PrintStream;
 import org.nndl.error.ExitCode;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the application jar: train, sweep, evaluate, predict, query, bench, plot, report. */
 @Command(name = "submit", mixinStandardHelpOptions = true, version = "nndl-spark 0.1.0",

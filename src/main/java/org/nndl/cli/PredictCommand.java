@@ -12,9 +12,9 @@ import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
 import org.nndl.net.ModelJson;
 import org.nndl.predict.ImageInputs;
+import org.nndl.predict.ModelFile;
 import org.nndl.predict.Prediction;
 import org.nndl.predict.Predictor;
-import org.nndl.predict.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

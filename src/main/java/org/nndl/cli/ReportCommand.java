@@ -2,13 +2,14 @@ package org.nndl.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.CachedSet;
+import org.nndl.cache.TrainingSets;
 import org.nndl.data.DataSource;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.MetricsError;
@@ -16,12 +17,10 @@ import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
-import org.nndl.cache.CachedSet;
-import org.nndl.cache.TrainingSets;
+import org.nndl.run.RunPictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.nndl.run.RunPictures;
 
 /** {@code report}: (re)makes a run's curves.png and report.html from its tables, model and test data. */
 @Command(name = "report", mixinStandardHelpOptions = true,

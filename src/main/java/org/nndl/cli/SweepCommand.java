@@ -8,19 +8,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.TrainingSets;
 import org.nndl.data.DataSource;
+import org.nndl.error.ExitCode;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
 import org.nndl.metrics.Warehouse;
+import org.nndl.run.TrainRun;
 import org.nndl.train.TrainSettings;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.nndl.error.ExitCode;
-import org.nndl.run.TrainRun;
-import org.nndl.train.TrainState;
 
 /**
  * {@code sweep}: the chapter's hyperparameter search. Every (eta, lambda) of the grid is a run of

@@ -6,21 +6,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.TrainingSets;
+import org.nndl.checkpoint.Checkpoint;
+import org.nndl.checkpoint.CheckpointStore;
 import org.nndl.data.DataSource;
 import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Warehouse;
-import org.nndl.checkpoint.Checkpoint;
-import org.nndl.checkpoint.CheckpointStore;
+import org.nndl.run.TrainRun;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
-import org.nndl.cache.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.nndl.run.TrainRun;
 
 /** {@code train}: one run, from settings (or its last checkpoint, with --resume) to model.json and metrics rows. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,

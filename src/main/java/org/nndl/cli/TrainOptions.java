@@ -11,10 +11,10 @@ import org.nndl.net.Output;
 import org.nndl.net.Regularization;
 import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The options that define what a run trains (shared by {@code train} and {@code sweep}); a

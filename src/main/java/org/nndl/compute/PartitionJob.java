@@ -1,9 +1,14 @@
 package org.nndl.compute;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.nndl.data.Block;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
@@ -27,9 +32,31 @@ public final class PartitionJob {
     return total;
   }
 
+  /**
+   * The step's shape: broadcasts params, runs the task built on that broadcast on the given
+   * partitions, merges their results on the driver, and destroys the broadcast.
+   */
+  public static <U extends Mergeable<U>> U withParams(JavaSparkContext sc, double[] params, JavaRDD<Block> blocks,
+      Function<Broadcast<double[]>, AbstractFunction2<TaskContext, Iterator<Block>, U>> task, int[] partitions,
+      U total, Class<U> type) {
+    Broadcast<double[]> bc = sc.broadcast(params);
+    try {
+      return run(sc, blocks, task.apply(bc), partitions, total, type);
+    } finally {
+      bc.destroy();
+    }
+  }
+
+  /** A task's blocks as a list (a partition holds a few). */
+  public static List<Block> list(Iterator<Block> blocks) {
+    List<Block> held = new ArrayList<>();
+    while (blocks.hasNext()) held.add(blocks.next());
+    return held;
+  }
+
   /** All partitions of the blocks. */
   public static int[] all(JavaRDD<Block> blocks) {
-    return java.util.stream.IntStream.range(0, blocks.getNumPartitions()).toArray();
+    return IntStream.range(0, blocks.getNumPartitions()).toArray();
   }
 
   /** Driver side: called once per finished task (the scheduler serialises the calls). */

@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.nndl.net.NetworkSpec;
-import org.nndl.compute.PartitionJob;
-import org.nndl.compute.Mergeable;
 import org.nndl.cache.CachedSet;
+import org.nndl.compute.Mergeable;
+import org.nndl.compute.PartitionJob;
+import org.nndl.net.NetworkSpec;
 
 /**
  * The confusion matrix of a network over a set (rows = true label, columns = predicted) plus the
@@ -36,13 +35,8 @@ public final class Confusion implements Serializable, Mergeable<Confusion> {
    * every partition, merges on the driver and destroys the broadcast.
    */
   public static Confusion of(JavaSparkContext sc, CachedSet set, NetworkSpec spec, double[] params, int keepWrong) {
-    Broadcast<double[]> bc = sc.broadcast(params);
-    try {
-      return PartitionJob.run(sc, set.blocks(), new ConfusionFunction(bc, spec, keepWrong),
-          PartitionJob.all(set.blocks()), new Confusion(spec.layout().outputSize(), keepWrong), Confusion.class);
-    } finally {
-      bc.destroy();
-    }
+    return PartitionJob.withParams(sc, params, set.blocks(), bc -> new ConfusionFunction(bc, spec, keepWrong),
+        PartitionJob.all(set.blocks()), new Confusion(spec.layout().outputSize(), keepWrong), Confusion.class);
   }
 
   /** Counts one sample; pixels are only copied (by the supplier) when the sample is kept. */

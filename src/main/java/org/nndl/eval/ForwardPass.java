@@ -1,9 +1,9 @@
 package org.nndl.eval;
 
+import org.nndl.compute.BatchNetwork;
 import org.nndl.data.Block;
 import org.nndl.net.NetworkSpec;
 import scala.collection.Iterator;
-import org.nndl.compute.BatchNetwork;
 
 /**
  * Every sample of a partition's blocks fed forward in chunks of matrix products, each sample's

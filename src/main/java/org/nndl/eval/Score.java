@@ -1,8 +1,8 @@
 package org.nndl.eval;
 
 import java.io.Serializable;
-import org.nndl.compute.Mergeable;
 import org.nndl.compute.ExactSum;
+import org.nndl.compute.Mergeable;
 
 /**
  * Cost and accuracy of a network over a set, summed across partitions. The cost sum is an

@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nndl.metrics.EpochMetrics;
 import org.nndl.eval.Confusion;
+import org.nndl.metrics.EpochMetrics;
 
 /**
  * A run on one page: report.html, self-contained (pictures are data: URIs, no scripts, no

@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.CachedSet;
+import org.nndl.error.ExitCode;
+import org.nndl.eval.Confusion;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.Warehouse;
+import org.nndl.net.NetworkSpec;
 import org.nndl.plot.Curves;
 import org.nndl.report.RunReport;
-import org.nndl.cache.CachedSet;
-import org.nndl.eval.Confusion;
-import org.nndl.net.NetworkSpec;
-import org.nndl.error.ExitCode;
 
 /**
  * What a finished run leaves beside its model: curves.png drawn from the metrics table and

@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.TrainingSets;
+import org.nndl.checkpoint.Checkpoint;
+import org.nndl.checkpoint.CheckpointStore;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.RunsTable;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
-import org.nndl.checkpoint.Checkpoint;
-import org.nndl.checkpoint.CheckpointStore;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
-import org.nndl.cache.TrainingSets;
 
 /**
  * One claimed run trained on opened sets, fresh or resumed: each finished epoch's metrics row is

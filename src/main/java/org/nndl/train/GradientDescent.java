@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.nndl.cache.CachedSet;
+import org.nndl.compute.ExactSum;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.Sgd;
-import org.nndl.compute.PartitionJob;
-import org.nndl.compute.Gradient;
-import org.nndl.compute.ExactSum;
-import org.nndl.cache.CachedSet;
 
 /**
  * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks a seeded

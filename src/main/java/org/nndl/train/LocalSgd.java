@@ -3,13 +3,12 @@ package org.nndl.train;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
+import org.nndl.cache.CachedSet;
+import org.nndl.compute.ExactSum;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.Sgd;
-import org.nndl.compute.PartitionJob;
-import org.nndl.compute.Gradient;
-import org.nndl.compute.ExactSum;
-import org.nndl.cache.CachedSet;
 
 /**
  * Local SGD with periodic averaging ({@code --sync-every K}): far fewer Spark jobs than the exact
@@ -94,13 +93,9 @@ public final class LocalSgd implements Optimizer {
       weight[p] = (double) c[p] / total;
       taking[count++] = p;
     }
-    Broadcast<double[]> bc = sc.broadcast(params);
-    try {
-      LocalStepsFunction task = new LocalStepsFunction(bc, first, seed, epoch, sgd, r, syncEvery, weight, gradient, updater);
-      return PartitionJob.run(sc, set.blocks(), task, Arrays.copyOf(taking, count), new ExactSum(), ExactSum.class);
-    } finally {
-      bc.destroy();
-    }
+    return PartitionJob.withParams(sc, params, set.blocks(),
+        bc -> new LocalStepsFunction(bc, first, seed, epoch, sgd, r, syncEvery, weight, gradient, updater),
+        Arrays.copyOf(taking, count), new ExactSum(), ExactSum.class);
   }
 
   /** The seed of partition p's shuffles: the run's seed for p = 0, so one partition walks the global order. */

@@ -1,17 +1,17 @@
 package org.nndl.train;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.nndl.compute.ExactSum;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.PartitionJob;
 import org.nndl.data.Block;
 import org.nndl.net.Sgd;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
-import org.nndl.compute.Gradient;
-import org.nndl.compute.ExactSum;
 
 /**
  * The task of one {@link LocalSgd} round on partition p: starting from the broadcast w, up to K
@@ -49,8 +49,7 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
   public ExactSum apply(TaskContext context, Iterator<Block> it) {
     int p = context.partitionId(), m = sgd.m();
     int first = firstSample[p], count = firstSample[p + 1] - first, n = firstSample[firstSample.length - 1];
-    List<Block> blocks = new ArrayList<>();
-    while (it.hasNext()) blocks.add(it.next());
+    List<Block> blocks = PartitionJob.list(it);
     int[] order = LocalSgd.localOrder(seed, epoch, p, count);
     long steps = LocalSgd.steps(count, m);
     double[] w0 = params.value();

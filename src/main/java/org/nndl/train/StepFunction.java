@@ -3,11 +3,12 @@ package org.nndl.train;
 import java.io.Serializable;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.nndl.compute.ExactSum;
+import org.nndl.compute.Gradient;
+import org.nndl.compute.PartitionJob;
 import org.nndl.data.Block;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
-import org.nndl.compute.Gradient;
-import org.nndl.compute.ExactSum;
 
 /**
  * The task of one SGD step: the summed gradient of the mini-batch's samples held by one
@@ -32,9 +33,7 @@ final class StepFunction extends AbstractFunction2<TaskContext, Iterator<Block>,
   @Override
   public ExactSum apply(TaskContext context, Iterator<Block> blocks) {
     ExactSum sum = new ExactSum();
-    java.util.List<Block> held = new java.util.ArrayList<>();
-    while (blocks.hasNext()) held.add(blocks.next());
-    gradient.add(params.value(), held, batch, epoch, step, sum);
+    gradient.add(params.value(), PartitionJob.list(blocks), batch, epoch, step, sum);
     return sum;
   }
 }

@@ -3,18 +3,18 @@ package org.nndl.train;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.nndl.cache.CachedSet;
+import org.nndl.cache.DataChecks;
+import org.nndl.cache.TrainingSets;
+import org.nndl.compute.Gradient;
 import org.nndl.data.Dataset;
+import org.nndl.eval.Evaluator;
+import org.nndl.eval.Score;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.net.Dropout;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
 import org.nndl.net.Sgd;
-import org.nndl.compute.Gradient;
-import org.nndl.cache.DataChecks;
-import org.nndl.cache.CachedSet;
-import org.nndl.cache.TrainingSets;
-import org.nndl.eval.Score;
-import org.nndl.eval.Evaluator;
 
 /**
  * A whole run: per epoch, one epoch of the {@link Optimizer} (exact {@link GradientDescent} or

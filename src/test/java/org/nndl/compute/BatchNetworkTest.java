@@ -10,11 +10,11 @@ import org.nndl.data.Dataset;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Dropout;
-import org.nndl.net.Output;
 import org.nndl.net.Initializer;
 import org.nndl.net.Layout;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
+import org.nndl.net.Output;
 import org.nndl.train.TestData;
 
 /** The batched BLAS backprop against the per-sample reference, summed over the same samples. */

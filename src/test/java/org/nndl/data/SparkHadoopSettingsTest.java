@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.SparkEnv;

@@ -13,15 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.SparkTestSession;
+import org.nndl.cache.CachedSet;
 import org.nndl.data.Dataset;
-import org.nndl.net.Activation;
-import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
-import org.nndl.cache.CachedSet;
-import org.nndl.train.TrainSettings;
 import org.nndl.train.TestData;
+import org.nndl.train.TrainSettings;
 
 /** The one-job confusion matrix and misclassified samples against the single-machine reference. */
 class ConfusionTest {

@@ -22,13 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nndl.SparkTestSession;
-import org.nndl.data.Dataset;
-import org.nndl.metrics.EpochMetrics;
-import org.nndl.net.Activation;
-import org.nndl.net.Cost;
-import org.nndl.net.Initializer;
 import org.nndl.cache.CachedSet;
+import org.nndl.data.Dataset;
 import org.nndl.eval.Confusion;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.net.Initializer;
 import org.nndl.train.TrainSettings;
 
 /** The one-page report: every section present, totals right, text escaped, nothing fetched from outside. */

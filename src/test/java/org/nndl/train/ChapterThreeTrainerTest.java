@@ -1,7 +1,5 @@
 package org.nndl.train;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,8 +7,6 @@ import org.nndl.SparkTestSession;
 import org.nndl.data.Dataset;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
-import org.nndl.net.Initializer;
-import org.nndl.net.Network2;
 import org.nndl.net.Output;
 import org.nndl.net.Regularization;
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nndl.SparkTestSession;
+import org.nndl.cache.CachedSet;
+import org.nndl.compute.Gradient;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
 import org.nndl.data.Shift;
@@ -23,8 +25,6 @@ import org.nndl.net.Initializer;
 import org.nndl.net.Layout;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
-import org.nndl.compute.Gradient;
-import org.nndl.cache.CachedSet;
 
 /**
  * Training on the expanded view of a cached set ({@link CachedSet#expanded}) against the

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.SparkTestSession;
+import org.nndl.cache.CachedSet;
+import org.nndl.compute.Gradient;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
 import org.nndl.net.Activation;
@@ -24,8 +26,6 @@ import org.nndl.net.EpochOrder;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
-import org.nndl.compute.Gradient;
-import org.nndl.cache.CachedSet;
 
 /** Local SGD against the reference: exact with one partition, hand-averaged with two, same bits, learns. */
 class LocalSgdTest {

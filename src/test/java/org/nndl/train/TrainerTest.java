@@ -10,14 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.SparkTestSession;
+import org.nndl.cache.CachedSet;
+import org.nndl.compute.Gradient;
 import org.nndl.data.Dataset;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
-import org.nndl.net.Network2;
-import org.nndl.compute.Gradient;
-import org.nndl.cache.CachedSet;
 
 /** The Spark trainer against the single-machine reference: same init, same batches, same result. */
 class TrainerTest {
