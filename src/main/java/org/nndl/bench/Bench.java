@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.RDDInfo;
@@ -22,6 +23,7 @@ import org.nndl.eval.Evaluator;
 import org.nndl.eval.Score;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
+import org.nndl.net.Sgd;
 import org.nndl.train.GradientDescent;
 import org.nndl.train.LocalSgd;
 import org.nndl.train.Optimizer;
@@ -132,7 +134,7 @@ public final class Bench {
   private double stepMs(CachedSet set, int m, int epoch, int steps) {
     Timings timings = new Timings(steps);
     optimizer(set, TrainSettings.EXACT).epoch(Initializer.DEFAULT.init(settings.spec().layout(), settings.seed()),
-        settings.seed(), epoch, org.nndl.net.Sgd.network2(m, settings.eta(), settings.lambda()), timings);
+        settings.seed(), epoch, Sgd.network2(m, settings.eta(), settings.lambda()), timings);
     return timings.medianStepMs();
   }
 
@@ -191,7 +193,7 @@ public final class Bench {
     Optimizer gd = optimizer(set, syncEvery);
     Timings timings = new Timings();
     long t0 = System.nanoTime();
-    gd.epoch(params, settings.seed(), 1, org.nndl.net.Sgd.network2(m, settings.eta(), settings.lambda()), timings);
+    gd.epoch(params, settings.seed(), 1, Sgd.network2(m, settings.eta(), settings.lambda()), timings);
     double seconds = (System.nanoTime() - t0) / 1e9;
     try (CachedSet testSet = CachedSet.broadcast(sc, test, partitions)) {
       Score s = new Evaluator(settings.spec()).score(sc, testSet.blocks(), params);
@@ -204,7 +206,7 @@ public final class Bench {
     var layout = settings.spec().layout();
     Network2 ref = new Network2(settings.spec(), Initializer.DEFAULT.init(layout, settings.seed()));
     int samples = Math.min(train.size(), 4000);
-    int[] order = java.util.stream.IntStream.range(0, samples).toArray();
+    int[] order = IntStream.range(0, samples).toArray();
     for (int k = 0; k < 1000; k += 10) ref.updateMiniBatch(train, order, k, k + 10, 0.5, 5.0, train.size());  // warm-up
     long t0 = System.nanoTime();
     for (int k = 0; k < samples; k += 10) {

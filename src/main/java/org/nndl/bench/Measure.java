@@ -1,5 +1,8 @@
 package org.nndl.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /**
  * One line of the benchmark table.
  *
@@ -22,6 +25,6 @@ public record Measure(String name, double value, String unit, String target, Boo
   }
 
   private static String text(double v) {
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 }

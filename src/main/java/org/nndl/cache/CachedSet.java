@@ -1,5 +1,6 @@
 package org.nndl.cache;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
@@ -94,7 +95,7 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
       while (s >= firstSample[p + 1]) p++;
       if (count == 0 || out[count - 1] != p) out[count++] = p;
     }
-    return java.util.Arrays.copyOf(out, count);
+    return Arrays.copyOf(out, count);
   }
 
   @Override public void close() {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,7 +66,7 @@ public record Checkpoint(String runId, Map<String, String> options, TrainState s
     if (length != bytes.length - bodyStart) {
       throw bad(name, "it holds " + (bytes.length - bodyStart) + " bytes after the header, not " + length + " (truncated?)");
     }
-    byte[] body = java.util.Arrays.copyOfRange(bytes, bodyStart, bytes.length);
+    byte[] body = Arrays.copyOfRange(bytes, bodyStart, bytes.length);
     if (!String.valueOf(crc(body)).equals(head[3])) throw bad(name, "its checksum does not match (damaged?)");
     try {
       return fromJson(JSON.readTree(body));

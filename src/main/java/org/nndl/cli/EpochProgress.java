@@ -1,5 +1,6 @@
 package org.nndl.cli;
 
+import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -15,7 +16,7 @@ final class EpochProgress implements AutoCloseable {
 
   /** A bar that starts with done epochs already counted (a resumed run). */
   EpochProgress(int epochs, int done) {
-    bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs).startsFrom(done, java.time.Duration.ZERO)
+    bar = new ProgressBarBuilder().setTaskName("epoch").setInitialMax(epochs).startsFrom(done, Duration.ZERO)
         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000)
         // stderr as it is now (stdout stays clean for scripts); redrawn in place with '\r'
         .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build();

@@ -34,8 +34,7 @@ import picocli.CommandLine.Option;
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "model.json of a run, or a file from network2.py's save()")
   Path model;
-  @Option(names = "--data", description = "sample (bundled digits), mnist, or a folder/URI with the four MNIST files (default: ${DEFAULT-VALUE})")
-  String data;
+  @Mixin DataOption data;
   @Option(names = "--split", defaultValue = "test", description = "test | train (default: ${DEFAULT-VALUE})")
   String split;
   @Option(names = "--limit", defaultValue = "0", description = "score the first N images, 0 = all (default: ${DEFAULT-VALUE})")
@@ -56,11 +55,11 @@ final class EvaluateCommand implements Callable<Integer> {
     // Everything that can be refused is checked before Spark starts.
     ModelJson.Model m = ModelFile.load(model);
     NetworkSpec spec = m.spec();
-    DataSource.Sources src = DataSource.locate(data, cache.path);
+    DataSource.Sources src = DataSource.locate(data.data, cache.path);
     String images = test ? src.testImages() : src.trainImages();
     String labels = test ? src.testLabels() : src.trainLabels();
     int[] size = DistributedIdx.imageSize(images, labels);
-    InputSize.check(spec, size[0], size[1], "the " + split + " images of " + data);
+    InputSize.check(spec, size[0], size[1], "the " + split + " images of " + data.data);
     Warehouse wh = warehouse.open();
 
     SparkSession spark = SparkSession.builder().appName("nndl-spark evaluate").getOrCreate();
@@ -71,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Score score = new Evaluator(spec).score(sc, set.blocks(), m.params());
       Confusion confusion = Confusion.of(sc, set, spec, m.params(), 0);
       Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);  // the printed time equals the stored one
-      e = new Evaluation(Warehouse.newRunId(), now, model.toAbsolutePath().normalize().toString(), data, split,
+      e = new Evaluation(Warehouse.newRunId(), now, model.toAbsolutePath().normalize().toString(), data.data, split,
           spec.layout().toString(), spec.cost().network2Name(), score.meanCost(), counts(confusion));
     }
     new EvaluationsTable(wh).append(spark, e);

@@ -1,9 +1,11 @@
 package org.nndl.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
@@ -11,6 +13,7 @@ import org.nndl.net.Output;
 import org.nndl.net.Regularization;
 import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +24,7 @@ import picocli.CommandLine;
  * checkpoint stores their values so that {@code --resume} rebuilds exactly the same settings.
  */
 final class TrainOptions {
-  @Option(names = "--data", description = "sample (bundled digits), mnist, or a folder/URI with the four MNIST files (default: ${DEFAULT-VALUE})")
-  String data;
+  @Mixin DataOption data;
   @Option(names = "--sizes", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})")
   int[] sizes;
   @Option(names = "--activation", description = "sigmoid | relu | tanh, the hidden layers' neurons (default: ${DEFAULT-VALUE})")
@@ -87,7 +89,7 @@ final class TrainOptions {
     Output out = output == null || output.isBlank() ? Output.of(act) : Output.parse(output);
     Techniques t = new Techniques(Regularization.parse(regularization), dropout, momentum, validation, earlyStop,
         halve(etaSchedule), patience, expand);
-    return TrainSettings.builder().data(data).sizes(sizes).activation(act).output(out).cost(Cost.parse(cost))
+    return TrainSettings.builder().data(data.data).sizes(sizes).activation(act).output(out).cost(Cost.parse(cost))
         .init(Initializer.parse(init)).epochs(epochs).batchSize(batchSize).eta(eta).lambda(lambda).seed(seed)
         .trainLimit(trainLimit).testLimit(testLimit).monitor(monitor).partitions(partitions).syncEvery(sync(syncEvery))
         .techniques(t).build().validate();
@@ -116,14 +118,14 @@ final class TrainOptions {
     Map<String, String> v = new LinkedHashMap<>();
     for (OptionSpec o : CommandSpec.forAnnotatedObject(this).options()) {
       Object value = o.getValue();
-      String text = value == null ? "" : value instanceof int[] a ? join(java.util.Arrays.stream(a).mapToObj(String::valueOf))
-          : value instanceof double[] d ? join(java.util.Arrays.stream(d).mapToObj(String::valueOf)) : String.valueOf(value);
+      String text = value == null ? "" : value instanceof int[] a ? join(Arrays.stream(a).mapToObj(String::valueOf))
+          : value instanceof double[] d ? join(Arrays.stream(d).mapToObj(String::valueOf)) : String.valueOf(value);
       v.put(o.longestName(), text);
     }
     return v;
   }
 
-  private static String join(java.util.stream.Stream<String> parts) { return String.join(",", parts.toList()); }
+  private static String join(Stream<String> parts) { return String.join(",", parts.toList()); }
 
   /** Options rebuilt from {@link #values()}: parsed again, so they are checked as on the command line. */
   static TrainOptions of(Map<String, String> values) {

@@ -1,6 +1,7 @@
 package org.nndl.compute;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * A sum of double vectors that gives the same bits whatever order its parts are added in.
@@ -59,7 +60,7 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
 
   /** The sums as doubles, written into out (zeros when nothing was added). */
   public double[] toDoubles(double[] out) {
-    if (hi == null) { java.util.Arrays.fill(out, 0.0); return out; }
+    if (hi == null) { Arrays.fill(out, 0.0); return out; }
     for (int i = 0; i < out.length; i++) {
       if (hi[i] == 0 && lo[i] == 0) { out[i] = 0.0; continue; }
       long carry = Math.floorDiv(lo[i], 1L << 52);

@@ -1,6 +1,7 @@
 package org.nndl.data;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Labelled images held as bytes, as IDX stores them: {@code pixels[i*rows*cols + p]} is pixel p
@@ -27,15 +28,15 @@ public record Dataset(int rows, int cols, byte[] pixels, byte[] labels) implemen
   /** Images from..to-1, numbered from 0. */
   public Dataset slice(int from, int to) {
     if (from < 0 || to > size() || from > to) throw new IllegalArgumentException("bad slice " + from + ".." + to + " of " + size());
-    byte[] px = java.util.Arrays.copyOfRange(pixels, from * inputSize(), to * inputSize());
-    return new Dataset(rows, cols, px, java.util.Arrays.copyOfRange(labels, from, to));
+    byte[] px = Arrays.copyOfRange(pixels, from * inputSize(), to * inputSize());
+    return new Dataset(rows, cols, px, Arrays.copyOfRange(labels, from, to));
   }
 
   /** The first n images (all of them when n >= size()). */
   public Dataset limit(int n) {
     if (n >= size()) return this;
-    byte[] px = java.util.Arrays.copyOf(pixels, n * inputSize());
-    byte[] lb = java.util.Arrays.copyOf(labels, n);
+    byte[] px = Arrays.copyOf(pixels, n * inputSize());
+    byte[] lb = Arrays.copyOf(labels, n);
     return new Dataset(rows, cols, px, lb);
   }
 }

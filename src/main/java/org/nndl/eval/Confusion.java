@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.cache.CachedSet;
 import org.nndl.compute.Mergeable;
@@ -40,7 +41,7 @@ public final class Confusion implements Serializable, Mergeable<Confusion> {
   }
 
   /** Counts one sample; pixels are only copied (by the supplier) when the sample is kept. */
-  void add(int index, int label, int predicted, java.util.function.Supplier<byte[]> pixels) {
+  void add(int index, int label, int predicted, Supplier<byte[]> pixels) {
     counts[label * outputs + predicted]++;
     if (label != predicted && wants(index)) insert(new Miss(index, label, predicted, pixels.get()));
   }

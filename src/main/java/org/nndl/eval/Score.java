@@ -3,6 +3,8 @@ package org.nndl.eval;
 import java.io.Serializable;
 import org.nndl.compute.ExactSum;
 import org.nndl.compute.Mergeable;
+import org.nndl.net.Layout;
+import org.nndl.net.Regularization;
 
 /**
  * Cost and accuracy of a network over a set, summed across partitions. The cost sum is an
@@ -44,7 +46,7 @@ public final class Score implements Serializable, Mergeable<Score> {
    * network2's total_cost: the mean cost plus the weight penalty with n = this set's size, e.g.
    * 0.5*(lambda/n_set)*sum ||w||^2 for L2.
    */
-  public double totalCost(org.nndl.net.Regularization reg, double lambda, org.nndl.net.Layout layout, double[] params) {
+  public double totalCost(Regularization reg, double lambda, Layout layout, double[] params) {
     return meanCost() + reg.penalty(layout, params, lambda, (int) count);
   }
 }

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import scala.collection.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** Text forms of cell values shared by the formatters. */
@@ -37,7 +38,7 @@ final class Cells {
    */
   static List<?> elements(Object value) {
     if (value instanceof List<?> l) return l;
-    if (value instanceof scala.collection.Seq<?> s) return CollectionConverters.asJava(s);
+    if (value instanceof Seq<?> s) return CollectionConverters.asJava(s);
     return null;
   }
 

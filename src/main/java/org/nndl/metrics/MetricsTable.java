@@ -1,6 +1,14 @@
 package org.nndl.metrics;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -44,18 +52,18 @@ public final class MetricsTable {
    * running meanwhile sees whole epochs only. Returns the number of rows removed.
    */
   public int dropEpochsAfter(SparkSession spark, String runId, int epoch) {
-    java.nio.file.Path dir = Warehouse.partition(warehouse.metricsTable(), runId);
-    if (!java.nio.file.Files.isDirectory(dir)) return 0;
+    Path dir = Warehouse.partition(warehouse.metricsTable(), runId);
+    if (!Files.isDirectory(dir)) return 0;
     int dropped = 0;
-    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
-      for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
         int e = spark.read().parquet(TablePaths.uri(f)).select("epoch").first().getInt(0);
         if (e <= epoch) continue;
-        java.nio.file.Files.delete(f);
-        java.nio.file.Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
+        Files.delete(f);
+        Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
         dropped++;
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new MetricsError("cannot remove the rows after epoch " + epoch + " of run " + runId + " in " + dir
           + " (" + e.getMessage() + "): check the warehouse is writable", e);
     }
@@ -63,10 +71,10 @@ public final class MetricsTable {
   }
 
   /** The run's rows, by epoch, as written (columns a warehouse from an older version lacks read as null). */
-  public java.util.List<EpochMetrics> epochs(SparkSession spark, String runId) {
+  public List<EpochMetrics> epochs(SparkSession spark, String runId) {
     String quoted = "'" + runId.replace("'", "''") + "'";
-    java.util.List<EpochMetrics> out = new java.util.ArrayList<>();
-    for (org.apache.spark.sql.Row r : Query.run(spark, warehouse, "SELECT * FROM metrics WHERE run_id = " + quoted
+    List<EpochMetrics> out = new ArrayList<>();
+    for (Row r : Query.run(spark, warehouse, "SELECT * FROM metrics WHERE run_id = " + quoted
         + " ORDER BY epoch").collectAsList()) {
       out.add(new EpochMetrics(r.getInt(r.fieldIndex("epoch")), r.getDouble(r.fieldIndex("train_seconds")),
           r.getDouble(r.fieldIndex("test_accuracy")), r.getDouble(r.fieldIndex("test_cost")),
@@ -76,8 +84,8 @@ public final class MetricsTable {
     return out;
   }
 
-  private static Double optional(org.apache.spark.sql.Row r, String column) {
-    if (!java.util.Arrays.asList(r.schema().fieldNames()).contains(column)) return null;
+  private static Double optional(Row r, String column) {
+    if (!Arrays.asList(r.schema().fieldNames()).contains(column)) return null;
     int i = r.fieldIndex(column);
     return r.isNullAt(i) ? null : r.getDouble(i);
   }

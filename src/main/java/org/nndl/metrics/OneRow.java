@@ -1,5 +1,6 @@
 package org.nndl.metrics;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,7 +65,7 @@ final class OneRow {
       try {
         DriverParquet.write(dir, fields, values);
         return;
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new MetricsError("cannot write a row into " + dir + ": " + e.getMessage()
             + "; check that the warehouse directory is writable", e);
       }

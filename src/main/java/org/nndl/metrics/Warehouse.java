@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A local directory holding every run: {@code ROOT/runs/RUN_ID/} for a run's own files and
@@ -111,8 +113,8 @@ public final class Warehouse {
   public void forget(String runId) {
     for (Path p : new Path[] {partition(metricsTable(), runId), partition(runsTable(), runId), runDir(runId)}) {
       if (!Files.exists(p)) continue;
-      try (java.util.stream.Stream<Path> files = Files.walk(p)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      try (Stream<Path> files = Files.walk(p)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       } catch (IOException ignored) {
         // what cannot be removed is reported by the next claim of the same id
       }

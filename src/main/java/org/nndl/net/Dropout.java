@@ -17,7 +17,7 @@ public final class Dropout implements Serializable {
 
   /** rate p in [0, 1): the probability of dropping a hidden neuron. */
   public Dropout(double rate, long seed) {
-    if (!(rate >= 0 && rate < 1)) throw new IllegalArgumentException("--dropout " + rate + ": use a rate in [0, 1), e.g. 0.5");
+    if (!(rate >= 0 && rate < 1)) throw new IllegalArgumentException("dropout rate " + rate + " is not in [0, 1)");
     this.rate = rate;
     this.seed = seed;
   }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -52,7 +53,7 @@ public final class ImageInputs {
   static boolean isPng(Path f) {
     if (hasPngName(f)) return true;
     try (InputStream in = Files.newInputStream(f)) {
-      return java.util.Arrays.equals(in.readNBytes(PNG_SIGNATURE.length), PNG_SIGNATURE);
+      return Arrays.equals(in.readNBytes(PNG_SIGNATURE.length), PNG_SIGNATURE);
     } catch (IOException e) {
       throw new DataError(f + ": cannot be read (" + e.getMessage() + "): check its permissions", e);
     }

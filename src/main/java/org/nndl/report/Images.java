@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 
@@ -29,7 +30,7 @@ final class Images {
     int[] square = new int[scale * scale];
     for (int y = 0; y < rows; y++) {
       for (int x = 0; x < cols; x++) {
-        java.util.Arrays.fill(square, 255 - (pixels[y * cols + x] & 0xff));
+        Arrays.fill(square, 255 - (pixels[y * cols + x] & 0xff));
         r.setPixels(x * scale, y * scale, scale, scale, square);
       }
     }

@@ -8,9 +8,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.nndl.eval.Confusion;
 import org.nndl.metrics.EpochMetrics;
 
@@ -66,10 +69,10 @@ public final class RunReport {
 
   /** A setting's text; arrays are listed rather than shown as [I@1b6d3586. */
   static String text(Object v) {
-    if (v instanceof int[] a) return java.util.Arrays.toString(a);
-    if (v instanceof long[] a) return java.util.Arrays.toString(a);
-    if (v instanceof double[] a) return java.util.Arrays.toString(a);
-    if (v instanceof Object[] a) return java.util.Arrays.deepToString(a);
+    if (v instanceof int[] a) return Arrays.toString(a);
+    if (v instanceof long[] a) return Arrays.toString(a);
+    if (v instanceof double[] a) return Arrays.toString(a);
+    if (v instanceof Object[] a) return Arrays.deepToString(a);
     return String.valueOf(v);
   }
 
@@ -90,7 +93,7 @@ public final class RunReport {
   private static boolean isPng(Path p) throws IOException {
     byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     try (var in = Files.newInputStream(p)) {
-      return java.util.Arrays.equals(in.readNBytes(8), sig);
+      return Arrays.equals(in.readNBytes(8), sig);
     }
   }
 
@@ -98,9 +101,9 @@ public final class RunReport {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // A unique name made here rather than by createTempFile, which would leave the page owner-only.
-    Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+    Path tmp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      Files.writeString(tmp, html, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+      Files.writeString(tmp, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -1,6 +1,7 @@
 package org.nndl.train;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -89,7 +90,7 @@ public final class GradientDescent implements Optimizer {
       if (parts.length > directLimit) {
         Gradient g = gradient;  // not this: the lambda must not capture the driver-side loop
         return set.blocks().treeAggregate(new ExactSum(),
-            (sum, block) -> { g.add(bc.value(), java.util.List.of(block), batch, epoch, step, sum); return sum; }, ExactSum::merge);
+            (sum, block) -> { g.add(bc.value(), List.of(block), batch, epoch, step, sum); return sum; }, ExactSum::merge);
       }
       return PartitionJob.run(sc, set.blocks(), task, parts, new ExactSum(), ExactSum.class);
     } finally {

@@ -41,7 +41,6 @@ public final class LocalSgd implements Optimizer {
   /** syncEvery = K, the local steps between synchronizations (>= 1). */
   public LocalSgd(JavaSparkContext sc, CachedSet set, Gradient gradient, Updater updater, int parameterCount,
       int syncEvery) {
-    if (syncEvery < 1) throw new IllegalArgumentException("--sync-every " + syncEvery + ": must be a positive whole number");
     this.sc = sc;
     this.set = set;
     this.gradient = gradient;
