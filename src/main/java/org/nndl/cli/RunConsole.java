@@ -16,13 +16,28 @@ import org.nndl.train.Trainer;
 final class RunConsole {
   private RunConsole() {}
 
-  /** Trains run from state with a progress bar and returns the exit code. */
-  static int train(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start,
+  /** Trains run from its first epoch with a progress bar and returns the exit code. */
+  static int start(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, int epochs, String id,
+      Warehouse wh, boolean checkpoints) {
+    TrainRun.Outcome o;
+    try (EpochProgress progress = new EpochProgress(epochs, 0)) {
+      o = run.start(spark, sc, sets, progress::epochDone);
+    }
+    return ended(o, id, wh, checkpoints);
+  }
+
+  /** Trains run on from a checkpoint's state with a progress bar and returns the exit code. */
+  static int resume(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState state,
       int epochs, String id, Warehouse wh, boolean checkpoints) {
     TrainRun.Outcome o;
-    try (EpochProgress progress = new EpochProgress(epochs, start.epochsDone())) {
-      o = run.train(spark, sc, sets, start, progress::epochDone);
+    try (EpochProgress progress = new EpochProgress(epochs, state.epochsDone())) {
+      o = run.train(spark, sc, sets, state, progress::epochDone);
     }
+    return ended(o, id, wh, checkpoints);
+  }
+
+  /** Says how the run ended, in one line, and returns its exit code. */
+  private static int ended(TrainRun.Outcome o, String id, Warehouse wh, boolean checkpoints) {
     Trainer.Result r = o.result();
     String where = "run " + id + ": metrics in " + wh.root() + ", model in " + o.model();
     switch (r.status()) {

@@ -17,7 +17,6 @@ import org.nndl.metrics.ResultPrinter;
 import org.nndl.metrics.Warehouse;
 import org.nndl.run.TrainRun;
 import org.nndl.train.TrainSettings;
-import org.nndl.train.TrainState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,9 +81,7 @@ final class SweepCommand implements Callable<Integer> {
     values.put("--lambda", String.valueOf(s.lambda()));
     String checkpoints = wh.runDir(id).resolve("checkpoints").toUri().toString();
     TrainRun run = new TrainRun(wh, id, s, values, checkpoints, checkpointEvery);
-    run.writeRunRow(spark, sc, sets);
-    TrainState start = TrainState.start(s.init().init(s.spec().layout(), s.seed()), s.eta());
-    return RunConsole.train(run, spark, sc, sets, start, s.epochs(), id, wh, checkpointEvery > 0);
+    return RunConsole.start(run, spark, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
   }
 
   /** A number as a run id can hold it: 0.025 -> 0.025, 1.0 -> 1, 1e-05 -> 1e-05. */

@@ -15,7 +15,6 @@ import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Warehouse;
 import org.nndl.run.TrainRun;
 import org.nndl.train.TrainSettings;
-import org.nndl.train.TrainState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,10 +64,7 @@ final class TrainCommand implements Callable<Integer> {
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-        run.writeRunRow(spark, sc, sets);
-        double[] params = s.init().init(s.spec().layout(), s.seed());
-        int code = RunConsole.train(run, spark, sc, sets, TrainState.start(params, s.eta()), s.epochs(), id, wh,
-            checkpointEvery > 0);
+        int code = RunConsole.start(run, spark, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
         started = true;
         return code;
       }
@@ -111,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         + (dropped > 0 ? " (" + dropped + " later metrics row(s) removed: those epochs run again)" : ""));
     TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
     try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-      return RunConsole.train(run, spark, sc, sets, c.state(), s.epochs(), runId, wh, checkpointEvery > 0);
+      return RunConsole.resume(run, spark, sc, sets, c.state(), s.epochs(), runId, wh, checkpointEvery > 0);
     }
   }
 

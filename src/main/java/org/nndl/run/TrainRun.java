@@ -50,7 +50,7 @@ public final class TrainRun {
   public boolean anyEpoch() { return anyEpoch; }
 
   /** The runs table's row: every setting plus the set sizes and the master. */
-  public LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
+  private LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
     LinkedHashMap<String, Object> row = runRow(sc, sets);
     new RunsTable(wh).write(spark, id, row);
     return row;
@@ -67,6 +67,13 @@ public final class TrainRun {
 
   /** How a run ended: the trainer's result, where the model is, and the stop request it watched. */
   public record Outcome(Trainer.Result result, Path model, StopSignal stop) {}
+
+  /** A fresh run: its runs-table row, the initial parameters drawn from the seed, then training from epoch 1. */
+  public Outcome start(SparkSession spark, JavaSparkContext sc, TrainingSets sets, Consumer<EpochMetrics> progress) {
+    writeRunRow(spark, sc, sets);
+    double[] params = s.init().init(s.spec().layout(), s.seed());
+    return train(spark, sc, sets, TrainState.start(params, s.eta()), progress);
+  }
 
   /** Trains from state to the end (or a stop); progress sees each finished epoch's row. */
   public Outcome train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start,
