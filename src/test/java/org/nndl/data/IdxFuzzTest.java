@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -79,7 +81,12 @@ class IdxFuzzTest {
   // The property every case checks
 
   /** What a case reads, and what it may do. */
-  private record Case(String description, Callable<Object> read, boolean mustFail, boolean tiny, List<String> names) {}
+  private record Case(String description, Callable<Object> read, boolean mustFail, boolean tiny, List<String> names,
+      byte[] labelFile) {
+    Case(String description, Callable<Object> read, boolean mustFail, boolean tiny, List<String> names) {
+      this(description, read, mustFail, tiny, names, null);
+    }
+  }
 
   private static DynamicTest test(Case c) {
     return DynamicTest.dynamicTest(c.description(), () -> check(c));
@@ -107,6 +114,7 @@ class IdxFuzzTest {
       if (thrown == null) {
         assertFalse(c.mustFail(), desc + ": loaded, but this file cannot be valid");
         checkConsistent(desc, result);
+        if (c.labelFile() != null) assertArrayEquals(labelsIn(c.labelFile()), (byte[]) result, desc + ": labels");
       } else {
         checkMessage(desc, thrown.getMessage(), c.names());
       }
@@ -126,8 +134,8 @@ class IdxFuzzTest {
     if (result instanceof IdxReader.Images im) {
       assertTrue(im.count() >= 0 && im.rows() > 0 && im.cols() > 0, desc + ": bad shape " + im);
       assertEquals((long) im.count() * im.rows() * im.cols(), im.pixels().length, desc + ": pixels length");
-    } else if (result instanceof byte[] lb) {
-      assertNotNull(lb, desc);
+    } else if (result instanceof byte[]) {
+      // labels: compared with the file's own bytes by check()
     } else if (result instanceof Dataset d) {
       checkDataset(desc, d);
     } else if (result instanceof TrainTest tt) {
@@ -151,6 +159,17 @@ class IdxFuzzTest {
 
   private static Path write(Path file, byte[] content) { return IdxBytes.write(file, content); }
 
+  /**
+   * The labels a valid IDX label file holds, decoded here from the format's definition (gunzipped
+   * if gzip; magic 0x00000801, big-endian count, then one byte per label), not by the reader tested.
+   */
+  private static byte[] labelsIn(byte[] file) throws IOException {
+    byte[] raw = isGzip(file) ? new GZIPInputStream(new ByteArrayInputStream(file)).readAllBytes() : file;
+    ByteBuffer b = ByteBuffer.wrap(raw);
+    assertEquals(0x00000801, b.getInt(), "magic of a label file that was accepted");
+    return Arrays.copyOfRange(raw, 8, 8 + b.getInt());
+  }
+
   private static Case imagesCase(String desc, byte[] content, boolean mustFail) {
     Path file = newFile("images" + (isGzip(content) ? ".gz" : ""));
     return new Case("images: " + desc, () -> IdxReader.readImages(write(file, content).toString()),
@@ -160,7 +179,7 @@ class IdxFuzzTest {
   private static Case labelsCase(String desc, byte[] content, boolean mustFail) {
     Path file = newFile("labels" + (isGzip(content) ? ".gz" : ""));
     return new Case("labels: " + desc, () -> IdxReader.readLabels(write(file, content).toString()),
-        mustFail, true, List.of(file.toString()));
+        mustFail, true, List.of(file.toString()), content);
   }
 
   private static Case datasetCase(String desc, byte[] imagesContent, byte[] labelsContent, boolean mustFail) {

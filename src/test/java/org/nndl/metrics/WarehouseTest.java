@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,11 +57,22 @@ class WarehouseTest {
 
   @Test
   void newRunIdsAreValidAndDistinct() {
+    Set<String> drawn = new HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      String id = Warehouse.newRunId();
+      assertTrue(id.matches("\\d{8}-\\d{6}-[0-9a-f]{4}"), id);
+      drawn.add(id);
+    }
+    // 16 random bits each: 20 draws give fewer than 10 distinct ids with probability far below 1e-30
+    assertTrue(drawn.size() >= 10, "ids drawn in the same second repeat: " + drawn);
+  }
+
+  @Test
+  void aGeneratedIdThatIsTakenIsDrawnAgain() {
     Warehouse w = new Warehouse(dir);
-    String a = Warehouse.newRunId();
-    String b = Warehouse.newRunId();
-    assertTrue(a.matches("\\d{8}-\\d{6}-[0-9a-f]{4}"), a);
-    w.claimRun(a);
-    if (!a.equals(b)) w.claimRun(b);  // equal only with probability 1/65536
+    w.claimRun("taken");
+    Iterator<String> ids = List.of("taken", "taken", "free").iterator();
+    assertEquals("free", w.claimNewRun(ids::next));
+    assertTrue(Files.isDirectory(w.runDir("free")));
   }
 }
