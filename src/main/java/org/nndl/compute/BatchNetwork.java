@@ -1,8 +1,5 @@
 package org.nndl.compute;
 
-import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.blas.JavaBLAS;
-import org.apache.spark.ml.linalg.DenseMatrix;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Layout;
@@ -10,37 +7,20 @@ import org.nndl.net.NetworkSpec;
 import org.nndl.net.Output;
 
 /**
- * The network applied to k samples at once: activations are matrices with one column per sample
- * (mllib-local {@link DenseMatrix}, column-major), and each layer is one BLAS matrix product
- * read straight out of the flat parameter array. Not thread-safe: one per task.
+ * The network applied to k samples at once: activations are column-major matrices with one
+ * column per sample, and each layer is one matrix product ({@link Products}) read straight out of
+ * the flat parameter array, the bias added in the product. Every matrix has one column more than
+ * the capacity, left at zero for the products to pad with. Nothing is allocated per call. Not
+ * thread-safe: one per task.
  */
 public final class BatchNetwork {
-  /**
-   * netlib's pure-Java BLAS (vectorised with jdk.incubator.vector when present), never a native
-   * library: the matrices here are small (m = 10 columns), where a JNI call saves little, and one
-   * implementation everywhere keeps results bit-identical across executors whatever BLAS their
-   * hosts have installed.
-   */
-  private static final BLAS BLAS_ = javaBlas();
-
-  /**
-   * Loading any netlib BLAS class first probes for a native library (and prints a dlopen error
-   * where there is none) unless told not to: set that before the first load, on every JVM.
-   */
-  private static BLAS javaBlas() {
-    if (System.getProperty("dev.ludovic.netlib.blas.allowNative") == null) {
-      System.setProperty("dev.ludovic.netlib.blas.allowNative", "false");
-    }
-    return JavaBLAS.getInstance();
-  }
-
   private final Layout layout;
   private final Activation act;
   private final Output output;
   private final Cost cost;
-  private final DenseMatrix[] zs;   // z^l = W^l a^(l-1) + b^l
-  private final DenseMatrix[] as;   // a^l = sigma(z^l); as[0] is the input
-  private final DenseMatrix[] deltas;
+  private final double[][] zs;      // z^l = W^l a^(l-1) + b^l
+  private final double[][] as;      // a^l = sigma(z^l); as[0] is the input
+  private final double[][] deltas;
   private final double[][] masks;   // dropout: 1 = hidden neuron kept, 0 = dropped; null when unused
   private final int capacity;
 
@@ -51,21 +31,21 @@ public final class BatchNetwork {
     this.cost = spec.cost();
     this.capacity = capacity;
     int layers = layout.layers();
-    zs = new DenseMatrix[layers];
-    as = new DenseMatrix[layers];
-    deltas = new DenseMatrix[layers];
+    zs = new double[layers][];
+    as = new double[layers][];
+    deltas = new double[layers][];
     masks = new double[layers][];
     for (int l = 0; l < layers; l++) {
-      as[l] = DenseMatrix.zeros(layout.size(l), capacity);
+      as[l] = new double[layout.size(l) * (capacity + 1)];
       if (l > 0) {
-        zs[l] = DenseMatrix.zeros(layout.size(l), capacity);
-        deltas[l] = DenseMatrix.zeros(layout.size(l), capacity);
+        zs[l] = new double[layout.size(l) * (capacity + 1)];
+        deltas[l] = new double[layout.size(l) * (capacity + 1)];
       }
     }
   }
 
-  /** The input matrix to fill, column j = sample j, inputSize x capacity. */
-  public double[] input() { return as[0].values(); }
+  /** The input matrix to fill, column j = sample j, inputSize x capacity (its extra column stays zero). */
+  public double[] input() { return as[0]; }
 
   public int capacity() { return capacity; }
 
@@ -86,12 +66,9 @@ public final class BatchNetwork {
     int last = layout.layers() - 1;
     for (int l = 1; l <= last; l++) {
       int rows = layout.size(l), inner = layout.size(l - 1);
-      double[] z = zs[l].values();
-      double[] b = w;
-      for (int c = 0; c < k; c++) System.arraycopy(b, layout.biases(l), z, c * rows, rows);
-      BLAS_.dgemm("N", "N", rows, k, inner, 1.0, w, layout.weights(l), rows,
-          as[l - 1].values(), 0, inner, 1.0, z, 0, rows);
-      double[] a = as[l].values();
+      double[] z = zs[l];
+      Products.affine(w, layout.weights(l), layout.biases(l), rows, inner, as[l - 1], k, capacity, z);
+      double[] a = as[l];
       if (l == last) {
         for (int c = 0; c < k; c++) output.activate(z, a, c * rows, rows);
       } else if (dropout) {
@@ -101,7 +78,7 @@ public final class BatchNetwork {
         for (int i = 0; i < rows * k; i++) a[i] = act.apply(z[i]);
       }
     }
-    return as[last].values();
+    return as[last];
   }
 
   /**
@@ -112,20 +89,19 @@ public final class BatchNetwork {
   public void backward(double[] w, int[] targets, int k, double[] grad, boolean dropout) {
     int last = layout.layers() - 1;
     int out = layout.size(last);
-    double[] zl = zs[last].values(), al = as[last].values(), dl = deltas[last].values();
+    double[] zl = zs[last], al = as[last], dl = deltas[last];
     for (int c = 0; c < k; c++) cost.delta(zl, al, c * out, out, targets[c], output, dl, c * out);  // BP1
     for (int l = last; l >= 1; l--) {
       int rows = layout.size(l), inner = layout.size(l - 1);
-      double[] d = deltas[l].values();
+      double[] d = deltas[l];
       for (int c = 0; c < k; c++) {                                  // BP3
         for (int j = 0; j < rows; j++) grad[layout.biases(l) + j] += d[c * rows + j];
       }
-      BLAS_.dgemm("N", "T", rows, inner, k, 1.0, d, 0, rows,          // BP4
-          as[l - 1].values(), 0, inner, 1.0, grad, layout.weights(l), rows);
+      Products.addOuter(d, rows, as[l - 1], inner, k, capacity, grad, layout.weights(l));  // BP4
       if (l > 1) {                                                   // BP2
-        double[] prev = deltas[l - 1].values();
-        BLAS_.dgemm("T", "N", inner, k, rows, 1.0, w, layout.weights(l), rows, d, 0, rows, 0.0, prev, 0, inner);
-        double[] z = zs[l - 1].values();
+        double[] prev = deltas[l - 1];
+        Products.transposedTimes(w, layout.weights(l), rows, inner, d, k, prev);
+        double[] z = zs[l - 1];
         if (dropout) {
           double[] m = masks[l - 1];
           for (int i = 0; i < inner * k; i++) prev[i] *= act.prime(z[i]) * m[i];
