@@ -26,8 +26,13 @@ final class Products {
   static void affine(double[] w, int wo, int bo, int rows, int inner, double[] x, int k, int zero, double[] z) {
     if (rows >= LANES) {
       VectorProducts.affine(w, wo, bo, rows, inner, x, k, zero, z);
-      return;
+    } else {
+      plainAffine(w, wo, bo, rows, inner, x, k, z);
     }
+  }
+
+  /** {@link #affine} one entry at a time. */
+  static void plainAffine(double[] w, int wo, int bo, int rows, int inner, double[] x, int k, double[] z) {
     for (int c = 0; c < k; c++) {
       int zc = c * rows, xc = c * inner;
       System.arraycopy(w, bo, z, zc, rows);
@@ -46,8 +51,13 @@ final class Products {
   static void addOuter(double[] d, int rows, double[] a, int inner, int k, int zero, double[] grad, int wo) {
     if (rows >= LANES) {
       VectorProducts.addOuter(d, rows, a, inner, k, zero, grad, wo);
-      return;
+    } else {
+      plainAddOuter(d, rows, a, inner, k, grad, wo);
     }
+  }
+
+  /** {@link #addOuter} one entry at a time. */
+  static void plainAddOuter(double[] d, int rows, double[] a, int inner, int k, double[] grad, int wo) {
     for (int i = 0; i < inner; i++) {
       int col = wo + i * rows;
       for (int j = 0; j < rows; j++) {

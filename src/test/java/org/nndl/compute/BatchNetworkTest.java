@@ -17,7 +17,7 @@ import org.nndl.net.NetworkSpec;
 import org.nndl.net.Output;
 import org.nndl.train.TestData;
 
-/** The batched BLAS backprop against the per-sample reference, summed over the same samples. */
+/** The batched backprop against the per-sample reference, summed over the same samples. */
 class BatchNetworkTest {
 
   /** hidden activation, output layer, cost, dropout rate: every output/cost pair and dropout. */
@@ -44,6 +44,29 @@ class BatchNetworkTest {
     Network2 ref = new Network2(spec, params);
     for (int i : batch) ref.backprop(Network2.input(d, i), d.label(i), expected, masks(spec.layout(), dropout, i));
     assertEquals(batch.length, used);
+    for (int i = 0; i < params.length; i++) assertEquals(expected[i], batched[i], 1e-12, "parameter " + i);
+  }
+
+  /**
+   * Layers of a vector or more of rows (the Vector-API path, an overlapping last block) and
+   * batches short of, equal to and past one group of samples, against the reference.
+   */
+  @ParameterizedTest
+  @CsvSource({"1,sigmoid,sigmoid,cross-entropy,0", "9,sigmoid,sigmoid,cross-entropy,0",
+      "10,relu,softmax,log-likelihood,0", "23,sigmoid,sigmoid,quadratic,0", "23,tanh,softmax,log-likelihood,0.4"})
+  void vectorSizedLayersAgreeWithTheReference(int m, String a, String out, String c, double rate) {
+    NetworkSpec spec = new NetworkSpec(new Layout(16, 19, 11, 10), Activation.parse(a), Output.parse(out), Cost.parse(c));
+    Dropout dropout = rate > 0 ? new Dropout(rate, 99) : Dropout.NONE;
+    Dataset d = TestData.images(60, 4, 4, 10, 5);
+    double[] params = Initializer.DEFAULT.init(spec.layout(), 3);
+    int[] batch = java.util.stream.IntStream.range(0, m).map(i -> (i * 37) % 60).sorted().toArray();
+
+    double[] batched = new double[params.length];
+    assertEquals(m, new Gradient(spec, dropout).accumulate(params, Block.split(d, 25), batch, 3, 17, batched));
+
+    double[] expected = new double[params.length];
+    Network2 ref = new Network2(spec, params);
+    for (int i : batch) ref.backprop(Network2.input(d, i), d.label(i), expected, masks(spec.layout(), dropout, i));
     for (int i = 0; i < params.length; i++) assertEquals(expected[i], batched[i], 1e-12, "parameter " + i);
   }
 
