@@ -85,7 +85,7 @@ public final class Bench {
         out.add(Measure.atMost(name + "epoch / reference epoch", e.seconds / refEpoch, "x", 3));
         out.add(Measure.atLeast(name + "test accuracy - exact's", 100 * (e.testAccuracy - m10.testAccuracy), "points", -1));
       }
-      out.add(Measure.atMost("evaluate 10,000 samples (median of 5)", evaluateMs(), "ms", 100));
+      out.addAll(kernel());
 
       // Alternated and best of two each, so that JIT warm-up and a busy neighbour favour neither size.
       try (CachedSet big = fromFiles(ShiftedDigits.expand(train, 4 * n), "240k")) {
@@ -98,6 +98,13 @@ public final class Bench {
       }
     }
     out.add(Measure.of("driver peak heap", peakHeapBytes() / 1e6, "MB"));
+    return out;
+  }
+
+  /** {@code bench --kernel}: the executor's kernel on one thread, and evaluation (the kernel's forward pass in chunks). */
+  public List<Measure> kernel() {
+    List<Measure> out = new ArrayList<>(new KernelSpeed(settings, train).measure(10));
+    out.add(Measure.atMost("evaluate 10,000 samples (median of 5)", evaluateMs(), "ms", 100));
     return out;
   }
 

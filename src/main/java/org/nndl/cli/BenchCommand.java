@@ -39,6 +39,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--expanded",
       description = "instead of the table: steps on the book's 5x expanded set (a view of the cached set) against the set's own, and its cache size")
   boolean expanded;
+  @Option(names = "--kernel",
+      description = "instead of the table: the executor's kernel alone (m=10, one thread, samples/s per core) and evaluation")
+  boolean kernel;
   @Option(names = "--out", defaultValue = "bench.csv", description = "the table as CSV (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -54,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
     Bench bench = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps,
         syncEvery.stream().mapToInt(TrainOptions::sync).filter(k -> k != TrainSettings.EXACT).toArray());
-    List<Measure> measures = expanded ? bench.expandedView() : bench.run();
+    List<Measure> measures = expanded ? bench.expandedView() : kernel ? bench.kernel() : bench.run();
     Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
         m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
     ResultPrinter.print(table, ResultFormat.TABLE, System.out);
