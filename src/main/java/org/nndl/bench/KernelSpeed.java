@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
+import org.nndl.compute.BatchNetwork;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
@@ -21,6 +22,8 @@ import org.nndl.train.Updater;
 final class KernelSpeed {
   /** What the issue asks of the kernel at m = 10: twice numpy's single-core speed. */
   static final double TARGET = 100_000;
+  /** Evaluation's chunk (ForwardPass.CHUNK). */
+  private static final int CHUNK = 512;
 
   private final TrainSettings settings;
   private final Dataset train;
@@ -36,9 +39,31 @@ final class KernelSpeed {
     List<Block> blocks = Block.split(train, 10_000);
     double cold = epoch(params, blocks, m, 1), warm = epoch(params, blocks, m, 2);
     String name = "kernel: widen + forward + backward + update, m=" + m + ", 1 thread, samples/s per core";
+    forwardOnly(params, blocks);  // warm-up
     return List.of(Measure.of(name + ", first epoch", cold, "samples/s"),
         Measure.of(name, warm, "samples/s"),
-        Measure.atLeast("kernel samples/s per core / " + (int) TARGET + ", m=" + m, warm / TARGET, "x", 1));
+        Measure.atLeast("kernel samples/s per core / " + (int) TARGET + ", m=" + m, warm / TARGET, "x", 1),
+        Measure.of("kernel: widen + forward in chunks of " + CHUNK + " (evaluation), 1 thread, samples/s per core",
+            forwardOnly(params, blocks), "samples/s"));
+  }
+
+  /** Evaluation's use of the kernel (ForwardPass): every sample fed forward in chunks of CHUNK columns. */
+  private double forwardOnly(double[] params, List<Block> blocks) {
+    BatchNetwork net = new BatchNetwork(settings.spec(), CHUNK);
+    double[] x = net.input();
+    double sink = 0;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long t0 = threads.getCurrentThreadCpuTime();
+    for (Block block : blocks) {
+      for (int start = block.first(); start < block.end(); start += CHUNK) {
+        int k = Math.min(CHUNK, block.end() - start);
+        for (int c = 0; c < k; c++) block.widen(start + c, x, c);
+        sink += net.forward(params, k)[0];
+      }
+    }
+    double seconds = (threads.getCurrentThreadCpuTime() - t0) / 1e9;
+    if (Double.isNaN(sink)) throw new IllegalStateException("the network's output is NaN");
+    return train.size() / seconds;
   }
 
   /** One epoch of steps on params; returns samples per second of this thread's CPU time. */
