@@ -10,7 +10,7 @@ import scala.collection.Iterator;
  * output handed to a visitor in index order: what scoring and the confusion matrix share.
  */
 final class ForwardPass {
-  /** Samples per matrix product: large enough for BLAS to run at speed, small enough to stay in cache. */
+  /** Samples per forward pass: many of the kernel's groups of 10 per call, few enough to stay in cache. */
   private static final int CHUNK = 512;
 
   /** Sees one sample: its output is column {@code column} of {@code out}, its pixels column {@code column} of {@code input}. */
