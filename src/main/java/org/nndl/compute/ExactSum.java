@@ -9,12 +9,15 @@ import java.util.Arrays;
  * addition is not associative, so a plain double sum would differ from run to run. Each value
  * is held instead as a 128-bit fixed-point number (two longs, units of 2^-32 and 2^-84), whose
  * integer additions are associative; the double is formed once, at the end.
- * Magnitudes up to 2^31 are exact to 2^-84; beyond that (or NaN) the sum is marked invalid.
+ * Magnitudes up to 2^31 are exact to 2^-84; beyond that (or NaN) the sum is marked invalid: an
+ * added value, or a running total (hi[] would wrap), out of range. lo[] is kept below one unit of
+ * hi[] after every addition, so it cannot wrap however many values are added.
  */
 public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   private static final double HI_UNIT = 0x1p32;   // hi counts units of 2^-32
   private static final double LO_UNIT = 0x1p52;   // lo counts units of 2^-84 (= 2^-32 / 2^52)
   private static final double LIMIT = 0x1p31;
+  private static final long LO_ONE = 1L << 52;   // lo units in one hi unit
 
   private long[] hi;
   private long[] lo;
@@ -25,7 +28,7 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
 
   public boolean isEmpty() { return hi == null; }
 
-  /** True when an added value was NaN, infinite or beyond 2^31 in magnitude. */
+  /** True when an added value was NaN, infinite or beyond 2^31 in magnitude, or the total went beyond 2^31. */
   public boolean invalid() { return invalid; }
 
   /** Adds v (exactly up to 2^-84) element by element. */
@@ -38,10 +41,25 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
       double scaled = x * HI_UNIT;                 // exact: a power-of-two scale
       long whole = (long) scaled;                  // truncation; the next line makes it floor
       if (whole > scaled) whole--;
-      hi[i] += whole;
-      lo[i] += (long) ((scaled - whole) * LO_UNIT + 0.5);  // the fraction is exact; rounding below 2^-84
+      // the fraction is exact; rounding below 2^-84 (it may round up to one whole unit)
+      addAt(i, whole, (long) ((scaled - whole) * LO_UNIT + 0.5));
     }
     return this;
+  }
+
+  /** hi[i] += whole, lo[i] += fraction (0 <= fraction <= LO_ONE), carrying lo's whole unit; a wrap of hi marks the sum invalid. */
+  private void addAt(int i, long whole, long fraction) {
+    long l = lo[i] + fraction;  // both in [0, 2^52]: no wrap
+    if (l >= LO_ONE) { l -= LO_ONE; whole = plus(whole, 1); }
+    lo[i] = l;
+    hi[i] = plus(hi[i], whole);
+  }
+
+  /** a + b, marking the sum invalid when it wraps (beyond 2^31 in magnitude). */
+  private long plus(long a, long b) {
+    long s = a + b;
+    if (((a ^ s) & (b ^ s)) < 0) invalid = true;  // both operands' sign differs from the result's
+    return s;
   }
 
   /**
@@ -53,7 +71,7 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   public ExactSum merge(ExactSum other) {
     if (other.hi == null) { invalid |= other.invalid; return this; }
     if (hi == null) { hi = other.hi; lo = other.lo; invalid |= other.invalid; return this; }
-    for (int i = 0; i < hi.length; i++) { hi[i] += other.hi[i]; lo[i] += other.lo[i]; }
+    for (int i = 0; i < hi.length; i++) addAt(i, other.hi[i], other.lo[i]);
     invalid |= other.invalid;
     return this;
   }
@@ -62,11 +80,7 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   public double[] toDoubles(double[] out) {
     if (hi == null) { Arrays.fill(out, 0.0); return out; }
     for (int i = 0; i < out.length; i++) {
-      if (hi[i] == 0 && lo[i] == 0) { out[i] = 0.0; continue; }
-      long carry = Math.floorDiv(lo[i], 1L << 52);
-      long h = hi[i] + carry;
-      long l = lo[i] - (carry << 52);
-      out[i] = h / HI_UNIT + l / (HI_UNIT * LO_UNIT);
+      out[i] = hi[i] == 0 && lo[i] == 0 ? 0.0 : hi[i] / HI_UNIT + lo[i] / (HI_UNIT * LO_UNIT);
     }
     return out;
   }

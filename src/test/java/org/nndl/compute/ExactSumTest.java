@@ -52,6 +52,38 @@ class ExactSumTest {
     assertTrue(new ExactSum().merge(new ExactSum().add(new double[] {Double.POSITIVE_INFINITY})).invalid());
   }
 
+  /** Each value in range, their running total not: hi[] must not wrap silently. */
+  @Test
+  void aRunningTotalBeyondTheRangeMarksTheSumInvalid() {
+    double half = 0x1p30;
+    double below = half - 0x1p-23;  // the double just below 2^30
+    assertFalse(new ExactSum().add(new double[] {half}).add(new double[] {below}).invalid());
+    assertEquals(0x1p31 - 0x1p-23, new ExactSum().add(new double[] {half}).add(new double[] {below})
+        .toDoubles(new double[1])[0]);
+    assertTrue(new ExactSum().add(new double[] {half}).add(new double[] {half}).invalid());
+    assertTrue(new ExactSum().add(new double[] {half}).merge(new ExactSum().add(new double[] {half})).invalid());
+    double big = 0x1p31 - 1;
+    ExactSum many = new ExactSum();
+    for (int i = 0; i < 5; i++) many.merge(new ExactSum().add(new double[] {big}).add(new double[] {-big / 2}));
+    assertTrue(many.invalid(), "2.5 * (2^31 - 1) in five merges");
+  }
+
+  /** Fractions just below 2^-32 fill lo[] with about 2^52 each: thousands of them must still sum exactly. */
+  @Test
+  void manyLargeFractionsSumExactly() {
+    double x = 0x1p-32 - 0x1p-84;
+    ExactSum added = new ExactSum();
+    ExactSum merged = new ExactSum();
+    for (int i = 0; i < 5000; i++) {
+      added.add(new double[] {x});
+      merged.merge(new ExactSum().add(new double[] {x}));
+    }
+    double exact = new BigDecimal(x).multiply(BigDecimal.valueOf(5000)).doubleValue();
+    assertFalse(added.invalid());
+    assertEquals(exact, added.toDoubles(new double[1])[0]);
+    assertEquals(exact, merged.toDoubles(new double[1])[0]);
+  }
+
   @Test
   void anEmptySumIsZero() {
     assertArrayEquals(new double[3], new ExactSum().toDoubles(new double[] {1, 2, 3}));
