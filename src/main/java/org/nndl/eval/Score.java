@@ -9,15 +9,29 @@ import org.nndl.net.Regularization;
 /**
  * Cost and accuracy of a network over a set, summed across partitions. The cost sum is an
  * {@link ExactSum} so that the reported figures too are the same bits run after run.
+ *
+ * <p>A saturated network (a sigmoid output of exactly 1.0 on a wrong class) costs the largest
+ * double per sample, as network2.py's nan_to_num makes it: beyond the exact sum's range. The cost
+ * is a monitoring figure, so it is then taken from a plain double sum scaled by 2^-64, which
+ * overflows only where network2.py's own sum of cost/n does (a mean beyond the largest double, or a
+ * sample costing +inf: two saturated wrong outputs): huge but finite, as network2.py reports it.
  */
 public final class Score implements Serializable, Mergeable<Score> {
+  /** Each sample's cost times this goes into the plain sum. */
+  static final double SCALE = 0x1p-64;
+
   private final ExactSum costSum = new ExactSum();
+  private double scaledCost;
   private long correct;
   private long count;
 
-  /** Adds one block's figures (its cost summed in a fixed order, so deterministic too). */
-  void add(double cost, long right, long samples) {
+  /**
+   * Adds one partition's figures: its cost summed in a fixed order (so deterministic too), and the
+   * same costs each times {@link #SCALE} summed.
+   */
+  void add(double cost, double scaled, long right, long samples) {
     costSum.add(new double[] {cost});
+    scaledCost += scaled;
     correct += right;
     count += samples;
   }
@@ -25,6 +39,7 @@ public final class Score implements Serializable, Mergeable<Score> {
   @Override
   public Score merge(Score o) {
     costSum.merge(o.costSum);
+    scaledCost += o.scaledCost;
     correct += o.correct;
     count += o.count;
     return this;
@@ -36,10 +51,10 @@ public final class Score implements Serializable, Mergeable<Score> {
 
   public double accuracy() { return count == 0 ? Double.NaN : (double) correct / count; }
 
-  /** The mean cost over the set (NaN when a sample's cost overflowed the exact sum). */
+  /** The mean cost over the set: exact, or from the plain sum when the costs are beyond the exact sum's range. */
   public double meanCost() {
-    double sum = costSum.toDoubles(new double[1])[0];
-    return costSum.invalid() ? Double.NaN : sum / count;
+    if (costSum.invalid()) return scaledCost / count / SCALE;
+    return costSum.toDoubles(new double[1])[0] / count;
   }
 
   /**

@@ -20,15 +20,17 @@ final class ScoreFunction extends AbstractFunction2<TaskContext, Iterator<Block>
 
   @Override
   public Score apply(TaskContext context, Iterator<Block> blocks) {
-    double[] cost = {0};  // summed in index order within the partition: the same bits every run
+    double[] cost = {0, 0};  // summed in index order within the partition: the same bits every run
     long[] right = {0}, count = {0};
     ForwardPass.each(spec, params.value(), blocks, (net, out, c, index, label, x) -> {
-      cost[0] += net.sampleCost(out, c, label);
+      double sample = net.sampleCost(out, c, label);
+      cost[0] += sample;
+      cost[1] += sample * Score.SCALE;
       if (net.predicted(out, c) == label) right[0]++;
       count[0]++;
     });
     Score score = new Score();
-    score.add(cost[0], right[0], count[0]);
+    score.add(cost[0], cost[1], right[0], count[0]);
     return score;
   }
 }

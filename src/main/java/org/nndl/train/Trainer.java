@@ -93,7 +93,9 @@ public final class Trainer {
       listener.epochDone(new EpochMetrics(epoch, seconds, test.accuracy, test.cost, train.accuracy, train.cost,
           validation.accuracy, validation.cost, sgd.eta()),
           new TrainState(epoch, params.clone(), optimizer.state(), schedule.state()));
-      if (!test.finite() || !train.finite() || !validation.finite()) return new Result(params, epoch, Status.DIVERGED, null);
+      // A huge cost (a saturated network) is a figure to report, as network2.py does; only parameters that
+      // stopped being finite end the run (the optimizer checks them after every step).
+      if (!Optimizer.allFinite(params)) return new Result(params, epoch, Status.DIVERGED, null);
       if (decision == Schedule.Decision.EARLY_STOP) {
         return new Result(params, epoch, Status.EARLY_STOPPED,
             "no better validation accuracy for " + t.earlyStop() + " epochs (--early-stop)");
@@ -109,8 +111,6 @@ public final class Trainer {
   /** One set's accuracy and total cost (nulls for a set not scored). */
   private record Figures(Double accuracy, Double cost) {
     static final Figures NONE = new Figures(null, null);
-
-    boolean finite() { return cost == null || Double.isFinite(cost); }
   }
 
   private Figures figures(Evaluator evaluator, CachedSet set, double[] params) {
