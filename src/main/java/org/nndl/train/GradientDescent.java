@@ -3,6 +3,7 @@ package org.nndl.train;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.cache.CachedSet;
@@ -11,6 +12,7 @@ import org.nndl.compute.Gradient;
 import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.Sgd;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks a seeded
@@ -20,8 +22,8 @@ import org.nndl.net.Sgd;
  * <p>The partial sums are aggregated as {@code treeAggregate} does: when few partitions take part
  * (always so for the book's m = 10) they go straight to the driver, which is what
  * {@code treeAggregate} itself does below about six partitions; beyond {@link #DIRECT_LIMIT}
- * a real {@code treeAggregate} combines them on the executors. Both give the same bits: the
- * sums are {@link ExactSum}s.
+ * a real {@code treeAggregate} combines them on the executors. Both give the same bits: each
+ * partition's gradient is rounded into one {@link ExactSum}, whose merges are exact.
  */
 public final class GradientDescent implements Optimizer {
   /** Most partitions whose partial sums the driver merges itself. */
@@ -88,9 +90,9 @@ public final class GradientDescent implements Optimizer {
       StepFunction task = new StepFunction(bc, batch, epoch, step, gradient);
       int[] parts = set.partitionsOf(batch);
       if (parts.length > directLimit) {
-        Gradient g = gradient;  // not this: the lambda must not capture the driver-side loop
-        return set.blocks().treeAggregate(new ExactSum(),
-            (sum, block) -> { g.add(bc.value(), List.of(block), batch, epoch, step, sum); return sum; }, ExactSum::merge);
+        // one ExactSum per partition, as the direct path: the same rounding, so the same bits
+        return set.blocks().mapPartitions(blocks -> List.of(task.apply(TaskContext.get(), CollectionConverters.asScala(blocks))).iterator())
+            .treeAggregate(new ExactSum(), ExactSum::merge, ExactSum::merge);
       }
       return PartitionJob.run(sc, set.blocks(), task, parts, new ExactSum(), ExactSum.class);
     } finally {
