@@ -63,13 +63,15 @@ final class BlockReader implements Iterator<Block>, Closeable {
   static BlockReader stream(Location images, Location labels, IdxHeaders h, int skip, int n, int blockSize) {
     boolean toEnd = (long) skip + n == h.count();
     Body px = streamBody(images, h, true, toEnd);
+    Body lb = null;
     try {
-      Body lb = streamBody(labels, h, false, toEnd);
+      lb = streamBody(labels, h, false, toEnd);
       BlockReader reader = new BlockReader(px, lb, h, 0, n, blockSize);
       reader.drop(skip);
       return reader;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {  // a damaged file found while skipping: both files are closed
       px.close();
+      if (lb != null) lb.close();
       throw e;
     }
   }
