@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.TrainingSets;
 import org.nndl.error.ExitCode;
 import org.nndl.metrics.Warehouse;
+import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
 import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
@@ -17,29 +18,37 @@ final class RunConsole {
   private RunConsole() {}
 
   /** Trains run from its first epoch with a progress bar and returns the exit code. */
-  static int start(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, int epochs, String id,
-      Warehouse wh, boolean checkpoints) {
+  static int start(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, StopSignal stop, int epochs,
+      String id, Warehouse wh, boolean checkpoints) {
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, 0)) {
-      o = run.start(spark, sc, sets, progress::epochDone);
+      o = run.start(spark, sc, sets, stop, progress::epochDone);
     }
     return ended(o, id, wh, checkpoints);
   }
 
   /** Trains run on from a checkpoint's state with a progress bar and returns the exit code. */
   static int resume(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState state,
-      int epochs, String id, Warehouse wh, boolean checkpoints) {
+      StopSignal stop, int epochs, String id, Warehouse wh, boolean checkpoints) {
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, state.epochsDone())) {
-      o = run.train(spark, sc, sets, state, progress::epochDone);
+      o = run.train(spark, sc, sets, state, stop, progress::epochDone);
     }
     return ended(o, id, wh, checkpoints);
   }
 
-  /** Says how the run ended, in one line, and returns its exit code. */
+  /**
+   * Says how the run ended, in one line, and returns its exit code: the stop's (130 or 143) when a
+   * signal came at any moment of the run, also after its training loop.
+   */
   private static int ended(TrainRun.Outcome o, String id, Warehouse wh, boolean checkpoints) {
     Trainer.Result r = o.result();
     String where = "run " + id + ": metrics in " + wh.root() + ", model in " + o.model();
+    if (r.status() != Trainer.Status.STOPPED && o.stop().requested()) {
+      System.err.println("stopped by " + o.stop().signalName() + " after the run ended (" + r.status().name().toLowerCase()
+          + " after " + r.epochsDone() + " epoch(s)); " + where + "; ./submit report --run-id " + id + " makes its pictures");
+      return o.stop().exitCode();
+    }
     switch (r.status()) {
       case STOPPED -> {
         System.err.println("stopped by " + o.stop().signalName() + " after " + r.epochsDone() + " finished epoch(s); "

@@ -15,6 +15,7 @@ import org.nndl.metrics.Query;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
 import org.nndl.metrics.Warehouse;
+import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
 import org.nndl.train.TrainSettings;
 import picocli.CommandLine.Command;
@@ -57,14 +58,17 @@ final class SweepCommand implements Callable<Integer> {
     SparkSession spark = SparkSession.builder().appName("nndl-spark sweep " + prefix).getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> ids = new ArrayList<>();
-    try (TrainingSets sets = TrainingSets.open(sc, first, cache.path)) {  // eta and lambda do not change the data
+    try (StopSignal stop = StopSignal.install();
+        TrainingSets sets = TrainingSets.open(sc, first, cache.path)) {  // eta and lambda do not change the data
       for (TrainSettings s : grid) {
+        if (stop.requested()) return stop.exitCode();  // a stop at any moment ends the sweep too
         String id = prefix + "-eta" + number(s.eta()) + "-lambda" + number(s.lambda());
         ids.add(id);
         System.err.println("sweep: run " + ids.size() + " of " + grid.size() + ": " + id);
-        int code = train(spark, sc, sets, wh, id, s);
-        if (code == ExitCode.SIGINT || code == ExitCode.SIGTERM) return code;  // a stop request ends the sweep too
+        int code = train(spark, sc, sets, wh, id, s, stop);
+        if (code == ExitCode.SIGINT || code == ExitCode.SIGTERM) return code;
       }
+      if (stop.requested()) return stop.exitCode();
     }
     String in = String.join(", ", ids.stream().map(i -> "'" + i + "'").toList());
     ResultPrinter.print(Query.run(spark, wh, "SELECT run_id, first(eta) AS eta, first(lambda) AS lambda,"
@@ -74,14 +78,15 @@ final class SweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, Warehouse wh, String id, TrainSettings s) {
+  private int train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, Warehouse wh, String id, TrainSettings s,
+      StopSignal stop) {
     wh.claimRun(id);
     Map<String, String> values = new LinkedHashMap<>(options.values());  // this run's own eta and lambda, for --resume
     values.put("--eta", String.valueOf(s.eta()));
     values.put("--lambda", String.valueOf(s.lambda()));
     String checkpoints = wh.runDir(id).resolve("checkpoints").toUri().toString();
     TrainRun run = new TrainRun(wh, id, s, values, checkpoints, checkpointEvery);
-    return RunConsole.start(run, spark, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
+    return RunConsole.start(run, spark, sc, sets, stop, s.epochs(), id, wh, checkpointEvery > 0);
   }
 
   /** A number as a run id can hold it: 0.025 -> 0.025, 1.0 -> 1, 1e-05 -> 1e-05. */

@@ -13,6 +13,7 @@ import org.nndl.data.DataSource;
 import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Warehouse;
+import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
 import org.nndl.train.TrainSettings;
 import picocli.CommandLine.Command;
@@ -60,11 +61,11 @@ final class TrainCommand implements Callable<Integer> {
     Path runDir = runId != null ? wh.claimRun(id) : wh.runDir(id);
     TrainRun run = new TrainRun(wh, id, s, options.values(), checkpointLocation(runDir), checkpointEvery);
     boolean started = false;
-    try {
+    try (StopSignal stop = StopSignal.install()) {  // from here on a signal stops the command, never kills it mid-write
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-        int code = RunConsole.start(run, spark, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
+        int code = RunConsole.start(run, spark, sc, sets, stop, s.epochs(), id, wh, checkpointEvery > 0);
         started = true;
         return code;
       }
@@ -106,8 +107,8 @@ final class TrainCommand implements Callable<Integer> {
     System.err.println("resuming run " + runId + " after epoch " + c.state().epochsDone() + " of " + s.epochs()
         + (dropped > 0 ? " (" + dropped + " later metrics row(s) removed: those epochs run again)" : ""));
     TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
-    try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-      return RunConsole.resume(run, spark, sc, sets, c.state(), s.epochs(), runId, wh, checkpointEvery > 0);
+    try (StopSignal stop = StopSignal.install(); TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
+      return RunConsole.resume(run, spark, sc, sets, c.state(), stop, s.epochs(), runId, wh, checkpointEvery > 0);
     }
   }
 

@@ -69,14 +69,19 @@ public final class TrainRun {
   public record Outcome(Trainer.Result result, Path model, StopSignal stop) {}
 
   /** A fresh run: its runs-table row, the initial parameters drawn from the seed, then training from epoch 1. */
-  public Outcome start(SparkSession spark, JavaSparkContext sc, TrainingSets sets, Consumer<EpochMetrics> progress) {
+  public Outcome start(SparkSession spark, JavaSparkContext sc, TrainingSets sets, StopSignal stop,
+      Consumer<EpochMetrics> progress) {
     writeRunRow(spark, sc, sets);
     double[] params = s.init().init(s.spec().layout(), s.seed());
-    return train(spark, sc, sets, TrainState.start(params, s.eta()), progress);
+    return train(spark, sc, sets, TrainState.start(params, s.eta()), stop, progress);
   }
 
-  /** Trains from state to the end (or a stop); progress sees each finished epoch's row. */
-  public Outcome train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start,
+  /**
+   * Trains from state to the end (or a stop); progress sees each finished epoch's row. A stop seen
+   * after the training loop still lets the model be saved and the run marked ended, but skips the
+   * pictures (./submit report makes them later).
+   */
+  public Outcome train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start, StopSignal stop,
       Consumer<EpochMetrics> progress) {
     CheckpointStore store = checkpointEvery > 0 ? new CheckpointStore(checkpoints, sc.hadoopConfiguration()) : null;
     MetricsTable metrics = new MetricsTable(wh);
@@ -84,7 +89,6 @@ public final class TrainRun {
     hyper.put("n_train", sets.trainSize());
     TrainState[] last = {null};
     int[] saved = {start.epochsDone()};
-    StopSignal stop = StopSignal.install();
     Trainer.Result result;
     result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
       metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
@@ -107,13 +111,17 @@ public final class TrainRun {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + model, e);
     }
-    if (result.status() != Trainer.Status.STOPPED) {
-      markEnded(result);
-      // A stop request wants out now: the pictures can be made later with ./submit report.
-      List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(spark, id) : List.of();
-      if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
-    }
+    if (result.status() != Trainer.Status.STOPPED) markEnded(result);
+    if (result.status() != Trainer.Status.STOPPED && !stop.requested()) pictures(spark, sc, sets, start, metrics, full);
     return new Outcome(result, model, stop);
+  }
+
+  /** curves.png and report.html (a picture that cannot be made is a warning: the model and rows are saved). */
+  private void pictures(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start, MetricsTable metrics,
+      double[] full) {
+    List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(spark, id) : List.of();
+    if (epochs.isEmpty()) return;
+    RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
   }
 
   public static Path endedMarker(Path runDir) { return runDir.resolve("ENDED"); }

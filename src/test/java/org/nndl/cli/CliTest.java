@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,19 @@ final class CliTest {
     assertTrue(errorLines.get(0).contains(expectedFragment), errorLines.get(0));
     assertFalse(o.err().contains("\tat "), o.err());
     assertFalse(o.err().contains("Exception in thread"), o.err());
+  }
+
+  /** The CLI in its own JVM with this test JVM's class path and module flags, on local[2]; its stderr goes to err. */
+  static Process child(Path err, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Dio.netty")) cmd.add(a);
+    }
+    cmd.addAll(List.of("-Xmx1g", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
+        "-Dspark.ui.showConsoleProgress=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
   }
 
   static boolean isEmptyOrAbsent(Path dir) throws java.io.IOException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ class ResumeTest {
   @ValueSource(strings = {"KILL", "TERM"})
   void aResumedRunEqualsAnUninterruptedOne(String signal) throws Exception {
     String id = "cut-" + signal;
-    Process child = startChild(with("--warehouse", wh.toString(), "--run-id", id));
+    Process child = CliTest.child(File.createTempFile("child", ".err").toPath(), with("--warehouse", wh.toString(), "--run-id", id));
     Path checkpoint = wh.resolve("runs/" + id + "/checkpoints/epoch-000002.ckpt");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
@@ -80,6 +79,7 @@ class ResumeTest {
         "--eta cannot be changed by --resume");
   }
 
+
   @Test
   void aDamagedCheckpointIsRefusedInOneLine() throws Exception {
     Path wh = dir.resolve("wh3");
@@ -104,20 +104,5 @@ class ResumeTest {
     List<String> a = new ArrayList<>(List.of(RUN));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
-  }
-
-  /** The CLI in its own JVM with this test JVM's class path and module flags, on local[2]. */
-  private static Process startChild(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Dio.netty")) cmd.add(a);
-    }
-    cmd.addAll(List.of("-Xmx1g", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
-        "-Dspark.ui.showConsoleProgress=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.redirectError(File.createTempFile("child", ".err"));
-    return pb.start();
   }
 }
