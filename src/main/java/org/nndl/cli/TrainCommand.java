@@ -2,6 +2,8 @@ package org.nndl.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
     description = "Train the network on Spark; per-epoch metrics go to the warehouse's tables.",
     footer = "Defaults come from conf/nndl.properties.")
 final class TrainCommand implements Callable<Integer> {
-  /** The options --resume accepts: where the run is, not what it trains (that comes from the checkpoint). */
+  /** The options --resume takes with any value: where the run is, not what it trains (that comes from the checkpoint). */
   private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--run-id", "--warehouse", "--cache",
       "--checkpoint-dir", "--checkpoint-every");
 
@@ -76,12 +78,6 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private int resume() {
-    for (String given : spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList()) {
-      if (!RESUME_OPTIONS.contains(given)) {
-        throw new IllegalArgumentException(given + " cannot be changed by --resume: a resumed run keeps the settings it"
-            + " was started with (drop " + given + ", or start a new run)");
-      }
-    }
     if (runId == null) throw new IllegalArgumentException("--resume needs the --run-id of the run to continue");
     Warehouse wh = warehouse.open();
     Path runDir = wh.runDir(runId);
@@ -101,6 +97,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new MetricsError("run '" + runId + "' has no checkpoint in " + store.location() + " (it stopped before its"
           + " first one, or --checkpoint-dir differs): start it again as a new run");
     }
+    checkUnchanged(c.options());
     TrainOptions saved = TrainOptions.of(c.options());
     TrainSettings s = saved.settings();
     int dropped = new MetricsTable(wh).dropEpochsAfter(spark, runId, c.state().epochsDone());
@@ -109,6 +106,25 @@ final class TrainCommand implements Callable<Integer> {
     TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
     try (StopSignal stop = StopSignal.install(); TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
       return RunConsole.resume(run, spark, sc, sets, c.state(), stop, s.epochs(), runId, wh, checkpointEvery > 0);
+    }
+  }
+
+  /**
+   * The run's own command with --resume added is accepted: an option given with --resume must have
+   * the value the run was started with, compared as parsed (so 0.50 equals 0.5); a real change is
+   * refused, naming both values.
+   */
+  private void checkUnchanged(Map<String, String> stored) {
+    Map<String, String> given = options.values();
+    for (String name : spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName()).toList()) {
+      if (RESUME_OPTIONS.contains(name)) continue;
+      String was = stored.get(name);
+      String now = given.get(name);
+      if (!Objects.equals(was, now)) {
+        throw new IllegalArgumentException(name + " cannot be changed by --resume: run '" + runId + "' was started with "
+            + name + " " + (was == null ? "(not stored)" : "'" + was + "'") + ", not '" + now
+            + "' (drop " + name + " or give its old value, or start a new run)");
+      }
     }
   }
 

@@ -75,10 +75,30 @@ class ResumeTest {
         "--sizes", "784,5,10", "--epochs", "1", "--warehouse", wh.toString(), "--run-id", "done");
     assertEquals(0, done.code(), done.err());
     CliTest.assertCleanRefusal(CliTest.run("train", "--resume", "--run-id", "done", "--warehouse", wh.toString()), "already ended");
-    CliTest.assertCleanRefusal(CliTest.run("train", "--resume", "--run-id", "done", "--eta", "3", "--warehouse", wh.toString()),
-        "--eta cannot be changed by --resume");
   }
 
+  /** What users try first: the command that started the run, with --resume added. */
+  @Test
+  void resumeAcceptsTheCommandItWasStartedWithAndRefusesARealChange() throws Exception {
+    Path wh = dir.resolve("wh4");
+    List<String> start = List.of("train", "--data", "sample", "--train-limit", "100", "--test-limit", "50",
+        "--sizes", "784,5,10", "--epochs", "2", "--eta", "0.50", "--monitor", "--warehouse", wh.toString(), "--run-id", "again");
+    CliTest.Outcome first = CliTest.run(start.toArray(String[]::new));
+    assertEquals(0, first.code(), first.err());
+    Files.delete(wh.resolve("runs/again/ENDED"));  // as if stopped after its last checkpoint
+
+    List<String> changed = new ArrayList<>(start);
+    changed.set(changed.indexOf("0.50"), "0.25");
+    changed.add("--resume");
+    CliTest.assertCleanRefusal(CliTest.run(changed.toArray(String[]::new)),
+        "--eta cannot be changed by --resume: run 'again' was started with --eta '0.5', not '0.25'");
+
+    List<String> same = new ArrayList<>(start);
+    same.add("--resume");
+    CliTest.Outcome resumed = CliTest.run(same.toArray(String[]::new));
+    assertEquals(0, resumed.code(), resumed.err());
+    assertTrue(resumed.err().contains("resuming run again after epoch 2"), resumed.err());
+  }
 
   @Test
   void aDamagedCheckpointIsRefusedInOneLine() throws Exception {
