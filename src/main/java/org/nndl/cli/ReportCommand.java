@@ -2,6 +2,7 @@ package org.nndl.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,8 @@ import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.cache.TrainingSets;
 import org.nndl.data.DataSource;
+import org.nndl.error.ExitCode;
+import org.nndl.error.UserError;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.MetricsTable;
@@ -57,9 +60,18 @@ final class ReportCommand implements Callable<Integer> {
     int testLimit = settings.get("test_limit") instanceof Integer i ? i : 0;
     try (CachedSet test = TrainingSets.read(sc, m.spec(), src.testImages(), src.testLabels(), sc.defaultParallelism(),
         testLimit, "test")) {
-      RunPictures.write(spark, sc, wh, runId, m.spec(), settings, epochs, test, m.params());
+      List<RunPictures.Missing> missing = RunPictures.write(spark, sc, wh, runId, m.spec(), settings, epochs, test, m.params());
+      if (!missing.isEmpty()) throw failed(missing);
     }
     System.out.println(wh.runDir(runId).resolve("report.html"));
     return 0;
+  }
+
+  /** The failure of a report: every missing file on one line; bad input when the first reason is. */
+  private RuntimeException failed(List<RunPictures.Missing> missing) {
+    String text = "report of run '" + runId + "' not made: "
+        + String.join("; ", missing.stream().map(RunPictures.Missing::line).toList());
+    RuntimeException why = missing.get(0).why();
+    return ExitCode.userError(why) != null ? new UserError(text, why) : new IllegalStateException(text, why);
   }
 }

@@ -1,12 +1,15 @@
 package org.nndl.run;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.error.ExitCode;
+import org.nndl.error.UserError;
 import org.nndl.eval.Confusion;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.Warehouse;
@@ -16,8 +19,8 @@ import org.nndl.report.RunReport;
 
 /**
  * What a finished run leaves beside its model: curves.png drawn from the metrics table and
- * report.html. A picture that cannot be made is a warning, never a failed run: the model and
- * the metrics are already saved.
+ * report.html. The files that could not be made are returned, each with its reason: train warns
+ * (the model and the metrics are already saved), report fails.
  */
 public final class RunPictures {
   /** Misclassified test digits shown in the report. */
@@ -25,23 +28,34 @@ public final class RunPictures {
 
   private RunPictures() {}
 
-  public static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
+  /** A picture that could not be made: its file and why. */
+  public record Missing(Path file, RuntimeException why) {
+    /** One line naming the file and the reason. */
+    public String line() { return "no " + file + ": " + ExitCode.message(why); }
+  }
+
+  /** Writes curves.png and report.html; returns the files it could not make (none when both were written). */
+  public static List<Missing> write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
       LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, CachedSet test, double[] params) {
+    List<Missing> missing = new ArrayList<>();
     Path curves = null;
     try {
       curves = Curves.writeRunCurves(spark, wh, id);
     } catch (RuntimeException e) {
-      System.err.println("warning: no curves.png for run " + id + ": " + ExitCode.message(e));
+      missing.add(new Missing(wh.runDir(id).resolve(Curves.RUN_FILE), e));
     }
+    Path report = wh.runDir(id).resolve("report.html");
     try {
       Confusion confusion = Confusion.of(sc, test, spec, params, WRONG_SHOWN);
       int in = spec.layout().inputSize();
       int side = (int) Math.round(Math.sqrt(in));
       int rows = side * side == in ? side : 1;  // square images as MNIST's; otherwise one row of pixels
-      RunReport.write(wh.runDir(id).resolve("report.html"), "nndl-spark run " + id, settings, epochs, curves,
-          confusion, rows, in / rows);
-    } catch (Exception e) {
-      System.err.println("warning: no report.html for run " + id + ": " + ExitCode.message(e));
+      RunReport.write(report, "nndl-spark run " + id, settings, epochs, curves, confusion, rows, in / rows);
+    } catch (IOException e) {
+      missing.add(new Missing(report, new UserError("cannot write " + report + " (" + e + "): check that the folder is writable", e)));
+    } catch (RuntimeException e) {
+      missing.add(new Missing(report, e));
     }
+    return missing;
   }
 }

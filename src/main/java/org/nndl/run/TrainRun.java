@@ -116,12 +116,15 @@ public final class TrainRun {
     return new Outcome(result, model, stop);
   }
 
-  /** curves.png and report.html (a picture that cannot be made is a warning: the model and rows are saved). */
+  /** curves.png and report.html; one that cannot be made is a warning naming it: the model and rows are saved. */
   private void pictures(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start, MetricsTable metrics,
       double[] full) {
     List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(spark, id) : List.of();
     if (epochs.isEmpty()) return;
-    RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
+    for (RunPictures.Missing m : RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full)) {
+      System.err.println("warning: " + m.line() + " (the model and metrics are saved; ./submit report --run-id " + id
+          + " makes the pictures again)");
+    }
   }
 
   public static Path endedMarker(Path runDir) { return runDir.resolve("ENDED"); }
