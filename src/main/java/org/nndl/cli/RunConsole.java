@@ -56,7 +56,7 @@ final class RunConsole {
         return o.stop().exitCode();
       }
       case DIVERGED -> {
-        System.err.println("error: training diverged (the cost or a gradient became NaN or overflowed) after "
+        System.err.println("error: training diverged (a gradient or a parameter became NaN or overflowed) after "
             + r.epochsDone() + " epoch(s); the last finite parameters are kept. " + where + ". Lower --eta.");
         return ExitCode.DIVERGED;
       }

@@ -11,7 +11,7 @@ public final class ExitCode {
   public static final int UNEXPECTED = 1;
   /** Bad input: a setting, a file, a run or a warehouse the user can fix. */
   public static final int BAD_INPUT = 2;
-  /** Training diverged: the parameters or the cost stopped being finite. */
+  /** Training diverged: a gradient or the parameters stopped being finite (a huge cost alone is reported, not divergence). */
   public static final int DIVERGED = 3;
   /** Stopped by SIGINT (Ctrl-C) or SIGTERM: 128 + the signal number, as shells report. */
   public static final int SIGINT = 130;
