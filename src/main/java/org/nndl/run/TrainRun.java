@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
 import org.nndl.checkpoint.CheckpointStore;
+import org.nndl.data.Shift;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.RunsTable;
@@ -58,11 +59,16 @@ public final class TrainRun {
 
   private LinkedHashMap<String, Object> runRow(JavaSparkContext sc, TrainingSets sets) {
     LinkedHashMap<String, Object> row = s.all();
-    row.put("n_train", sets.trainSize());
+    row.put("n_train", trainN(sets));
     row.put("n_test", sets.testSize());
     row.put("n_validation", sets.validationSize());
     row.put("master", sc.master());
     return row;
+  }
+
+  /** The n the update used (in its weight decay eta*lambda/n): the images trained on, 5x with --expand. */
+  private int trainN(TrainingSets sets) {
+    return Math.multiplyExact(sets.trainSize(), s.techniques().expand() ? Shift.COPIES : 1);
   }
 
   /** How a run ended: the trainer's result, where the model is, and the stop request it watched. */
@@ -86,7 +92,7 @@ public final class TrainRun {
     CheckpointStore store = checkpointEvery > 0 ? new CheckpointStore(checkpoints, sc.hadoopConfiguration()) : null;
     MetricsTable metrics = new MetricsTable(wh);
     LinkedHashMap<String, Object> hyper = s.hyperparameters();
-    hyper.put("n_train", sets.trainSize());
+    hyper.put("n_train", trainN(sets));
     TrainState[] last = {null};
     int[] saved = {start.epochsDone()};
     Trainer.Result result;

@@ -96,6 +96,19 @@ class TrainQueryTest {
     return n;
   }
 
+  /** --expand trains on 5x the images read: n_train is that n, the one the update's weight decay uses. */
+  @Test
+  void expandRecordsTheNTheUpdateUses() {
+    String wh = dir.resolve("wh").toString();
+    CliTest.Outcome t = CliTest.run("train", "--train-limit", "120", "--test-limit", "50", "--sizes", "784,5,10",
+        "--epochs", "1", "--expand", "--warehouse", wh, "--run-id", "five");
+    assertEquals(0, t.code(), t.err());
+    CliTest.Outcome q = CliTest.run("query", "--warehouse", wh, "--format", "csv",
+        "SELECT m.n_train, r.n_train FROM metrics m JOIN runs r USING (run_id)");
+    assertEquals(0, q.code(), q.err());
+    assertEquals(List.of("n_train,n_train", "600,600"), q.out().lines().toList());
+  }
+
   @Test
   void syncEveryEpochLearnsAndIsRecorded() throws Exception {
     String wh = dir.resolve("wh").toString();
