@@ -3,6 +3,7 @@ package org.nndl.metrics;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -85,8 +86,13 @@ public final class Warehouse {
   private Path tryClaim(String runId) {
     Path dir = runDir(runId);
     try {
-      Files.createDirectories(dir.getParent());
-      Files.createDirectory(dir);
+      try {
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir);
+      } catch (NoSuchFileException emptiedMeanwhile) {  // runs/ removed by a concurrent forget(): once more
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir);
+      }
     } catch (FileAlreadyExistsException e) {
       return null;
     } catch (IOException e) {
@@ -118,6 +124,11 @@ public final class Warehouse {
       } catch (IOException ignored) {
         // what cannot be removed is reported by the next claim of the same id
       }
+    }
+    try {
+      Files.deleteIfExists(runDir(runId).getParent());  // runs/ too when this was its only run: a fresh warehouse stays empty
+    } catch (IOException othersOrBusy) {
+      // other runs' folders are there (or it cannot be removed): it stays
     }
   }
 

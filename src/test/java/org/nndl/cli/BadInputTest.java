@@ -78,6 +78,29 @@ class BadInputTest {
     assertTrue(CliTest.isEmptyOrAbsent(wh.resolve("runs")), "no run folder left behind");
   }
 
+  /**
+   * The training images gzipped and cut to a third: the driver reads only the header, an executor
+   * finds the cut. The user sees the executor's DataError exactly as a driver-side one (its Spark
+   * log lines are ConsoleLogTest's), and a fresh warehouse stays empty.
+   */
+  @Test
+  void aTruncatedGzipFoundByAnExecutorIsRefusedCleanly() throws Exception {
+    Dataset train = DataSource.load("sample", dir, 1000, 50).train();
+    Dataset test = DataSource.load("sample", dir, 1000, 50).test();
+    Path data = dir.resolve("cut");
+    Files.createDirectories(data);
+    IdxWriter.write(train, data.resolve("train-images-idx3-ubyte.gz"), data.resolve("train-labels-idx1-ubyte.gz"));
+    IdxWriter.write(test, data.resolve("t10k-images-idx3-ubyte.gz"), data.resolve("t10k-labels-idx1-ubyte.gz"));
+    Path images = data.resolve("train-images-idx3-ubyte.gz");
+    byte[] gz = Files.readAllBytes(images);
+    Files.write(images, java.util.Arrays.copyOf(gz, gz.length / 3));
+    Path wh = dir.resolve("fresh");
+
+    CliTest.assertCleanRefusal(CliTest.run("train", "--data", data.toString(), "--epochs", "1", "--warehouse", wh.toString()),
+        images + ": the gzip data is cut short");
+    assertTrue(CliTest.isEmptyOrAbsent(wh), "left in the fresh warehouse: " + (Files.exists(wh) ? Files.list(wh).toList() : ""));
+  }
+
   private Path copy(Path from, String name) throws Exception {
     Path to = dir.resolve(name);
     Files.createDirectories(to);

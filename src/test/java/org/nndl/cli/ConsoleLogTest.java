@@ -1,0 +1,73 @@
+package org.nndl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.ConfigurationSource;
+import org.apache.logging.log4j.core.config.properties.PropertiesConfigurationFactory;
+import org.junit.jupiter.api.Test;
+import org.nndl.data.DataError;
+
+/**
+ * What conf/log4j2.properties (the file ./submit gives every command) lets through to the
+ * console, in a logger context of its own with the console captured: Spark's events as Spark
+ * names and words them, a user's bad file reaching the user once (as the command's one error
+ * line, not as Spark's task-failure traces), and real problems still shown.
+ */
+class ConsoleLogTest {
+  private static final String LOST_TASK = "Lost task 0.0 in stage 1.0 (TID 1) (localhost executor driver): ";
+
+  /** What the console shows of the events sent. */
+  private static String console(Consumer<LoggerContext> events) throws Exception {
+    PrintStream old = System.err;
+    ByteArrayOutputStream shown = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(shown, true, StandardCharsets.UTF_8));  // the console appender takes System.err when built
+    LoggerContext context = new LoggerContext("console-test");
+    try {
+      context.start(new PropertiesConfigurationFactory().getConfiguration(context,
+          ConfigurationSource.fromUri(Path.of("conf/log4j2.properties").toUri())));
+      events.accept(context);
+    } finally {
+      context.stop();
+      System.setErr(old);
+    }
+    return shown.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String stackText(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(w));
+    return w.toString();
+  }
+
+  @Test
+  void aUsersBadFileFailingATaskShowsNoSparkTrace() throws Exception {
+    DataError bad = new DataError("/data/train-images-idx3-ubyte.gz: truncated: check the download");
+    String shown = console(c -> {
+      c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0 in stage 1.0 (TID 1)", bad);
+      c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(LOST_TASK + stackText(bad));
+      c.getLogger("org.apache.spark.scheduler.TaskSetManager").error("Task 0 in stage 1.0 failed 1 times; aborting job");
+    });
+    assertEquals("", shown);
+  }
+
+  @Test
+  void realProblemsStayVisible() throws Exception {
+    IllegalStateException bug = new IllegalStateException("something the project did not expect");
+    String shown = console(c -> {
+      c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(LOST_TASK + stackText(bug));
+      c.getLogger("org.apache.spark.scheduler.TaskSchedulerImpl").error("Lost executor 1 on host: worker lost");
+      c.getLogger("org.nndl.run.TrainRun").warn("a warning of the project's own");
+    });
+    assertTrue(shown.contains("IllegalStateException: something the project did not expect"), shown);
+    assertTrue(shown.contains("Lost executor 1"), shown);
+    assertTrue(shown.contains("a warning of the project's own"), shown);
+  }
+}
