@@ -48,6 +48,13 @@ class ConsoleLogTest {
   }
 
   @Test
+  void sparksPlanTruncationNoticeIsNotShown() throws Exception {
+    String logger = org.apache.spark.util.SparkStringUtils$.MODULE$.logName();  // the name Spark logs under
+    assertEquals("", console(c -> c.getLogger(logger).warn("Truncated the string representation of a plan since it was"
+        + " too large. This behavior can be adjusted by setting 'spark.sql.debug.maxToStringFields'.")));
+  }
+
+  @Test
   void aUsersBadFileFailingATaskShowsNoSparkTrace() throws Exception {
     DataError bad = new DataError("/data/train-images-idx3-ubyte.gz: truncated: check the download");
     String shown = console(c -> {
