@@ -55,21 +55,27 @@ final class SweepCommand implements Callable<Integer> {
     DataSource.locate(first.data(), cache.path);
     Warehouse wh = warehouse.open();
     String prefix = sweepId != null ? sweepId : "sweep-" + Warehouse.newRunId();
+    try (StopSignal stop = StopSignal.install()) {  // before Spark starts: a signal at any moment ends the sweep
+      return sweep(grid, wh, prefix, f, stop);
+    }
+  }
+
+  /** Every run of the grid on data read once, then the closing table; a stop request ends it with its code. */
+  private int sweep(List<TrainSettings> grid, Warehouse wh, String prefix, ResultFormat f, StopSignal stop) {
     SparkSession spark = SparkSession.builder().appName("nndl-spark sweep " + prefix).getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> ids = new ArrayList<>();
-    try (StopSignal stop = StopSignal.install();
-        TrainingSets sets = TrainingSets.open(sc, first, cache.path)) {  // eta and lambda do not change the data
+    try (TrainingSets sets = TrainingSets.open(sc, grid.get(0), cache.path)) {  // eta and lambda do not change the data
       for (TrainSettings s : grid) {
-        if (stop.requested()) return stop.exitCode();  // a stop at any moment ends the sweep too
+        if (stop.requested()) return stop.exitCode();
         String id = prefix + "-eta" + number(s.eta()) + "-lambda" + number(s.lambda());
         ids.add(id);
         System.err.println("sweep: run " + ids.size() + " of " + grid.size() + ": " + id);
         int code = train(spark, sc, sets, wh, id, s, stop);
         if (code == ExitCode.SIGINT || code == ExitCode.SIGTERM) return code;
       }
-      if (stop.requested()) return stop.exitCode();
     }
+    if (stop.requested()) return stop.exitCode();
     String in = String.join(", ", ids.stream().map(i -> "'" + i + "'").toList());
     ResultPrinter.print(Query.run(spark, wh, "SELECT run_id, first(eta) AS eta, first(lambda) AS lambda,"
         + " max(validation_accuracy) AS best_validation_accuracy, max_by(epoch, validation_accuracy) AS best_epoch,"

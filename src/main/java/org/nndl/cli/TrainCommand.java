@@ -89,6 +89,13 @@ final class TrainCommand implements Callable<Integer> {
           + "): nothing to resume; start a new run to train more");
     }
     String location = checkpointLocation(runDir);
+    try (StopSignal stop = StopSignal.install()) {  // before Spark starts: a signal at any moment stops the command
+      return resume(wh, location, stop);
+    }
+  }
+
+  /** Continues run --run-id from its last checkpoint in location. */
+  private int resume(Warehouse wh, String location, StopSignal stop) {
     SparkSession spark = SparkSession.builder().appName("nndl-spark train " + runId + " (resumed)").getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CheckpointStore store = new CheckpointStore(location, sc.hadoopConfiguration());
@@ -104,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
     System.err.println("resuming run " + runId + " after epoch " + c.state().epochsDone() + " of " + s.epochs()
         + (dropped > 0 ? " (" + dropped + " later metrics row(s) removed: those epochs run again)" : ""));
     TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
-    try (StopSignal stop = StopSignal.install(); TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
+    try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
       return RunConsole.resume(run, spark, sc, sets, c.state(), stop, s.epochs(), runId, wh, checkpointEvery > 0);
     }
   }

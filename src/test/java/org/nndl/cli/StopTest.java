@@ -27,9 +27,10 @@ class StopTest {
         "--validation", "100", "--sizes", "784,5,10", "--epochs", "1", "--eta", "0.5,1", "--lambda", "0",
         "--warehouse", wh.toString(), "--sweep-id", "s");
     Path firstModel = wh.resolve("runs/s-eta0.5-lambda0/model.json");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);  // a busy machine takes minutes to start Spark
     while (!Files.exists(firstModel) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(10);
     assertTrue(child.isAlive(), "the sweep ended before it could be stopped: " + Files.readString(err));
+    assertTrue(Files.exists(firstModel), "no first model within 15 minutes: " + Files.readString(err));
     child.destroy();  // SIGTERM
     assertTrue(child.waitFor(300, TimeUnit.SECONDS), "the sweep did not end");
     String log = Files.readString(err);
