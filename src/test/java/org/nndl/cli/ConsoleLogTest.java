@@ -3,13 +3,13 @@ package org.nndl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.properties.PropertiesConfigurationFactory;
 import org.junit.jupiter.api.Test;
@@ -17,28 +17,39 @@ import org.nndl.data.DataError;
 
 /**
  * What conf/log4j2.properties (the file ./submit gives every command) lets through to the
- * console, in a logger context of its own with the console captured: Spark's events as Spark
+ * console, in a logger context of its own: Spark's events as Spark
  * names and words them, a user's bad file reaching the user once (as the command's one error
  * line, not as Spark's task-failure traces), and real problems still shown.
  */
 class ConsoleLogTest {
   private static final String LOST_TASK = "Lost task 0.0 in stage 1.0 (TID 1) (localhost executor driver): ";
 
-  /** What the console shows of the events sent. */
+  /**
+   * What the console shows of the events sent: the console appender of the file is replaced by
+   * one writing to a string, in the same place (the root logger), so every event meets the same
+   * levels and filters on its way. (Capturing System.err instead would miss the events when
+   * another logger context already holds log4j's shared console stream.)
+   */
   private static String console(Consumer<LoggerContext> events) throws Exception {
-    PrintStream old = System.err;
-    ByteArrayOutputStream shown = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(shown, true, StandardCharsets.UTF_8));  // the console appender takes System.err when built
     LoggerContext context = new LoggerContext("console-test");
+    StringWriter shown = new StringWriter();
     try {
-      context.start(new PropertiesConfigurationFactory().getConfiguration(context,
-          ConfigurationSource.fromUri(Path.of("conf/log4j2.properties").toUri())));
+      Configuration conf = new PropertiesConfigurationFactory().getConfiguration(context,
+          ConfigurationSource.fromUri(Path.of("conf/log4j2.properties").toUri()));
+      context.start(conf);
+      Appender console = conf.getRootLogger().getAppenders().get("console");
+      assertTrue(console != null, "the file's root logger writes to its console appender");
+      Appender capture = WriterAppender.newBuilder().setName("capture").setTarget(shown)
+          .setLayout(console.getLayout()).build();
+      capture.start();
+      conf.getRootLogger().removeAppender("console");
+      conf.getRootLogger().addAppender(capture, null, null);
+      context.updateLoggers();
       events.accept(context);
     } finally {
       context.stop();
-      System.setErr(old);
     }
-    return shown.toString(StandardCharsets.UTF_8);
+    return shown.toString();
   }
 
   private static String stackText(Throwable t) {
