@@ -51,9 +51,10 @@ class ResumeTest {
     String id = "cut-" + signal;
     Process child = CliTest.child(File.createTempFile("child", ".err").toPath(), with("--warehouse", wh.toString(), "--run-id", id));
     Path checkpoint = wh.resolve("runs/" + id + "/checkpoints/epoch-000002.ckpt");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);  // a busy machine takes minutes to start Spark
     while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-    assertTrue(child.isAlive(), "the child run ended before it could be interrupted: " + new String(child.getErrorStream().readAllBytes()));
+    assertTrue(child.isAlive(), "the child run ended before it could be interrupted");
+    assertTrue(Files.exists(checkpoint), "no second checkpoint within 15 minutes");
     if (signal.equals("KILL")) child.destroyForcibly(); else child.destroy();
     int code = child.waitFor();
     assertEquals(signal.equals("KILL") ? 137 : 143, code);
