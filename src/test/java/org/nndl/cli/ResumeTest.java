@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +49,16 @@ class ResumeTest {
   @ValueSource(strings = {"KILL", "TERM"})
   void aResumedRunEqualsAnUninterruptedOne(String signal) throws Exception {
     String id = "cut-" + signal;
-    Process child = startChild(with("--warehouse", wh.toString(), "--run-id", id));
+    Path log = Files.createTempFile(dir, "child-" + signal, ".log");
+    Process child = startChild(log, with("--warehouse", wh.toString(), "--run-id", id));
     Path checkpoint = wh.resolve("runs/" + id + "/checkpoints/epoch-000002.ckpt");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-    assertTrue(child.isAlive(), "the child run ended before it could be interrupted: " + new String(child.getErrorStream().readAllBytes()));
+    assertTrue(child.isAlive(), "the child run ended before it could be interrupted; its output:\n" + Files.readString(log));
+    assertTrue(Files.exists(checkpoint), "no checkpoint after epoch 2 within 120 s; the child's output:\n" + Files.readString(log));
     if (signal.equals("KILL")) child.destroyForcibly(); else child.destroy();
     int code = child.waitFor();
-    assertEquals(signal.equals("KILL") ? 137 : 143, code);
+    assertEquals(signal.equals("KILL") ? 137 : 143, code, "the child's output:\n" + Files.readString(log));
     assertFalse(Files.exists(wh.resolve("runs/" + id + "/ENDED")));
 
     CliTest.Outcome resumed = CliTest.run("train", "--resume", "--run-id", id, "--warehouse", wh.toString());
@@ -106,8 +107,8 @@ class ResumeTest {
     return a.toArray(String[]::new);
   }
 
-  /** The CLI in its own JVM with this test JVM's class path and module flags, on local[2]. */
-  private static Process startChild(String... args) throws Exception {
+  /** The CLI in its own JVM with this test JVM's class path and module flags, on local[2]; its stdout and stderr go to log. */
+  private static Process startChild(Path log, String... args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -116,8 +117,6 @@ class ResumeTest {
     cmd.addAll(List.of("-Xmx1g", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
         "-Dspark.ui.showConsoleProgress=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.redirectError(File.createTempFile("child", ".err"));
-    return pb.start();
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 }
