@@ -61,7 +61,9 @@ public final class Trainer {
 
   /**
    * Trains from state (a fresh start or a checkpoint) up to the configured epochs. The state's
-   * params array is updated in place and returned in the result.
+   * params array is updated in place and returned in the result; a stop request ends the run
+   * with the params of the last finished epoch (the steps of the unfinished one are undone), so
+   * the saved model matches the last metrics row and checkpoint.
    */
   public Result run(TrainingSets sets, TrainState state, BooleanSupplier stop, Listener listener) {
     NetworkSpec spec = settings.spec();
@@ -80,10 +82,14 @@ public final class Trainer {
     double[] params = state.params();
     for (int epoch = state.epochsDone() + 1; epoch <= settings.epochs(); epoch++) {
       Sgd sgd = settings.sgd(schedule.eta());
+      double[] epochStart = params.clone();
       long t0 = System.nanoTime();
       EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, sgd, stop);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      if (out.stopped()) return new Result(params, epoch - 1, Status.STOPPED, null);
+      if (out.stopped()) {
+        System.arraycopy(epochStart, 0, params, 0, params.length);
+        return new Result(params, epoch - 1, Status.STOPPED, null);
+      }
       if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);
       double[] full = dropout.inference(layout, params);  // the network evaluation sees
       Figures test = figures(evaluator, sets.test(), full);

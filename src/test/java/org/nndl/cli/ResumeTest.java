@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,15 +48,16 @@ class ResumeTest {
   @ValueSource(strings = {"KILL", "TERM"})
   void aResumedRunEqualsAnUninterruptedOne(String signal) throws Exception {
     String id = "cut-" + signal;
-    Process child = CliTest.child(File.createTempFile("child", ".err").toPath(), with("--warehouse", wh.toString(), "--run-id", id));
+    Path log = Files.createTempFile(dir, "child-" + signal, ".log");
+    Process child = CliTest.child(log, with("--warehouse", wh.toString(), "--run-id", id));
     Path checkpoint = wh.resolve("runs/" + id + "/checkpoints/epoch-000002.ckpt");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);  // a busy machine takes minutes to start Spark
     while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-    assertTrue(child.isAlive(), "the child run ended before it could be interrupted");
-    assertTrue(Files.exists(checkpoint), "no second checkpoint within 15 minutes");
+    assertTrue(child.isAlive(), "the child run ended before it could be interrupted; its output:\n" + Files.readString(log));
+    assertTrue(Files.exists(checkpoint), "no checkpoint after epoch 2 within 15 minutes; the child's output:\n" + Files.readString(log));
     if (signal.equals("KILL")) child.destroyForcibly(); else child.destroy();
     int code = child.waitFor();
-    assertEquals(signal.equals("KILL") ? 137 : 143, code);
+    assertEquals(signal.equals("KILL") ? 137 : 143, code, "the child's output:\n" + Files.readString(log));
     assertFalse(Files.exists(wh.resolve("runs/" + id + "/ENDED")));
 
     CliTest.Outcome resumed = CliTest.run("train", "--resume", "--run-id", id, "--warehouse", wh.toString());

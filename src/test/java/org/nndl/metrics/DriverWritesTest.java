@@ -1,12 +1,16 @@
 package org.nndl.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nndl.metrics.Fixtures.epoch;
 import static org.nndl.metrics.Fixtures.map;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Row;
@@ -21,14 +25,19 @@ import org.nndl.SparkTestSession;
  * warehouse. What it writes is what Spark reads back, typed as before.
  */
 class DriverWritesTest {
+  private static final String MARKER = "DriverWritesTest marker";
   @TempDir Path dir;
 
   @Test
   void appendsStartNoSparkJobAndReadBackExactly() throws Exception {
     SparkSession spark = SparkTestSession.get();
     AtomicInteger jobs = new AtomicInteger();
+    CountDownLatch markerSeen = new CountDownLatch(1);
     SparkListener counter = new SparkListener() {
-      @Override public void onJobStart(SparkListenerJobStart e) { jobs.incrementAndGet(); }
+      @Override public void onJobStart(SparkListenerJobStart e) {
+        if (MARKER.equals(e.properties().getProperty("spark.job.description"))) markerSeen.countDown();
+        else jobs.incrementAndGet();
+      }
     };
     Warehouse w = new Warehouse(dir);
     w.claimRun("d");
@@ -36,7 +45,14 @@ class DriverWritesTest {
     try {
       new RunsTable(w).write(spark, "d", map("sizes", "784,30,10", "seed", 7L, "monitor", true, "eta", 0.5));
       for (int e = 1; e <= 3; e++) new MetricsTable(w).append(spark, "d", map("eta", 0.5), epoch(e));
-      Thread.sleep(200);  // listener events are delivered asynchronously
+      // the listener bus delivers in order: once the marker job's start is seen, any earlier job's would have been
+      spark.sparkContext().setJobDescription(MARKER);
+      try {
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(1), 1).count();
+      } finally {
+        spark.sparkContext().setJobDescription(null);
+      }
+      assertTrue(markerSeen.await(60, TimeUnit.SECONDS), "the marker job's start never reached the listener");
       assertEquals(0, jobs.get());
     } finally {
       spark.sparkContext().removeSparkListener(counter);

@@ -80,13 +80,41 @@ class CurvesTest {
     }
   }
 
+  /**
+   * The first run monitored, the second not: in the accuracy panel the first run's colour draws
+   * two curves (test solid, train dashed above it), the second run's colour one solid curve.
+   * Columns where a colour shows a single line are the train curve's dash gaps.
+   */
   @Test
   void overlayDrawsTrainDashedInTheRunColour() {
     Warehouse wh = new Warehouse(dir);
-    Runs.write(spark, wh, "l0", 0.0, false, 4);
-    Runs.write(spark, wh, "l1", 0.1, true, 4, 0.1);
+    Runs.write(spark, wh, "l0", 0.0, true, 4);
+    Runs.write(spark, wh, "l1", 0.1, false, 4, 0.1);
     CurvesChart.Rendered r = CurvesChart.render(new CurveLoader(spark, wh).byIds(List.of("l0", "l1")));
     assertEquals(0, Pixels.count(r.image(), CurvesChart.PALETTE.get(2)), "no third run colour");
+    int[] monitored = linesPerColumn(r.image(), r.accuracyArea(), CurvesChart.PALETTE.get(0));
+    int[] plain = linesPerColumn(r.image(), r.accuracyArea(), CurvesChart.PALETTE.get(1));
+    int drawn = monitored[1] + monitored[2];
+    assertTrue(drawn > 300, "run 0 drawn across the panel: " + java.util.Arrays.toString(monitored));
+    assertTrue(monitored[2] > drawn * 0.4, "run 0's train curve in its colour: " + java.util.Arrays.toString(monitored));
+    assertTrue(monitored[1] > drawn * 0.15, "run 0's train curve dashed: " + java.util.Arrays.toString(monitored));
+    assertEquals(0, plain[2] + plain[3], "run 1 has one curve: " + java.util.Arrays.toString(plain));
+    assertTrue(plain[1] > 300, "run 1's test curve solid: " + java.util.Arrays.toString(plain));
+  }
+
+  /** How many columns of area show 0, 1, 2 and 3+ separate lines of colour c (runs more than 3px apart). */
+  private static int[] linesPerColumn(BufferedImage img, java.awt.geom.Rectangle2D area, java.awt.Color c) {
+    int[] columns = new int[4];
+    for (int x = (int) area.getMinX() + 3; x < (int) area.getMaxX() - 3; x++) {
+      int lines = 0, last = -100;
+      for (int y = (int) area.getMinY() + 3; y < (int) area.getMaxY() - 3; y++) {
+        if (Pixels.count(img, new java.awt.geom.Rectangle2D.Double(x - 2, y - 2, 5, 5), c) == 0) continue;
+        if (y - last > 3) lines++;
+        last = y;
+      }
+      columns[Math.min(lines, 3)]++;
+    }
+    return columns;
   }
 
   @Test

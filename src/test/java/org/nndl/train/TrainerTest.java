@@ -18,6 +18,7 @@ import org.nndl.metrics.EpochMetrics;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
+import org.nndl.net.Network2;
 
 /** The Spark trainer against the single-machine reference: same init, same batches, same result. */
 class TrainerTest {
@@ -70,16 +71,23 @@ class TrainerTest {
     }
   }
 
+  /** A stop mid-epoch: one row, and the params are those after epoch 1 (the reference's), not epoch 1 plus 3 steps. */
   @Test
   void aStopRequestEndsTheRunWithoutAPartialEpoch() {
     TrainSettings s = settings(2, 0.0, "sigmoid", "cross-entropy", 3);
     List<EpochMetrics> rows = new ArrayList<>();
     int[] checks = {0};
-    // stop after the first epoch's 10 steps and 3 steps of the second
+    // stop after the first epoch's 10 steps (95 samples, m = 10) and 3 steps of the second
     Trainer.Result r = new Trainer(sc(), s).run(TRAIN, TEST, Initializer.DEFAULT.init(s.spec().layout(), 1),
         () -> ++checks[0] > 13, rows::add);
+    assertEquals(14, checks[0], "the stop came in the middle of epoch 2");
     assertEquals(Trainer.Status.STOPPED, r.status());
     assertEquals(1, r.epochsDone());
     assertEquals(1, rows.size());
+    Network2 ref = new Network2(s.spec(), Initializer.DEFAULT.init(s.spec().layout(), 1));
+    ref.epoch(TRAIN, s.sgd(s.eta()), s.seed(), 1);
+    double[] expected = ref.params();
+    assertEquals(expected.length, r.params().length);
+    for (int i = 0; i < expected.length; i++) assertEquals(expected[i], r.params()[i], 1e-9, "parameter " + i);
   }
 }
