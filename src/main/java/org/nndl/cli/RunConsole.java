@@ -10,7 +10,7 @@ import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
 
 /**
- * A run as the console shows it, shared by train and sweep: the progress bar while it trains,
+ * A run as the console shows it, shared by train and sweep: its plan, the progress bar while it trains,
  * then one line saying how it ended, and the exit code that says it to scripts.
  */
 final class RunConsole {
@@ -29,6 +29,7 @@ final class RunConsole {
   /** Trains run on from a checkpoint's state with a progress bar and returns the exit code. */
   static int resume(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState state,
       int epochs, String id, Warehouse wh, boolean checkpoints) {
+    if (sets.plan() != null) System.err.println("plan: " + sets.plan().text());
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, state.epochsDone())) {
       o = run.train(spark, sc, sets, state, progress::epochDone);

@@ -57,9 +57,9 @@ class TrainerTest {
       double[] direct = Initializer.DEFAULT.init(s.spec().layout(), 9);
       double[] tree = direct.clone();
       org.nndl.net.Layout layout = s.spec().layout();
-      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), direct.length)
+      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), direct.length).oneJobPerStep()
           .epoch(direct, 5, 1, org.nndl.net.Sgd.network2(10, 0.5, 2.0), () -> false);
-      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), tree.length, 0)
+      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), tree.length, 0).oneJobPerStep()
           .epoch(tree, 5, 1, org.nndl.net.Sgd.network2(10, 0.5, 2.0), () -> false);
       assertArrayEquals(direct, tree);
     }
