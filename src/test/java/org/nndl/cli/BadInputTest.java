@@ -37,7 +37,9 @@ class BadInputTest {
       "--data /no/such/folder|/no/such/folder",
       "--run-id ../x|run id",
       "--sync-every 0|--sync-every",
-      "--sync-every often|--sync-every"})
+      "--sync-every often|--sync-every",
+      "--partitions -2|--partitions -2: use auto",
+      "--partitions many|--partitions many: use auto"})
   void refusedCleanly(String options, String fragment) throws Exception {
     Path wh = dir.resolve("wh");
     String[] opts = options.split(" ");
