@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nndl.bench.Bench;
 import org.nndl.bench.Measure;
+import org.nndl.bench.StartupBench;
 import org.nndl.data.DataSource;
 import org.nndl.data.TrainTest;
 import org.nndl.metrics.ResultFormat;
@@ -39,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--expanded",
       description = "instead of the table: steps on the book's 5x expanded set (a view of the cached set) against the set's own, and its cache size")
   boolean expanded;
+  @Option(names = "--startup-rounds", defaultValue = "3",
+      description = "rounds of the start-up lines (tiny train and query against a bare Spark application), 0 = none (default: ${DEFAULT-VALUE})")
+  int startupRounds;
   @Option(names = "--out", defaultValue = "bench.csv", description = "the table as CSV (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -47,6 +51,13 @@ final class BenchCommand implements Callable<Integer> {
     if (size < 10_000) throw new IllegalArgumentException("--size " + size + ": use at least 10000 samples");
     if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
+    if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
+    String home = System.getProperty("nndl.home");
+    if (startupRounds > 0 && !expanded && home == null) {
+      throw new IllegalArgumentException("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
+    }
+    // First, while this JVM is idle: child processes timed against each other.
+    List<Measure> startup = startupRounds > 0 && !expanded ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
     TrainTest digits = DataSource.load("sample", null, 0, 0);
     SparkSession spark = SparkSession.builder().appName("nndl-spark bench").getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -54,7 +65,8 @@ final class BenchCommand implements Callable<Integer> {
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
     Bench bench = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps,
         syncEvery.stream().mapToInt(TrainOptions::sync).filter(k -> k != TrainSettings.EXACT).toArray());
-    List<Measure> measures = expanded ? bench.expandedView() : bench.run();
+    List<Measure> measures = new java.util.ArrayList<>(startup);
+    measures.addAll(expanded ? bench.expandedView() : bench.run());
     Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
         m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
     ResultPrinter.print(table, ResultFormat.TABLE, System.out);
