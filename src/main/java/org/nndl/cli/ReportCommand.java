@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
     LinkedHashMap<String, Object> settings = new LinkedHashMap<>();
     Row row = run.get(0);
     for (String c : row.schema().fieldNames()) if (!row.isNullAt(row.fieldIndex(c))) settings.put(c, row.getAs(c));
-    List<EpochMetrics> epochs = new MetricsTable(wh).epochs(spark, runId);
+    List<EpochMetrics> epochs = new MetricsTable(wh).epochs(runId);
     if (epochs.isEmpty()) {
       throw new MetricsError("run '" + runId + "' has no finished epoch in the metrics table of " + wh.root()
           + ": there is nothing to report yet");
@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
     int testLimit = settings.get("test_limit") instanceof Integer i ? i : 0;
     try (CachedSet test = TrainingSets.read(sc, m.spec(), src.testImages(), src.testLabels(), sc.defaultParallelism(),
         testLimit, "test")) {
-      RunPictures.write(spark, sc, wh, runId, m.spec(), settings, epochs, test, m.params());
+      RunPictures.write(sc, wh, runId, m.spec(), settings, epochs, test, m.params());
     }
     System.out.println(wh.runDir(runId).resolve("report.html"));
     return 0;

@@ -1,7 +1,6 @@
 package org.nndl.cli;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.TrainingSets;
 import org.nndl.error.ExitCode;
 import org.nndl.metrics.Warehouse;
@@ -17,21 +16,21 @@ final class RunConsole {
   private RunConsole() {}
 
   /** Trains run from its first epoch with a progress bar and returns the exit code. */
-  static int start(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, int epochs, String id,
+  static int start(TrainRun run, JavaSparkContext sc, TrainingSets sets, int epochs, String id,
       Warehouse wh, boolean checkpoints) {
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, 0)) {
-      o = run.start(spark, sc, sets, progress::epochDone);
+      o = run.start(sc, sets, progress::epochDone);
     }
     return ended(o, id, wh, checkpoints);
   }
 
   /** Trains run on from a checkpoint's state with a progress bar and returns the exit code. */
-  static int resume(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState state,
+  static int resume(TrainRun run, JavaSparkContext sc, TrainingSets sets, TrainState state,
       int epochs, String id, Warehouse wh, boolean checkpoints) {
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, state.epochsDone())) {
-      o = run.train(spark, sc, sets, state, progress::epochDone);
+      o = run.train(sc, sets, state, progress::epochDone);
     }
     return ended(o, id, wh, checkpoints);
   }

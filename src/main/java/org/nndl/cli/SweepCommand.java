@@ -62,7 +62,7 @@ final class SweepCommand implements Callable<Integer> {
         String id = prefix + "-eta" + number(s.eta()) + "-lambda" + number(s.lambda());
         ids.add(id);
         System.err.println("sweep: run " + ids.size() + " of " + grid.size() + ": " + id);
-        int code = train(spark, sc, sets, wh, id, s);
+        int code = train(sc, sets, wh, id, s);
         if (code == ExitCode.SIGINT || code == ExitCode.SIGTERM) return code;  // a stop request ends the sweep too
       }
     }
@@ -74,14 +74,14 @@ final class SweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, Warehouse wh, String id, TrainSettings s) {
+  private int train(JavaSparkContext sc, TrainingSets sets, Warehouse wh, String id, TrainSettings s) {
     wh.claimRun(id);
     Map<String, String> values = new LinkedHashMap<>(options.values());  // this run's own eta and lambda, for --resume
     values.put("--eta", String.valueOf(s.eta()));
     values.put("--lambda", String.valueOf(s.lambda()));
     String checkpoints = wh.runDir(id).resolve("checkpoints").toUri().toString();
     TrainRun run = new TrainRun(wh, id, s, values, checkpoints, checkpointEvery);
-    return RunConsole.start(run, spark, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
+    return RunConsole.start(run, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
   }
 
   /** A number as a run id can hold it: 0.025 -> 0.025, 1.0 -> 1, 1e-05 -> 1e-05. */

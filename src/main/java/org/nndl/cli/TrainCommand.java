@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.nndl.cache.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
 import org.nndl.checkpoint.CheckpointStore;
@@ -61,10 +62,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainRun run = new TrainRun(wh, id, s, options.values(), checkpointLocation(runDir), checkpointEvery);
     boolean started = false;
     try {
-      SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
-      JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      JavaSparkContext sc = context("nndl-spark train " + id);
       try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-        int code = RunConsole.start(run, spark, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
+        int code = RunConsole.start(run, sc, sets, s.epochs(), id, wh, checkpointEvery > 0);
         started = true;
         return code;
       }
@@ -92,8 +92,7 @@ final class TrainCommand implements Callable<Integer> {
           + "): nothing to resume; start a new run to train more");
     }
     String location = checkpointLocation(runDir);
-    SparkSession spark = SparkSession.builder().appName("nndl-spark train " + runId + " (resumed)").getOrCreate();
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext sc = context("nndl-spark train " + runId + " (resumed)");
     CheckpointStore store = new CheckpointStore(location, sc.hadoopConfiguration());
     Checkpoint c = store.latest();
     if (c == null) {
@@ -102,13 +101,18 @@ final class TrainCommand implements Callable<Integer> {
     }
     TrainOptions saved = TrainOptions.of(c.options());
     TrainSettings s = saved.settings();
-    int dropped = new MetricsTable(wh).dropEpochsAfter(spark, runId, c.state().epochsDone());
+    int dropped = new MetricsTable(wh).dropEpochsAfter(runId, c.state().epochsDone());
     System.err.println("resuming run " + runId + " after epoch " + c.state().epochsDone() + " of " + s.epochs()
         + (dropped > 0 ? " (" + dropped + " later metrics row(s) removed: those epochs run again)" : ""));
     TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
     try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
-      return RunConsole.resume(run, spark, sc, sets, c.state(), s.epochs(), runId, wh, checkpointEvery > 0);
+      return RunConsole.resume(run, sc, sets, c.state(), s.epochs(), runId, wh, checkpointEvery > 0);
     }
+  }
+
+  /** A SparkContext, no SparkSession: a run reads and writes its rows without SQL (see TrainRun). */
+  static JavaSparkContext context(String appName) {
+    return JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(new SparkConf().setAppName(appName)));
   }
 
   /** Where this run's checkpoints go: --checkpoint-dir/RUN_ID, or the run's folder. */

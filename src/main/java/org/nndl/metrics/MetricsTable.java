@@ -28,7 +28,10 @@ public final class MetricsTable {
 
   public MetricsTable(Warehouse warehouse) { this.warehouse = warehouse; }
 
-  /** Appends one epoch of a claimed run as a single small Parquet file. */
+  /**
+   * Appends one epoch of a claimed run as a single small Parquet file, written by the driver
+   * ({@code spark} may be null: a session is started only for columns the driver cannot write).
+   */
   public void append(SparkSession spark, String runId,
       LinkedHashMap<String, Object> hyperparameters, EpochMetrics m) {
     warehouse.requireClaimed(runId);
@@ -51,14 +54,14 @@ public final class MetricsTable {
    * checkpoint. Each row is its own file, so each deletion removes one whole epoch; a query
    * running meanwhile sees whole epochs only. Returns the number of rows removed.
    */
-  public int dropEpochsAfter(SparkSession spark, String runId, int epoch) {
+  public int dropEpochsAfter(String runId, int epoch) {
     Path dir = Warehouse.partition(warehouse.metricsTable(), runId);
     if (!Files.isDirectory(dir)) return 0;
     int dropped = 0;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
-        int e = spark.read().parquet(TablePaths.uri(f)).select("epoch").first().getInt(0);
-        if (e <= epoch) continue;
+        Row r = DriverParquet.read(List.of(f), runId).get(0);
+        if (r.getInt(r.fieldIndex("epoch")) <= epoch) continue;
         Files.delete(f);
         Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
         dropped++;
@@ -71,17 +74,31 @@ public final class MetricsTable {
   }
 
   /** The run's rows, by epoch, as written (columns a warehouse from an older version lacks read as null). */
-  public List<EpochMetrics> epochs(SparkSession spark, String runId) {
-    String quoted = "'" + runId.replace("'", "''") + "'";
+  public List<EpochMetrics> epochs(String runId) {
     List<EpochMetrics> out = new ArrayList<>();
-    for (Row r : Query.run(spark, warehouse, "SELECT * FROM metrics WHERE run_id = " + quoted
-        + " ORDER BY epoch").collectAsList()) {
+    for (Row r : rows(runId)) {
       out.add(new EpochMetrics(r.getInt(r.fieldIndex("epoch")), r.getDouble(r.fieldIndex("train_seconds")),
           r.getDouble(r.fieldIndex("test_accuracy")), r.getDouble(r.fieldIndex("test_cost")),
           optional(r, "train_accuracy"), optional(r, "train_cost"), optional(r, "validation_accuracy"),
           optional(r, "validation_cost"), optional(r, "epoch_eta")));
     }
     return out;
+  }
+
+  /**
+   * The run's rows as {@code SELECT * FROM metrics WHERE run_id = ID ORDER BY epoch} returns
+   * them, read by the driver from the run's own partition: no SQL session is started.
+   */
+  public List<Row> rows(String runId) {
+    Path dir = Warehouse.partition(warehouse.metricsTable(), runId);
+    try {
+      List<Row> rows = new ArrayList<>(DriverParquet.read(dir, runId));
+      rows.sort(java.util.Comparator.comparingInt(r -> r.getInt(r.fieldIndex("epoch"))));
+      return rows;
+    } catch (IOException | RuntimeException e) {
+      throw new MetricsError("cannot read the metrics rows of run " + runId + " in " + dir + ": " + e.getMessage()
+          + "; check that no foreign files were put there", e);
+    }
   }
 
   private static Double optional(Row r, String column) {

@@ -58,7 +58,8 @@ final class OneRow {
   /**
    * Appends this row as one Parquet file under {@code dir} (created if missing). Rows of simple
    * columns (the metrics and runs tables) are written by the driver itself ({@link DriverParquet}),
-   * so a cluster's executors never write into the driver's folder; others go through a Spark write.
+   * so a cluster's executors never write into the driver's folder; others go through a Spark write
+   * in {@code spark}, or, when that is null, in a session started only then.
    */
   void appendTo(SparkSession spark, Path dir) {
     if (DriverParquet.handles(fields)) {
@@ -70,7 +71,7 @@ final class OneRow {
             + "; check that the warehouse directory is writable", e);
       }
     }
-    spark.createDataFrame(List.of(toRow()), schema())
+    (spark != null ? spark : SparkSession.builder().getOrCreate()).createDataFrame(List.of(toRow()), schema())
         .coalesce(1)
         .write()
         .mode(SaveMode.Append)

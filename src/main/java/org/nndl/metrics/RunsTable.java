@@ -18,7 +18,8 @@ public final class RunsTable {
   /**
    * Records a claimed run's settings. Values may be String, Integer, Long, Double or Boolean
    * (stored as the matching Spark type, which should not change between runs) or null
-   * (the column is left out and reads back as null).
+   * (the column is left out and reads back as null). {@code spark} may be null: the row is
+   * written by the driver, a session is started only for columns it cannot write.
    */
   public void write(SparkSession spark, String runId, LinkedHashMap<String, Object> settings) {
     warehouse.requireClaimed(runId);

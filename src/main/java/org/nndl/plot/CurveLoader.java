@@ -96,12 +96,18 @@ public final class CurveLoader {
       return new MetricsError("no run '" + id + "' in warehouse " + warehouse
           + ": list runs with " + LIST_RUNS);
     }
+    return noEpoch(warehouse, id);
+  }
+
+  /** A known run without a finished epoch. */
+  static MetricsError noEpoch(Warehouse warehouse, String id) {
     return new MetricsError("run '" + id + "' in warehouse " + warehouse
         + " has no finished epoch in the metrics table: plot it once an epoch has ended"
         + " (if its training failed, train again)");
   }
 
-  private static RunCurve toCurve(String id, List<Row> rows) {
+  /** A run's curve from its metrics rows (ordered by epoch). */
+  static RunCurve toCurve(String id, List<Row> rows) {
     Row first = rows.get(0);
     List<EpochPoint> points = new ArrayList<>();
     for (Row r : rows) {

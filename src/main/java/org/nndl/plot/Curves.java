@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.Row;
+import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.Warehouse;
 
@@ -22,14 +23,16 @@ public final class Curves {
   private Curves() {}
 
   /**
-   * Draws one run's curves into {@code RUN_DIR/curves.png}, replacing any earlier picture.
+   * Draws one run's curves into {@code RUN_DIR/curves.png}, replacing any earlier picture: its
+   * rows are read from the run's partition of the metrics table by the driver, without SQL.
    *
    * @return the file written
    * @throws MetricsError if the run is unknown or has no finished epoch
    */
-  public static Path writeRunCurves(SparkSession spark, Warehouse wh, String runId) {
-    List<RunCurve> run = new CurveLoader(spark, wh).byIds(List.of(runId));
-    return write(run, wh.runDir(runId).resolve(RUN_FILE));
+  public static Path writeRunCurves(Warehouse wh, String runId) {
+    List<Row> rows = new MetricsTable(wh).rows(runId);
+    if (rows.isEmpty()) throw CurveLoader.noEpoch(wh, runId);
+    return write(List.of(CurveLoader.toCurve(runId, rows)), wh.runDir(runId).resolve(RUN_FILE));
   }
 
   /**

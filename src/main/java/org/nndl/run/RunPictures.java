@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.error.ExitCode;
 import org.nndl.eval.Confusion;
@@ -25,11 +24,11 @@ public final class RunPictures {
 
   private RunPictures() {}
 
-  public static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
+  public static void write(JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
       LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, CachedSet test, double[] params) {
     Path curves = null;
     try {
-      curves = Curves.writeRunCurves(spark, wh, id);
+      curves = Curves.writeRunCurves(wh, id);
     } catch (RuntimeException e) {
       System.err.println("warning: no curves.png for run " + id + ": " + ExitCode.message(e));
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
 import org.nndl.checkpoint.CheckpointStore;
@@ -50,9 +49,9 @@ public final class TrainRun {
   public boolean anyEpoch() { return anyEpoch; }
 
   /** The runs table's row: every setting plus the set sizes and the master. */
-  private LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
+  private LinkedHashMap<String, Object> writeRunRow(JavaSparkContext sc, TrainingSets sets) {
     LinkedHashMap<String, Object> row = runRow(sc, sets);
-    new RunsTable(wh).write(spark, id, row);
+    new RunsTable(wh).write(null, id, row);
     return row;
   }
 
@@ -69,14 +68,14 @@ public final class TrainRun {
   public record Outcome(Trainer.Result result, Path model, StopSignal stop) {}
 
   /** A fresh run: its runs-table row, the initial parameters drawn from the seed, then training from epoch 1. */
-  public Outcome start(SparkSession spark, JavaSparkContext sc, TrainingSets sets, Consumer<EpochMetrics> progress) {
-    writeRunRow(spark, sc, sets);
+  public Outcome start(JavaSparkContext sc, TrainingSets sets, Consumer<EpochMetrics> progress) {
+    writeRunRow(sc, sets);
     double[] params = s.init().init(s.spec().layout(), s.seed());
-    return train(spark, sc, sets, TrainState.start(params, s.eta()), progress);
+    return train(sc, sets, TrainState.start(params, s.eta()), progress);
   }
 
   /** Trains from state to the end (or a stop); progress sees each finished epoch's row. */
-  public Outcome train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start,
+  public Outcome train(JavaSparkContext sc, TrainingSets sets, TrainState start,
       Consumer<EpochMetrics> progress) {
     CheckpointStore store = checkpointEvery > 0 ? new CheckpointStore(checkpoints, sc.hadoopConfiguration()) : null;
     MetricsTable metrics = new MetricsTable(wh);
@@ -87,7 +86,7 @@ public final class TrainRun {
     StopSignal stop = StopSignal.install();
     Trainer.Result result;
     result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
-      metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
+      metrics.append(null, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
       anyEpoch = true;
       last[0] = state;
       if (store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs())) {
@@ -110,8 +109,8 @@ public final class TrainRun {
     if (result.status() != Trainer.Status.STOPPED) {
       markEnded(result);
       // A stop request wants out now: the pictures can be made later with ./submit report.
-      List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(spark, id) : List.of();
-      if (!epochs.isEmpty()) RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
+      List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(id) : List.of();
+      if (!epochs.isEmpty()) RunPictures.write(sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full);
     }
     return new Outcome(result, model, stop);
   }

@@ -42,7 +42,7 @@ class CurveErrorsTest {
     wh.claimRun("started");
     new RunsTable(wh).write(spark, "started", new LinkedHashMap<>(Runs.hyper(5.0)));
     MetricsError e = oneLine(assertThrows(MetricsError.class,
-        () -> Curves.writeRunCurves(spark, wh, "started")));
+        () -> Curves.writeRunCurves(wh, "started")));
     assertTrue(e.getMessage().startsWith("run 'started' in warehouse " + wh.root()
         + " has no finished epoch"), e.getMessage());
   }

@@ -93,9 +93,9 @@ class CurvesTest {
   void writeRunCurvesReplacesThePictureInTheRunFolder() throws Exception {
     Warehouse wh = new Warehouse(dir);
     Runs.write(spark, wh, "r", 5.0, true, 2);
-    Path first = Curves.writeRunCurves(spark, wh, "r");
+    Path first = Curves.writeRunCurves(wh, "r");
     assertEquals(wh.runDir("r").resolve("curves.png"), first);
-    Path again = Curves.writeRunCurves(spark, wh, "r");
+    Path again = Curves.writeRunCurves(wh, "r");
     BufferedImage img = ImageIO.read(again.toFile());
     assertEquals(CurvesChart.WIDTH, img.getWidth());
     assertEquals(CurvesChart.HEIGHT, img.getHeight());
