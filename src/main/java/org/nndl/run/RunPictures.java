@@ -1,6 +1,7 @@
 package org.nndl.run;
 
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,9 +26,11 @@ public final class RunPictures {
 
   private RunPictures() {}
 
+  public static Path reportFile(Warehouse wh, String id) { return new Path(wh.runDir(id), "report.html"); }
+
   public static void write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
       LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, CachedSet test, double[] params) {
-    Path curves = null;
+    byte[] curves = null;
     try {
       curves = Curves.writeRunCurves(spark, wh, id);
     } catch (RuntimeException e) {
@@ -38,8 +41,8 @@ public final class RunPictures {
       int in = spec.layout().inputSize();
       int side = (int) Math.round(Math.sqrt(in));
       int rows = side * side == in ? side : 1;  // square images as MNIST's; otherwise one row of pixels
-      RunReport.write(wh.runDir(id).resolve("report.html"), "nndl-spark run " + id, settings, epochs, curves,
-          confusion, rows, in / rows);
+      String html = RunReport.html("nndl-spark run " + id, settings, epochs, curves, confusion, rows, in / rows);
+      wh.writeAtomically(reportFile(wh, id), html.getBytes(StandardCharsets.UTF_8));
     } catch (Exception e) {
       System.err.println("warning: no report.html for run " + id + ": " + ExitCode.message(e));
     }
