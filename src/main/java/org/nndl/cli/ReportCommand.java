@@ -64,7 +64,7 @@ final class ReportCommand implements Callable<Integer> {
         testLimit, "test")) {
       RunPictures.write(spark, sc, wh, runId, m.spec(), settings, epochs, test, m.params());
     }
-    System.out.println(RunPictures.reportFile(wh, runId));
+    System.out.println(wh.show(RunPictures.reportFile(wh, runId)));
     return 0;
   }
 }

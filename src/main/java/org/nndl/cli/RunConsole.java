@@ -39,7 +39,7 @@ final class RunConsole {
   /** Says how the run ended, in one line, and returns its exit code. */
   private static int ended(TrainRun.Outcome o, String id, Warehouse wh, boolean checkpoints) {
     Trainer.Result r = o.result();
-    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + o.model();
+    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + wh.show(o.model());
     switch (r.status()) {
       case STOPPED -> {
         System.err.println("stopped by " + o.stop().signalName() + " after " + r.epochsDone() + " finished epoch(s); "
