@@ -1,5 +1,7 @@
 package org.nndl.net;
 
+import static org.nndl.net.KeyedShuffle.mix;
+
 import java.io.Serializable;
 
 /**
@@ -44,12 +46,5 @@ public final class Dropout implements Serializable {
       for (int i = layout.weights(l); i < layout.biases(l); i++) p[i] *= 1 - rate;
     }
     return p;
-  }
-
-  /** SplitMix64's finalizer: every input bit affects every output bit. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

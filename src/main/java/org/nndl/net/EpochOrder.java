@@ -1,33 +1,53 @@
 package org.nndl.net;
 
-import java.util.SplittableRandom;
-
 /**
- * The order in which an epoch visits the training set: a permutation drawn from (seed, epoch)
- * alone, so the driver, the reference and a resumed run all see the same mini-batches.
+ * The order in which each epoch visits the training set, as in the chapter-3 notebook:
+ * {@code rng = np.random.default_rng(seed)} first draws the initial parameters (one normal each,
+ * {@link Initializer}), then each epoch {@code rng.shuffle(training_data)} shuffles, in place, the
+ * order the previous epoch left. Epoch e's order is so a function of (seed, parameter count, n, e),
+ * whatever the initial parameters actually used were (a checkpoint's, say): it is rebuilt by
+ * replaying the draws, which is cheap (one bounded draw per sample and epoch), so a resumed run
+ * and the reference walk exactly the batches of an uninterrupted run and checkpoints need no
+ * generator state.
  */
 public final class EpochOrder {
-  private EpochOrder() {}
+  private final long seed;
+  private final int initDraws;
+  private final int n;
+  private NumpyRandom rng;
+  private int[] order;
+  private int shuffled;  // epochs shuffled so far into order
 
-  /** A Fisher-Yates shuffle of 0..n-1 seeded by (seed, epoch). */
-  public static int[] permutation(int n, long seed, int epoch) {
-    // Both inputs go through a strong mix: a plain seed*gamma + epoch would make seed s+1's
-    // stream seed s's shifted by one draw (gamma is SplittableRandom's own increment).
-    SplittableRandom rnd = new SplittableRandom(mix(seed ^ mix(epoch + 0x632BE59BD9B4E019L)));
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) p[i] = i;
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = p[i]; p[i] = p[j]; p[j] = t;
-    }
-    return p;
+  /** The orders of n samples for seed, after an initializer that drew initDraws normals (Layout.parameterCount()). */
+  public EpochOrder(long seed, int initDraws, int n) {
+    if (initDraws < 0 || n < 0) throw new IllegalArgumentException("negative count");
+    this.seed = seed;
+    this.initDraws = initDraws;
+    this.n = n;
   }
 
-  /** David Stafford's 64-bit finaliser (SplitMix64's), a bijection that scatters nearby inputs. */
-  static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+  public long seed() { return seed; }
+
+  public int size() { return n; }
+
+  /** Epoch e's order (e from 1): the file order 0..n-1 after e shuffles. Asking for epochs in turn costs one shuffle each. */
+  public int[] of(int epoch) {
+    if (epoch < 1) throw new IllegalArgumentException("epochs are numbered from 1: " + epoch);
+    if (rng == null || epoch < shuffled) restart();
+    while (shuffled < epoch) {
+      rng.shuffle(order);
+      shuffled++;
+    }
+    return order.clone();
+  }
+
+  /** The generator as the notebook's is after its initializer, and the list in file order. */
+  private void restart() {
+    rng = NumpyRandom.defaultRng(seed);
+    for (int i = 0; i < initDraws; i++) rng.standardNormal();  // the scale does not change the draws
+    order = new int[n];
+    for (int i = 0; i < n; i++) order[i] = i;
+    shuffled = 0;
   }
 
   /** Number of mini-batches of size m over n samples (the last one may be shorter). */

@@ -1,10 +1,11 @@
 package org.nndl.net;
 
-import java.util.Random;
-
 /**
- * Starting weights and biases (chapter 3, "Weight initialization"). network2.py draws every bias
- * first, then every weight, row by row; the same order is kept here so a seed means one thing.
+ * Starting weights and biases (chapter 3, "Weight initialization"), drawn as the chapter-3
+ * notebook draws them from {@code rng = np.random.default_rng(seed)}: first every layer's biases,
+ * {@code rng.normal(0, 1, (n_l, 1))}, then every layer's weights,
+ * {@code rng.normal(0, scale, (n_out, n_in))} filled row by row, so a seed gives numpy's values
+ * bit for bit ({@link NumpyRandom}).
  */
 public enum Initializer {
   /** Weights N(0, 1/sqrt(n_in)), biases N(0, 1): keeps z from saturating the neurons. */
@@ -24,16 +25,19 @@ public enum Initializer {
 
   public String id() { return id; }
 
-  public double[] init(Layout layout, long seed) {
-    Random rnd = new Random(seed);
+  /** The notebook's initial parameters for seed, in the flat {@link Layout}. */
+  public double[] init(Layout layout, long seed) { return init(layout, NumpyRandom.defaultRng(seed)); }
+
+  /** Draws every bias, then every weight matrix row by row (numpy's (n_out, n_in) C order), from rng. */
+  private double[] init(Layout layout, NumpyRandom rng) {
     double[] p = new double[layout.parameterCount()];
     for (int l = 1; l < layout.layers(); l++) {
-      for (int j = 0; j < layout.size(l); j++) p[layout.biases(l) + j] = rnd.nextGaussian();
+      for (int j = 0; j < layout.size(l); j++) p[layout.biases(l) + j] = rng.normal(0, 1);
     }
     for (int l = 1; l < layout.layers(); l++) {
       double scale = weightScale(layout.size(l - 1));
       for (int j = 0; j < layout.size(l); j++) {
-        for (int k = 0; k < layout.size(l - 1); k++) p[layout.weight(l, j, k)] = rnd.nextGaussian() * scale;
+        for (int k = 0; k < layout.size(l - 1); k++) p[layout.weight(l, j, k)] = rng.normal(0, scale);
       }
     }
     return p;

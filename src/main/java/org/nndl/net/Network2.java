@@ -12,6 +12,7 @@ public final class Network2 {
   private final Layout layout;
   private final double[] params;
   private double[] velocity;  // momentum's v, created at the first step that uses it
+  private EpochOrder orders;  // the notebook's epoch orders, kept so that epoch e+1 costs one shuffle
 
   public Network2(NetworkSpec spec, double[] params) {
     if (params.length != spec.layout().parameterCount()) throw new IllegalArgumentException("wrong parameter count");
@@ -117,10 +118,15 @@ public final class Network2 {
     updateMiniBatch(data, order, from, to, Sgd.network2(to - from, eta, lambda), n, 0, 0);
   }
 
-  /** One epoch of SGD: shuffle (seeded by seed and epoch), then consecutive mini-batches of m. */
+  /**
+   * Epoch number {@code epoch} (from 1) of SGD: the notebook's shuffle of the training list for
+   * seed ({@link EpochOrder}, after this network's initializer draws), then consecutive
+   * mini-batches of m.
+   */
   public void epoch(Dataset train, Sgd sgd, long seed, int epoch) {
     int n = train.size();
-    int[] order = EpochOrder.permutation(n, seed, epoch);
+    if (orders == null || orders.seed() != seed || orders.size() != n) orders = new EpochOrder(seed, params.length, n);
+    int[] order = orders.of(epoch);
     long step = 0;
     for (int k = 0; k < n; k += sgd.m()) updateMiniBatch(train, order, k, Math.min(k + sgd.m(), n), sgd, n, epoch, step++);
   }

@@ -15,9 +15,9 @@ import org.nndl.net.Sgd;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks a seeded
- * permutation in mini-batches of m; each step broadcasts the parameters, sums the batch's
- * gradient over the partitions that hold its samples, and applies the {@link Updater}.
+ * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks the notebook's
+ * order ({@link EpochOrder}) in mini-batches of m; each step broadcasts the parameters, sums the
+ * batch's gradient over the partitions that hold its samples, and applies the {@link Updater}.
  *
  * <p>The partial sums are aggregated as {@code treeAggregate} does: when few partitions take part
  * (always so for the book's m = 10) they go straight to the driver, which is what
@@ -36,6 +36,7 @@ public final class GradientDescent implements Optimizer {
   private final double[] gradSum;
   private final double[] previous;
   private final int directLimit;
+  private EpochOrder orders;  // the notebook's order of each epoch, for the last seed asked
 
   public GradientDescent(JavaSparkContext sc, CachedSet set, Gradient gradient, Updater updater, int parameterCount) {
     this(sc, set, gradient, updater, parameterCount, DIRECT_LIMIT);
@@ -59,7 +60,7 @@ public final class GradientDescent implements Optimizer {
   @Override
   public EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop) {
     int n = set.size(), m = sgd.m();
-    int[] order = EpochOrder.permutation(n, seed, epoch);
+    int[] order = orders(seed).of(epoch);
     int steps = 0;
     for (int k = 0; k < n; k += m) {
       if (stop.getAsBoolean()) return new EpochOutcome(steps, true, false);
@@ -77,6 +78,12 @@ public final class GradientDescent implements Optimizer {
       steps++;
     }
     return new EpochOutcome(steps, false, false);
+  }
+
+  /** The epoch orders for seed over the walked set, kept so that each next epoch costs one shuffle. */
+  private EpochOrder orders(long seed) {
+    if (orders == null || orders.seed() != seed) orders = new EpochOrder(seed, previous.length /* parameters */, set.size());
+    return orders;
   }
 
   @Override public double[] state() { return updater.velocity(); }

@@ -8,6 +8,7 @@ import org.nndl.compute.ExactSum;
 import org.nndl.compute.Gradient;
 import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
+import org.nndl.net.KeyedShuffle;
 import org.nndl.net.Sgd;
 
 /**
@@ -17,17 +18,18 @@ import org.nndl.net.Sgd;
  * <p>Each round the driver broadcasts w; every partition p with samples left in the epoch starts
  * from w and takes up to K of its own mini-batch steps (the book's eq. 93-94 through
  * {@link Updater}, with n = the whole training set and m = the batch's actual length), walking
- * its n_p samples in a shuffle seeded by (seed, epoch, p). The driver then combines the changes:
+ * its n_p samples in a shuffle keyed by (seed, epoch, p) ({@link KeyedShuffle}; with one partition,
+ * the notebook's order {@link EpochOrder}). The driver then combines the changes:
  *
  * <pre>  w <- w + sum_p c_p (w_p - w) / sum_p c_p,   c_p = samples p processed this round,</pre>
  *
  * as an {@link ExactSum} of (c_p / sum c) (w_p - w), so the result does not depend on which task
  * finishes first. An epoch is ceil(max_p ceil(n_p/m) / K) rounds; K >= that (e.g.
- * Integer.MAX_VALUE) means one round per epoch. With one partition and K = 1 this is exactly the
- * reference: partition 0's shuffle is the global {@link EpochOrder#permutation}.
+ * Integer.MAX_VALUE) means one round per epoch. With one partition and K = 1 this is the
+ * reference's algorithm: the partition walks the global order, sent with each round.
  */
 public final class LocalSgd implements Optimizer {
-  /** Odd 64-bit constant spreading partition indices over seeds; p = 0 keeps the run's seed. */
+  /** Odd 64-bit constant spreading partition indices over keys; p = 0 keeps the run's seed. */
   private static final long PARTITION_MIX = 0xD1B54A32D192ED03L;
 
   private final JavaSparkContext sc;
@@ -37,6 +39,7 @@ public final class LocalSgd implements Optimizer {
   private final long syncEvery;
   private final double[] change;
   private final double[] previous;
+  private EpochOrder orders;  // the notebook's order, walked when one partition holds every sample
 
   /** syncEvery = K, the local steps between synchronizations (>= 1). */
   public LocalSgd(JavaSparkContext sc, CachedSet set, Gradient gradient, Updater updater, int parameterCount,
@@ -63,9 +66,10 @@ public final class LocalSgd implements Optimizer {
     long maxSteps = 0;
     for (int p = 0; p < parts; p++) maxSteps = Math.max(maxSteps, steps(first[p + 1] - first[p], m));
     long rounds = (maxSteps + syncEvery - 1) / syncEvery;
+    int[] global = parts == 1 ? orders(seed).of(epoch) : null;
     for (long r = 0; r < rounds; r++) {
       if (stop.getAsBoolean()) return new EpochOutcome((int) r, true, false);
-      ExactSum sum = round(params, first, seed, epoch, sgd, r);
+      ExactSum sum = round(params, first, seed, epoch, sgd, r, global);
       if (sum.invalid()) return new EpochOutcome((int) r, false, true);
       sum.toDoubles(change);
       System.arraycopy(params, 0, previous, 0, params.length);
@@ -78,8 +82,11 @@ public final class LocalSgd implements Optimizer {
     return new EpochOutcome((int) rounds, false, false);
   }
 
-  /** One Spark job: sum_p (c_p / sum c) (w_p - w) over the partitions with samples left. */
-  private ExactSum round(double[] params, int[] first, long seed, int epoch, Sgd sgd, long r) {
+  /**
+   * One Spark job: sum_p (c_p / sum c) (w_p - w) over the partitions with samples left; global is
+   * the epoch's order when one partition holds every sample (only this round's part is sent), else null.
+   */
+  private ExactSum round(double[] params, int[] first, long seed, int epoch, Sgd sgd, long r, int[] global) {
     int parts = first.length - 1, m = sgd.m();
     long[] c = new long[parts];
     long total = 0;
@@ -92,17 +99,32 @@ public final class LocalSgd implements Optimizer {
       weight[p] = (double) c[p] / total;
       taking[count++] = p;
     }
+    int[] roundOrder = global == null ? null : roundSamples(global, m, r, syncEvery);
     return PartitionJob.withParams(sc, params, set.blocks(),
-        bc -> new LocalStepsFunction(bc, first, seed, epoch, sgd, r, syncEvery, weight, gradient, updater),
+        bc -> new LocalStepsFunction(bc, first, seed, epoch, sgd, r, syncEvery, roundOrder, weight, gradient, updater),
         Arrays.copyOf(taking, count), new ExactSum(), ExactSum.class);
   }
 
-  /** The seed of partition p's shuffles: the run's seed for p = 0, so one partition walks the global order. */
+  /** The notebook's orders over the whole set for seed, kept so that each next epoch costs one shuffle. */
+  private EpochOrder orders(long seed) {
+    if (orders == null || orders.seed() != seed) orders = new EpochOrder(seed, previous.length /* parameters */, set.size());
+    return orders;
+  }
+
+  /** The part of order that round r's local steps walk: from its first step's first sample to its last step's end. */
+  static int[] roundSamples(int[] order, int m, long r, long syncEvery) {
+    long steps = steps(order.length, m);
+    int from = (int) Math.min(roundStart(r, syncEvery, steps) * m, order.length);
+    int to = (int) Math.min(roundEnd(r, syncEvery, steps) * m, order.length);
+    return Arrays.copyOfRange(order, from, to);
+  }
+
+  /** The key of partition p's shuffles when there are several partitions. */
   static long partitionSeed(long seed, int p) { return seed ^ (p * PARTITION_MIX); }
 
-  /** Partition p's walk of its count samples in epoch, as local indices 0..count-1. */
+  /** Partition p's walk of its count samples in epoch (several partitions), as local indices 0..count-1. */
   static int[] localOrder(long seed, int epoch, int p, int count) {
-    return EpochOrder.permutation(count, partitionSeed(seed, p), epoch);
+    return KeyedShuffle.permutation(count, partitionSeed(seed, p), epoch);
   }
 
   /** ceil(count / m): a partition's mini-batch steps per epoch. */

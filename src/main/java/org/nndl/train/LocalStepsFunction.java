@@ -15,8 +15,9 @@ import scala.runtime.AbstractFunction2;
 
 /**
  * The task of one {@link LocalSgd} round on partition p: starting from the broadcast w, up to K
- * mini-batch steps over p's own samples in its seeded order, each w <- update(w, sum nabla C);
- * returns (c_p / sum c) (w_p - w). Everything is derived from (seed, epoch, p, round), so a
+ * mini-batch steps over p's own samples in its keyed order (or, for one partition, the round's part
+ * of the global order the driver sends), each w <- update(w, sum nabla C); returns
+ * (c_p / sum c) (w_p - w). Everything is derived from (seed, epoch, p, round) or sent, so a
  * retried task walks the same samples. A named class, not a lambda: no closure cleaning per job.
  */
 final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<Block>, ExactSum> implements Serializable {
@@ -27,12 +28,13 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
   private final Sgd sgd;
   private final long round;
   private final long syncEvery;
+  private final int[] roundOrder;
   private final double[] weight;
   private final Gradient gradient;
   private final Updater updater;
 
   LocalStepsFunction(Broadcast<double[]> params, int[] firstSample, long seed, int epoch, Sgd sgd, long round,
-      long syncEvery, double[] weight, Gradient gradient, Updater updater) {
+      long syncEvery, int[] roundOrder, double[] weight, Gradient gradient, Updater updater) {
     this.params = params;
     this.firstSample = firstSample;
     this.seed = seed;
@@ -40,6 +42,7 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
     this.sgd = sgd;
     this.round = round;
     this.syncEvery = syncEvery;
+    this.roundOrder = roundOrder;
     this.weight = weight;
     this.gradient = gradient;
     this.updater = updater;
@@ -50,16 +53,19 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
     int p = context.partitionId(), m = sgd.m();
     int first = firstSample[p], count = firstSample[p + 1] - first, n = firstSample[firstSample.length - 1];
     List<Block> blocks = PartitionJob.list(it);
-    int[] order = LocalSgd.localOrder(seed, epoch, p, count);
     long steps = LocalSgd.steps(count, m);
+    long start = LocalSgd.roundStart(round, syncEvery, steps);
+    // order[i - offset]: the sample walked at position i of the partition's epoch
+    int[] order = roundOrder != null ? roundOrder : LocalSgd.localOrder(seed, epoch, p, count);
+    int offset = roundOrder != null ? (int) Math.min(start * m, count) : 0;
     double[] w0 = params.value();
     double[] w = w0.clone();                 // w_p, stepped in place
     double[] grad = new double[w.length];    // sum nabla C of the current batch
     int[] full = new int[m];
-    for (long s = LocalSgd.roundStart(round, syncEvery, steps); s < LocalSgd.roundEnd(round, syncEvery, steps); s++) {
+    for (long s = start; s < LocalSgd.roundEnd(round, syncEvery, steps); s++) {
       int from = (int) (s * m), to = Math.min(from + m, count);
       int[] batch = to - from == m ? full : new int[to - from];  // only the epoch's last batch is short
-      for (int i = 0; i < batch.length; i++) batch[i] = first + order[from + i];
+      for (int i = 0; i < batch.length; i++) batch[i] = first + order[from - offset + i];
       Arrays.sort(batch);  // lets each block find its samples by binary search
       Arrays.fill(grad, 0.0);
       gradient.accumulate(w, blocks, batch, epoch, s, grad);  // s: the partition's step, for dropout masks

@@ -1,35 +1,31 @@
 package org.nndl.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Each epoch's order is the notebook's: numpy's shuffles of one list after the initializer's draws. */
 class EpochOrderTest {
   @Test
-  void aPermutationThatDependsOnSeedAndEpochOnly() {
-    int[] a = EpochOrder.permutation(1000, 3, 1);
-    assertArrayEquals(a, EpochOrder.permutation(1000, 3, 1));
-    int[] sorted = a.clone();
-    Arrays.sort(sorted);
-    assertArrayEquals(IntStream.range(0, 1000).toArray(), sorted);
-    assertFalse(Arrays.equals(a, EpochOrder.permutation(1000, 3, 2)));
-    assertFalse(Arrays.equals(a, EpochOrder.permutation(1000, 4, 1)));
+  void ordersAreTheNotebooksAfterItsInitializer() {
+    for (String[] t : NumpyVectors.lines("notebook")) {
+      int n = Integer.parseInt(t[2]), epoch = Integer.parseInt(t[3]);
+      EpochOrder orders = new EpochOrder(NumpyVectors.seed(t[0]), new Layout(NumpyVectors.sizes(t[1])).parameterCount(), n);
+      assertArrayEquals(NumpyVectors.ints(t, 4, t.length), orders.of(epoch), String.join(" ", t[0], t[1], t[2], t[3]));
+    }
   }
 
-  /** Adjacent seeds must not give shifted copies of one random stream: few positions may agree. */
+  /** Asked in any order (a resumed run asks for a late epoch first, a new reference goes back), the same orders. */
   @Test
-  void adjacentSeedsAndEpochsGiveUnrelatedOrders() {
-    for (int s = 0; s < 5; s++) {
-      int[] a = EpochOrder.permutation(1000, s, 1);
-      int[] b = EpochOrder.permutation(1000, s + 1, 1);
-      int[] c = EpochOrder.permutation(1000, s, 2);
-      int same = 0, sameEpoch = 0;
-      for (int i = 0; i < a.length; i++) { if (a[i] == b[i]) same++; if (a[i] == c[i]) sameEpoch++; }
-      // a random pair of permutations agrees in about one position
-      org.junit.jupiter.api.Assertions.assertTrue(same < 10 && sameEpoch < 10, same + " " + sameEpoch);
+  void anyEpochIsRebuiltWhateverWasAskedBefore() {
+    List<String[]> lines = NumpyVectors.lines("notebook").subList(0, 3);  // seed 3, [784,30,10], 1000 samples, epochs 1..3
+    String[] first = lines.get(0);
+    EpochOrder orders = new EpochOrder(NumpyVectors.seed(first[0]), new Layout(NumpyVectors.sizes(first[1])).parameterCount(),
+        Integer.parseInt(first[2]));
+    for (int epoch : new int[] {3, 1, 2, 2, 3, 1}) {
+      String[] t = lines.get(epoch - 1);
+      assertArrayEquals(NumpyVectors.ints(t, 4, t.length), orders.of(epoch), "epoch " + epoch);
     }
   }
 }

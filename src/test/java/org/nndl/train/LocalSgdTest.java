@@ -22,7 +22,7 @@ import org.nndl.data.Block;
 import org.nndl.data.Dataset;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
-import org.nndl.net.EpochOrder;
+import org.nndl.net.KeyedShuffle;
 import org.nndl.net.Initializer;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
@@ -93,7 +93,7 @@ class LocalSgdTest {
     int[][] order = new int[parts][];
     int[] pos = new int[parts];
     for (int p = 0; p < parts; p++) {
-      order[p] = EpochOrder.permutation(first[p + 1] - first[p], LocalSgd.partitionSeed(seed, p), epoch);
+      order[p] = KeyedShuffle.permutation(first[p + 1] - first[p], LocalSgd.partitionSeed(seed, p), epoch);
       for (int i = 0; i < order[p].length; i++) order[p][i] += first[p];
     }
     while (true) {
