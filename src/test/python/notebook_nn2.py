@@ -125,7 +125,6 @@ def main():
     p.add_argument("--eta", type=float, default=0.5)
     p.add_argument("--lambda", dest="lmbda", type=float, default=0.0)
     p.add_argument("--seed", type=int, default=3)
-    p.add_argument("--save", type=Path, help="write the parameters after the last epoch here (.npz)")
     args = p.parse_args()
     train = load(args.data, "train", args.train_limit)
     test = load(args.data, "t10k", args.test_limit)
@@ -135,8 +134,6 @@ def main():
         net.epoch(train, args.batch_size, args.eta, args.lmbda)
         print(",".join([str(epoch), repr(net.accuracy(test) / len(test)), repr(float(net.total_cost(test, args.lmbda))),
                         repr(net.accuracy(train) / len(train)), repr(float(net.total_cost(train, args.lmbda)))]), flush=True)
-    if args.save:
-        np.savez(args.save, *net.biases, *net.weights)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ Writes, into the folder given (default: src/test/resources/org/nndl/net/numpy):
   network-784-30-10-seed3.f64  the notebook's initial [784,30,10] network for seed 3, as
                                little-endian float64 in draw order: every layer's biases,
                                then every layer's weights row by row (n_out, n_in)
+  notebook-100-digits-2-epochs.f64  the same network after 2 epochs of notebook_nn2.py (network2's
+                               SGD, m = 10, eta = 0.5, lambda = 0) on the first 100 bundled
+                               training digits, in the same order
 
 Lines of vectors.txt (doubles as the 16 hex digits of their IEEE bits, integers in decimal):
   numpy VERSION
@@ -27,6 +30,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import notebook_nn2  # noqa: E402  (the notebook's network, next to this script)
 
 SEEDS = [0, 1, 3, 42, 2**32 - 1, 2**63 + 12345, 2**64 - 1]
 
@@ -89,6 +95,12 @@ def main():
     (out / "vectors.txt").write_text("\n".join(lines) + "\n")
     net = draw_order(*initial(np.random.default_rng(3), [784, 30, 10], "default"))
     (out / "network-784-30-10-seed3.f64").write_bytes(net.astype("<f8").tobytes())
+    train = notebook_nn2.load(notebook_nn2.SAMPLE, "train", 100)
+    nn = notebook_nn2.Network([784, 30, 10], np.random.default_rng(3))
+    for _ in range(2):
+        nn.epoch(train, 10, 0.5, 0.0)
+    trained = draw_order([b for b in nn.biases], [w for w in nn.weights])
+    (out / "notebook-100-digits-2-epochs.f64").write_bytes(trained.astype("<f8").tobytes())
 
 
 if __name__ == "__main__":

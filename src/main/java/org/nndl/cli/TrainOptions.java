@@ -59,7 +59,7 @@ final class TrainOptions {
   int patience;
   @Option(names = "--expand", negatable = true, description = "also train on every image shifted one pixel up, down, left and right: 5x the data (default: ${DEFAULT-VALUE})")
   boolean expand;
-  @Option(names = "--seed", description = "seed of the initial weights and of each epoch's shuffle (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", description = "seed of numpy's default_rng(seed), as in the chapter-3 notebook: the initial weights and each epoch's shuffle (default: ${DEFAULT-VALUE})")
   long seed;
   @Option(names = "--train-limit", description = "use the first N training images, 0 = all (default: ${DEFAULT-VALUE})")
   int trainLimit;

@@ -100,6 +100,7 @@ public record TrainSettings(
     if (trainLimit < 0) throw bad("--train-limit " + trainLimit + ": use 0 for all samples or a positive count");
     if (testLimit < 0) throw bad("--test-limit " + testLimit + ": use 0 for all samples or a positive count");
     if (syncEvery < 0) throw bad("--sync-every " + syncEvery + ": use a positive number of local steps, or epoch");
+    if (seed < 0) throw bad("--seed " + seed + ": use 0 or more (numpy's default_rng(seed) takes non-negative integers)");
     if (partitions < 0) throw bad("--partitions " + partitions + ": use 0 for Spark's default parallelism or a positive count");
     techniques.validate(syncEvery == EXACT, sizes.length);
     spec();  // refuses undefined output/cost pairs

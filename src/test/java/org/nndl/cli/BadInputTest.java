@@ -36,6 +36,7 @@ class BadInputTest {
       "--epochs many|--epochs",
       "--data /no/such/folder|/no/such/folder",
       "--run-id ../x|run id",
+      "--seed -1|--seed",
       "--sync-every 0|--sync-every",
       "--sync-every often|--sync-every"})
   void refusedCleanly(String options, String fragment) throws Exception {

@@ -52,6 +52,21 @@ final class NumpyVectors {
 
   static int[] sizes(String token) { return Arrays.stream(token.split(",")).mapToInt(Integer::parseInt).toArray(); }
 
+  /** The flat parameters in numpy's draw order: every layer's biases b_l[j], then every W_l[j][k] row by row. */
+  static double[] drawOrder(Layout layout, double[] params) {
+    double[] out = new double[params.length];
+    int at = 0;
+    for (int l = 1; l < layout.layers(); l++) {
+      for (int j = 0; j < layout.size(l); j++) out[at++] = params[layout.biases(l) + j];
+    }
+    for (int l = 1; l < layout.layers(); l++) {
+      for (int j = 0; j < layout.size(l); j++) {
+        for (int k = 0; k < layout.size(l - 1); k++) out[at++] = params[layout.weight(l, j, k)];
+      }
+    }
+    return out;
+  }
+
   /** A resource of little-endian float64 values. */
   static double[] float64(String name) {
     ByteBuffer b = ByteBuffer.wrap(bytes(name)).order(ByteOrder.LITTLE_ENDIAN);
