@@ -10,7 +10,9 @@ not) of a folder, by default the project's bundled digits.
   python3 src/test/python/notebook_nn2.py [--data DIR] [--train-limit N] [--epochs E] ...
 
 Prints one CSV row per epoch: epoch,test_accuracy,test_cost,train_accuracy,train_cost (accuracies
-as fractions, floats as repr, i.e. exactly). Needs only numpy.
+as fractions, floats as repr, i.e. exactly). With --compare FILE (the same columns, e.g. from
+`./submit query --format csv`), prints instead a side-by-side markdown table of the first and last
+five epochs and the largest differences over all epochs. Needs only numpy.
 """
 import argparse
 import gzip
@@ -125,15 +127,42 @@ def main():
     p.add_argument("--eta", type=float, default=0.5)
     p.add_argument("--lambda", dest="lmbda", type=float, default=0.0)
     p.add_argument("--seed", type=int, default=3)
+    p.add_argument("--compare", type=Path, help="CSV of the same columns from ./submit query: print the comparison")
     args = p.parse_args()
     train = load(args.data, "train", args.train_limit)
     test = load(args.data, "t10k", args.test_limit)
     net = Network([int(s) for s in args.sizes.split(",")], np.random.default_rng(seed=args.seed))
-    print("epoch,test_accuracy,test_cost,train_accuracy,train_cost")
+    rows = []
+    if not args.compare:
+        print("epoch,test_accuracy,test_cost,train_accuracy,train_cost")
     for epoch in range(1, args.epochs + 1):
         net.epoch(train, args.batch_size, args.eta, args.lmbda)
-        print(",".join([str(epoch), repr(net.accuracy(test) / len(test)), repr(float(net.total_cost(test, args.lmbda))),
-                        repr(net.accuracy(train) / len(train)), repr(float(net.total_cost(train, args.lmbda)))]), flush=True)
+        rows.append([epoch, net.accuracy(test) / len(test), float(net.total_cost(test, args.lmbda)),
+                     net.accuracy(train) / len(train), float(net.total_cost(train, args.lmbda))])
+        if not args.compare:
+            print(",".join(map(repr, rows[-1])), flush=True)
+    if args.compare:
+        compare(rows, args.compare)
+
+
+def compare(numpy_rows, path):
+    """The side-by-side table and the largest differences: accuracies absolute, costs relative."""
+    lines = [l.split(",") for l in path.read_text().split() if l and l[0].isdigit()]
+    ours = {int(t[0]): [float(v) for v in t[1:5]] for t in lines}
+    missing = [r[0] for r in numpy_rows if r[0] not in ours]
+    if missing:
+        raise SystemExit(f"error: {path} has no row for epoch {missing[0]}: compare the same number of epochs")
+    print("| epoch | test acc numpy | test acc ours | test cost numpy | test cost ours"
+          " | train acc numpy | train acc ours | train cost numpy | train cost ours |")
+    print("|---" * 9 + "|")
+    shown = numpy_rows[:5] + numpy_rows[-5:] if len(numpy_rows) > 10 else numpy_rows
+    for r in shown:
+        o = ours[r[0]]
+        print("| %d | %.2f%% | %.2f%% | %.12f | %.12f | %.2f%% | %.2f%% | %.12f | %.12f |"
+              % (r[0], 100 * r[1], 100 * o[0], r[2], o[1], 100 * r[3], 100 * o[2], r[4], o[3]))
+    acc = max(max(abs(r[1] - ours[r[0]][0]), abs(r[3] - ours[r[0]][2])) for r in numpy_rows)
+    cost = max(max(abs(r[2] - ours[r[0]][1]) / abs(r[2]), abs(r[4] - ours[r[0]][3]) / abs(r[4])) for r in numpy_rows)
+    print(f"\nover {len(numpy_rows)} epochs: largest accuracy difference {acc:.3g}, largest relative cost difference {cost:.3g}")
 
 
 if __name__ == "__main__":
