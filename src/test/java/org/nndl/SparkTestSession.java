@@ -2,7 +2,11 @@ package org.nndl;
 
 import org.apache.spark.sql.SparkSession;
 
-/** One local Spark session shared by every test in the JVM (start-up costs seconds). */
+/**
+ * One local Spark session shared by every test in the JVM (start-up costs seconds). Two cores,
+ * and two attempts per task (local[2,2]): a test can fail a task once and watch the retry, as on
+ * a cluster (which allows four).
+ */
 public final class SparkTestSession {
   private static SparkSession session;
 
@@ -11,7 +15,7 @@ public final class SparkTestSession {
   public static synchronized SparkSession get() {
     if (session == null) {
       session = SparkSession.builder()
-          .master("local[2]")
+          .master("local[2,2]")
           .appName("nndl-spark-tests")
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", "false")

@@ -87,6 +87,14 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
 
   public int size() { return firstSample[firstSample.length - 1]; }
 
+  /** The partition holding a sample. */
+  public int partitionOf(int sample) {
+    int i = java.util.Arrays.binarySearch(firstSample, sample);
+    if (i < 0) return -i - 2;
+    while (i + 1 < firstSample.length - 1 && firstSample[i + 1] == sample) i++;  // skips empty partitions
+    return i;
+  }
+
   /** The partitions holding at least one of the sorted sample indices. */
   public int[] partitionsOf(int[] sortedSamples) {
     int[] out = new int[Math.min(sortedSamples.length, partitions())];

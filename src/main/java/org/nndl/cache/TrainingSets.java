@@ -9,6 +9,7 @@ import org.nndl.data.DistributedIdx;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.TrainTest;
 import org.nndl.net.NetworkSpec;
+import org.nndl.train.Plan;
 import org.nndl.train.TrainSettings;
 
 /**
@@ -20,24 +21,30 @@ import org.nndl.train.TrainSettings;
  * cache) on a real cluster are read by the driver and broadcast.
  *
  * @param validation null without --validation
+ * @param plan how the sets are laid out (the training set's partitions may differ from the others'),
+ *     or null for sets cached by the caller
  */
-public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation) implements AutoCloseable {
+public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation, Plan plan) implements AutoCloseable {
+
+  /** Sets cached by the caller. */
+  public TrainingSets(CachedSet train, CachedSet test, CachedSet validation) { this(train, test, validation, null); }
 
   public static TrainingSets open(JavaSparkContext sc, TrainSettings s, Path cacheDir) {
     NetworkSpec spec = s.spec();
-    int partitions = s.partitions() > 0 ? s.partitions() : sc.defaultParallelism();
     int v = s.techniques().validation();
     DataSource.Sources src = DataSource.locate(s.data(), cacheDir);
-    if (src.driverOnly() && !sc.isLocal()) return broadcast(sc, s, cacheDir, partitions);
+    if (src.driverOnly() && !sc.isLocal()) return broadcast(sc, s, cacheDir);
     int total = DistributedIdx.count(src.trainImages(), src.trainLabels(), 0);
     int kept = trainingSize(total, v, s.trainLimit());
-    CachedSet train = read(sc, spec, src.trainImages(), src.trainLabels(), partitions, 0, kept, "training");
+    Plan plan = plan(sc, s, kept);
+    int partitions = plan.evalPartitions();
+    CachedSet train = read(sc, spec, src.trainImages(), src.trainLabels(), plan.trainPartitions(), 0, kept, "training");
     CachedSet test = null;
     try {
       test = read(sc, spec, src.testImages(), src.testLabels(), partitions, 0, s.testLimit(), "test");
       CachedSet validation = v == 0 ? null
           : read(sc, spec, src.trainImages(), src.trainLabels(), partitions, total - v, v, "validation");
-      return new TrainingSets(train, test, validation);
+      return new TrainingSets(train, test, validation, plan);
     } catch (RuntimeException e) {
       train.close();
       if (test != null) test.close();
@@ -54,8 +61,15 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
     return limit > 0 ? Math.min(limit, total - v) : total - v;
   }
 
+  /** The plan for a training set of n samples on this Spark context. */
+  public static Plan plan(JavaSparkContext sc, TrainSettings s, int n) {
+    long heap = sc.isLocal() ? Runtime.getRuntime().maxMemory() : sc.getConf().getSizeAsBytes("spark.executor.memory", "1g");
+    return Plan.choose(new Plan.Cluster(sc.isLocal(), sc.defaultParallelism(), heap), n, s.sizes()[0] + 1,
+        s.spec().layout().parameterCount(), s.batchSize(), s.syncEvery(), s.partitions());
+  }
+
   /** Sets the driver reads and broadcasts (files only it can see). */
-  private static TrainingSets broadcast(JavaSparkContext sc, TrainSettings s, Path cacheDir, int partitions) {
+  private static TrainingSets broadcast(JavaSparkContext sc, TrainSettings s, Path cacheDir) {
     NetworkSpec spec = s.spec();
     int v = s.techniques().validation();
     TrainTest sets = DataSource.load(s.data(), cacheDir, v > 0 ? 0 : s.trainLimit(), s.testLimit());
@@ -64,8 +78,11 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
     DataChecks.check(spec, train, "training");
     DataChecks.check(spec, sets.test(), "test");
     Dataset validation = v == 0 ? null : file.slice(file.size() - v, file.size());
-    return new TrainingSets(CachedSet.broadcast(sc, train, partitions), CachedSet.broadcast(sc, sets.test(), partitions),
-        validation == null ? null : CachedSet.broadcast(sc, validation, partitions));
+    Plan plan = plan(sc, s, train.size());
+    int partitions = plan.evalPartitions();
+    return new TrainingSets(CachedSet.broadcast(sc, train, plan.trainPartitions()),
+        CachedSet.broadcast(sc, sets.test(), partitions),
+        validation == null ? null : CachedSet.broadcast(sc, validation, partitions), plan);
   }
 
   /** The first limit samples (0: all) of a file, cached; name is for messages. */

@@ -11,7 +11,7 @@ import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
 
 /**
- * A run as the console shows it, shared by train and sweep: the progress bar while it trains,
+ * A run as the console shows it, shared by train and sweep: its plan, the progress bar while it trains,
  * then one line saying how it ended, and the exit code that says it to scripts.
  */
 final class RunConsole {
@@ -30,6 +30,7 @@ final class RunConsole {
   /** Trains run on from a checkpoint's state with a progress bar and returns the exit code. */
   static int resume(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState state,
       StopSignal stop, int epochs, String id, Warehouse wh, boolean checkpoints) {
+    if (sets.plan() != null) System.err.println("plan: " + sets.plan().text());
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, state.epochsDone())) {
       o = run.train(spark, sc, sets, state, stop, progress::epochDone);

@@ -67,8 +67,9 @@ final class TrainOptions {
   int testLimit;
   @Option(names = "--monitor", negatable = true, description = "also score the training set each epoch (default: ${DEFAULT-VALUE})")
   boolean monitor;
-  @Option(names = "--partitions", description = "partitions of the training set, 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
-  int partitions;
+  @Option(names = "--partitions", paramLabel = "auto|N",
+      description = "auto = the run's plan (small m: the training set in 1 partition, steps fused); N = partitions of every set; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
+  String partitions;
   @Option(names = "--sync-every", paramLabel = "K|epoch|exact",
       description = "exact = one synchronization per mini-batch (the book's algorithm); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
   String syncEvery;
@@ -91,7 +92,7 @@ final class TrainOptions {
         halve(etaSchedule), patience, expand);
     return TrainSettings.builder().data(data.data).sizes(sizes).activation(act).output(out).cost(Cost.parse(cost))
         .init(Initializer.parse(init)).epochs(epochs).batchSize(batchSize).eta(eta).lambda(lambda).seed(seed)
-        .trainLimit(trainLimit).testLimit(testLimit).monitor(monitor).partitions(partitions).syncEvery(sync(syncEvery))
+        .trainLimit(trainLimit).testLimit(testLimit).monitor(monitor).partitions(partitions(partitions)).syncEvery(sync(syncEvery))
         .techniques(t).build().validate();
   }
 
@@ -99,6 +100,17 @@ final class TrainOptions {
     if (schedule == null || schedule.equals("none")) return false;
     if (schedule.equals("halve")) return true;
     throw new IllegalArgumentException("--eta-schedule " + schedule + ": use none or halve");
+  }
+
+  static int partitions(String text) {
+    if (text == null || text.equals("auto")) return TrainSettings.AUTO;
+    try {
+      int p = Integer.parseInt(text);
+      if (p >= 0) return p;
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--partitions " + text + ": use auto, 0 for Spark's default parallelism, or a positive count");
   }
 
   static int sync(String text) {

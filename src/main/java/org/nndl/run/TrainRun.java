@@ -50,7 +50,7 @@ public final class TrainRun {
   /** True once an epoch's row was written: from then on a failure keeps the run. */
   public boolean anyEpoch() { return anyEpoch; }
 
-  /** The runs table's row: every setting plus the set sizes and the master. */
+  /** The runs table's row: every setting plus the set sizes, the master and the plan. */
   private LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
     LinkedHashMap<String, Object> row = runRow(sc, sets);
     new RunsTable(wh).write(spark, id, row);
@@ -63,6 +63,10 @@ public final class TrainRun {
     row.put("n_test", sets.testSize());
     row.put("n_validation", sets.validationSize());
     row.put("master", sc.master());
+    if (sets.plan() != null) {
+      row.put("partitions", sets.plan().trainPartitions());  // the training set's, as the plan chose them
+      row.put("plan", sets.plan().text());
+    }
     return row;
   }
 

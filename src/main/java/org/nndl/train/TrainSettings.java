@@ -89,6 +89,12 @@ public record TrainSettings(
   /** syncEvery for the exact algorithm: one synchronization per mini-batch. */
   public static final int EXACT = 0;
 
+  /** partitions chosen by the {@link Plan} (--partitions auto). */
+  public static final int AUTO = -1;
+
+  /** partitions = Spark's default parallelism (--partitions 0). */
+  public static final int DEFAULT_PARALLELISM = 0;
+
   /** Throws IllegalArgumentException naming the bad setting and what to do. */
   public TrainSettings validate() {
     if (sizes == null || sizes.length < 2) throw bad("--sizes needs at least two layers, e.g. 784,30,10");
@@ -101,7 +107,9 @@ public record TrainSettings(
     if (testLimit < 0) throw bad("--test-limit " + testLimit + ": use 0 for all samples or a positive count");
     if (syncEvery < 0) throw bad("--sync-every " + syncEvery + ": use a positive number of local steps, or epoch");
     if (seed < 0) throw bad("--seed " + seed + ": use 0 or more (numpy's default_rng(seed) takes non-negative integers)");
-    if (partitions < 0) throw bad("--partitions " + partitions + ": use 0 for Spark's default parallelism or a positive count");
+    if (partitions < 0 && partitions != AUTO) {
+      throw bad("--partitions " + partitions + ": use auto, 0 for Spark's default parallelism, or a positive count");
+    }
     techniques.validate(syncEvery == EXACT, sizes.length);
     spec();  // refuses undefined output/cost pairs
     return this;

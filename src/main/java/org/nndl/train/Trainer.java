@@ -36,10 +36,17 @@ public final class Trainer {
 
   private final JavaSparkContext sc;
   private final TrainSettings settings;
+  private boolean oneJobPerStep;
 
   public Trainer(JavaSparkContext sc, TrainSettings settings) {
     this.sc = sc;
     this.settings = settings;
+  }
+
+  /** Exact mode with one Spark job per step even where steps could be fused (for comparisons). */
+  Trainer oneJobPerStep() {
+    oneJobPerStep = true;
+    return this;
   }
 
   /** Trains on sets held by the driver, cached for the run; no validation set. */
@@ -47,9 +54,9 @@ public final class Trainer {
     NetworkSpec spec = settings.spec();
     DataChecks.check(spec, train, "training");
     DataChecks.check(spec, test, "test");
-    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
-    try (TrainingSets sets = new TrainingSets(CachedSet.broadcast(sc, train, partitions),
-        CachedSet.broadcast(sc, test, partitions), null)) {
+    Plan plan = TrainingSets.plan(sc, settings, train.size());
+    try (TrainingSets sets = new TrainingSets(CachedSet.broadcast(sc, train, plan.trainPartitions()),
+        CachedSet.broadcast(sc, test, plan.evalPartitions()), null, plan)) {
       return run(sets, params, stop, onEpoch);
     }
   }
@@ -72,8 +79,7 @@ public final class Trainer {
     // --expand: the 5x set is a view computed from the cached blocks; the view is not closed (the sets own the blocks)
     CachedSet walked = settings.techniques().expand() ? sets.train().expanded() : sets.train();
     Gradient gradient = new Gradient(spec, dropout);
-    Optimizer optimizer = settings.syncEvery() == TrainSettings.EXACT
-        ? new GradientDescent(sc, walked, gradient, new Updater(layout), layout.parameterCount())
+    Optimizer optimizer = settings.syncEvery() == TrainSettings.EXACT ? exact(walked, gradient, layout)
         : new LocalSgd(sc, walked, gradient, new Updater(layout), layout.parameterCount(), settings.syncEvery());
     if (state.optimizer() != null) optimizer.restore(state.optimizer());
     Techniques t = settings.techniques();
@@ -112,6 +118,11 @@ public final class Trainer {
       }
     }
     return new Result(params, settings.epochs(), Status.FINISHED, null);
+  }
+
+  private GradientDescent exact(CachedSet walked, Gradient gradient, Layout layout) {
+    GradientDescent gd = new GradientDescent(sc, walked, gradient, new Updater(layout), layout.parameterCount());
+    return oneJobPerStep ? gd.oneJobPerStep() : gd;
   }
 
   /** One set's accuracy and total cost (nulls for a set not scored). */

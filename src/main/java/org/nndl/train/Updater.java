@@ -18,6 +18,8 @@ public final class Updater implements Serializable {
 
   public Updater(Layout layout) { this.layout = layout; }
 
+  public Layout layout() { return layout; }
+
   /** Applies one step in place: gradSum is summed over the batch's m samples; n is the training set size. */
   public void apply(double[] params, double[] gradSum, int m, Sgd sgd, int n) {
     if (sgd.momentum() != 0) {

@@ -63,9 +63,9 @@ class TrainerTest {
       double[] tree = direct.clone();
       org.nndl.net.Layout layout = s.spec().layout();
       org.nndl.net.Sgd sgd = org.nndl.net.Sgd.network2(2000, 0.5, 2.0);
-      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), direct.length)
+      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), direct.length).oneJobPerStep()
           .epoch(direct, 5, 1, sgd, () -> false);
-      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), tree.length, 0)
+      new GradientDescent(sc(), set, new Gradient(s.spec()), new Updater(layout), tree.length, 0).oneJobPerStep()
           .epoch(tree, 5, 1, sgd, () -> false);
       assertArrayEquals(direct, tree);
     }
