@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.RDDInfo;
 import org.nndl.cache.CachedSet;
+import org.nndl.cache.TrainingSets;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Dataset;
 import org.nndl.data.DistributedIdx;
@@ -27,6 +28,7 @@ import org.nndl.net.Sgd;
 import org.nndl.train.GradientDescent;
 import org.nndl.train.LocalSgd;
 import org.nndl.train.Optimizer;
+import org.nndl.train.Plan;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.Updater;
 
@@ -77,6 +79,7 @@ public final class Bench {
             : Measure.of(ratio, n / e.seconds / ref, "x"));
       }
       out.add(Measure.of("test accuracy after one epoch, m=10", m10.testAccuracy, "fraction"));
+      out.addAll(automaticPlan(m10, n / ref));
       double refEpoch = n / ref;
       for (int k : syncEvery) {
         Epoch e = epoch(set, 10, k);
@@ -137,6 +140,56 @@ public final class Bench {
     return out;
   }
 
+  /**
+   * The exact epoch at m = 10 under the automatic plan (on a machine like the issue's: the
+   * training set in one partition, steps fused), against one job per step and the references;
+   * numpy's epoch, 1.2 s, is measured elsewhere (docs/fused-steps.md).
+   */
+  private List<Measure> automaticPlan(Epoch perStep, double referenceEpoch) {
+    List<Measure> out = new ArrayList<>();
+    int n = train.size();
+    Plan plan = Plan.choose(TrainingSets.cluster(sc), n, train.inputSize() + 1, settings.spec().layout().parameterCount(),
+        10, TrainSettings.EXACT, TrainSettings.AUTO);
+    System.err.println("bench: plan for " + n + " samples at m=10: " + plan.text());
+    try (CachedSet set = fromFiles(train, "60k-plan", plan.trainPartitions())) {
+      Epoch e = epoch(set, 10, TrainSettings.EXACT, true);
+      if (plan.trainPartitions() == 1) {
+        out.add(Measure.atLeast("fused steps, m=10: samples/s per core", n / e.seconds, "samples/s", 100_000));
+      }
+      out.add(Measure.atMost("exact epoch of " + n + ", m=10, automatic plan (numpy: 1.2 s)", e.seconds, "s", 1.2));
+      out.add(Measure.atMost("exact epoch, automatic plan (stretch)", e.seconds, "s", 0.6));
+      out.add(Measure.atMost("exact epoch, automatic plan / reference epoch", e.seconds / referenceEpoch, "x", 1));
+      out.add(Measure.of("exact epoch, one job per step / automatic plan", perStep.seconds / e.seconds, "x"));
+      out.add(Measure.within("test accuracy, automatic plan - one job per step (the same bits)",
+          e.testAccuracy - perStep.testAccuracy, "fraction", 0, 0));
+    }
+    return out;
+  }
+
+  /**
+   * {@code bench --crossover}: the exact epoch of 10,000 samples at several m, fused on one
+   * partition against one job per step on every core: where one job per step starts to pay.
+   */
+  public List<Measure> crossover(int[] ms) {
+    List<Measure> out = new ArrayList<>();
+    Dataset tenK = train.limit(10_000);
+    try (CachedSet one = fromFiles(tenK, "10k-1", 1); CachedSet all = fromFiles(tenK, "10k-all", partitions)) {
+      epoch(one, 10, TrainSettings.EXACT, true);  // warm-up
+      for (int m : ms) {
+        double fused = epoch(one, m, TrainSettings.EXACT, true).seconds;
+        double perStep = epoch(all, m, TrainSettings.EXACT, false).seconds;
+        out.add(Measure.of("m=" + m + ": fused steps, 1 partition, epoch", fused, "s"));
+        out.add(Measure.of("m=" + m + ": one job per step, " + partitions + " partitions, epoch", perStep, "s"));
+        out.add(Measure.of("m=" + m + ": one job per step / fused", perStep / fused, "x"));
+        out.add(Measure.of("m=" + m + ": fused steps' arithmetic (6 FLOP per parameter and sample)",
+            6.0 * settings.spec().layout().parameterCount() * tenK.size() / fused / 1e9, "GFLOP/s"));
+        out.add(Measure.of("m=" + m + ": per-step overhead beyond half the fused step",
+            (perStep - fused / Math.min(partitions, m)) / (10_000.0 / m) * 1e3, "ms"));
+      }
+    }
+    return out;
+  }
+
   /** The median of the first steps of an exact epoch at m. */
   private double stepMs(CachedSet set, int m, int epoch, int steps) {
     Timings timings = new Timings(steps);
@@ -149,7 +202,9 @@ public final class Bench {
    * Caches a set the way {@code train} does: written as raw IDX files that the executors read by
    * byte ranges, so the driver holds no copy of the data while the clock runs.
    */
-  private CachedSet fromFiles(Dataset set, String name) {
+  private CachedSet fromFiles(Dataset set, String name) { return fromFiles(set, name, partitions); }
+
+  private CachedSet fromFiles(Dataset set, String name, int partitions) {
     try {
       Path dir = Files.createTempDirectory("nndl-bench-" + name);
       dir.toFile().deleteOnExit();
@@ -188,16 +243,23 @@ public final class Bench {
 
   private Epoch epoch(CachedSet set, int m) { return epoch(set, m, TrainSettings.EXACT); }
 
-  private Optimizer optimizer(CachedSet set, int syncEvery) {
+  /** The card's shapes: one job per exact step (never fused), or local SGD. */
+  private Optimizer optimizer(CachedSet set, int syncEvery) { return optimizer(set, syncEvery, false); }
+
+  private Optimizer optimizer(CachedSet set, int syncEvery, boolean fuse) {
     var layout = settings.spec().layout();
-    return syncEvery == TrainSettings.EXACT
-        ? new GradientDescent(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount())
-        : new LocalSgd(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount(), syncEvery);
+    if (syncEvery != TrainSettings.EXACT) {
+      return new LocalSgd(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount(), syncEvery);
+    }
+    GradientDescent gd = new GradientDescent(sc, set, new Gradient(settings.spec()), new Updater(layout), layout.parameterCount());
+    return fuse ? gd : gd.oneJobPerStep();
   }
 
-  private Epoch epoch(CachedSet set, int m, int syncEvery) {
+  private Epoch epoch(CachedSet set, int m, int syncEvery) { return epoch(set, m, syncEvery, false); }
+
+  private Epoch epoch(CachedSet set, int m, int syncEvery, boolean fuse) {
     double[] params = Initializer.DEFAULT.init(settings.spec().layout(), settings.seed());
-    Optimizer gd = optimizer(set, syncEvery);
+    Optimizer gd = optimizer(set, syncEvery, fuse);
     Timings timings = new Timings();
     long t0 = System.nanoTime();
     gd.epoch(params, settings.seed(), 1, Sgd.network2(m, settings.eta(), settings.lambda()), timings);

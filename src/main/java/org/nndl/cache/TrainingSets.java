@@ -63,9 +63,14 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
 
   /** The plan for a training set of n samples on this Spark context. */
   public static Plan plan(JavaSparkContext sc, TrainSettings s, int n) {
+    return Plan.choose(cluster(sc), n, s.sizes()[0] + 1, s.spec().layout().parameterCount(), s.batchSize(),
+        s.syncEvery(), s.partitions());
+  }
+
+  /** What the plan needs to know of the Spark context: local or not, cores, an executor's heap. */
+  public static Plan.Cluster cluster(JavaSparkContext sc) {
     long heap = sc.isLocal() ? Runtime.getRuntime().maxMemory() : sc.getConf().getSizeAsBytes("spark.executor.memory", "1g");
-    return Plan.choose(new Plan.Cluster(sc.isLocal(), sc.defaultParallelism(), heap), n, s.sizes()[0] + 1,
-        s.spec().layout().parameterCount(), s.batchSize(), s.syncEvery(), s.partitions());
+    return new Plan.Cluster(sc.isLocal(), sc.defaultParallelism(), heap);
   }
 
   /** Sets the driver reads and broadcasts (files only it can see). */

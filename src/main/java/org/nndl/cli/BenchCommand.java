@@ -42,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--kernel",
       description = "instead of the table: the executor's kernel alone (m=10, one thread, samples/s per core) and evaluation")
   boolean kernel;
+  @Option(names = "--crossover", split = ",", paramLabel = "M",
+      description = "instead of the table: exact epochs of 10,000 samples at these m, fused steps on 1 partition against one job per step on --partitions")
+  int[] crossover;
   @Option(names = "--out", defaultValue = "bench.csv", description = "the table as CSV (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -57,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
     Bench bench = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps,
         syncEvery.stream().mapToInt(TrainOptions::sync).filter(k -> k != TrainSettings.EXACT).toArray());
-    List<Measure> measures = expanded ? bench.expandedView() : kernel ? bench.kernel() : bench.run();
+    List<Measure> measures = expanded ? bench.expandedView() : kernel ? bench.kernel()
+        : crossover != null ? bench.crossover(crossover) : bench.run();
     Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
         m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
     ResultPrinter.print(table, ResultFormat.TABLE, System.out);

@@ -38,7 +38,9 @@ class BadInputTest {
       "--run-id ../x|run id",
       "--seed -1|--seed",
       "--sync-every 0|--sync-every",
-      "--sync-every often|--sync-every"})
+      "--sync-every often|--sync-every",
+      "--partitions -2|--partitions -2: use auto",
+      "--partitions many|--partitions many: use auto"})
   void refusedCleanly(String options, String fragment) throws Exception {
     Path wh = dir.resolve("wh");
     String[] opts = options.split(" ");
