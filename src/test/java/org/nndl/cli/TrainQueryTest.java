@@ -29,10 +29,10 @@ class TrainQueryTest {
     assertTrue(t.err().contains("test acc = "), t.err());
     // local[2], m = 10, 3,000 samples: the automatic plan fuses the steps on one partition
     assertTrue(t.err().contains("plan: exact SGD, 1 partition, fused steps (m=10: one job per step would cost "), t.err());
-    CliTest.Outcome runs = CliTest.run("query", "--warehouse", wh, "--format", "csv",
+    CliTest.Outcome planRow = CliTest.run("query", "--warehouse", wh, "--format", "csv",
         "SELECT partitions, plan FROM runs WHERE run_id = 'e2e'");
-    assertEquals(0, runs.code(), runs.err());
-    assertTrue(runs.out().contains("1,\"exact SGD, 1 partition, fused steps (m=10"), runs.out());
+    assertEquals(0, planRow.code(), planRow.err());
+    assertTrue(planRow.out().contains("1,\"exact SGD, 1 partition, fused steps (m=10"), planRow.out());
 
     CliTest.Outcome q = CliTest.run("query", "--warehouse", wh, "--format", "csv",
         "SELECT epoch, test_accuracy, test_cost, train_accuracy, n_train FROM metrics WHERE run_id = 'e2e' ORDER BY epoch");
