@@ -17,8 +17,6 @@ import org.nndl.cache.TrainingSets;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Dataset;
 import org.nndl.metrics.EpochMetrics;
-import org.nndl.net.Activation;
-import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Regularization;
 import org.nndl.net.Sgd;
@@ -37,8 +35,8 @@ class FusedStepsTest {
   private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }
 
   private static TrainSettings settings(String technique, int m, int epochs) {
-    TrainSettings base = new TrainSettings("test", new int[] {16, 6, 5, 3}, Activation.SIGMOID, Cost.CROSS_ENTROPY,
-        Initializer.DEFAULT, epochs, m, 0.5, 2.0, 42L, 0, 0, true, 1, TrainSettings.EXACT);
+    TrainSettings base = TrainSettings.builder().data("test").sizes(16, 6, 5, 3).epochs(epochs).batchSize(m)
+        .lambda(2.0).seed(42).monitor(true).partitions(1).build();
     Techniques t = switch (technique) {
       case "l1" -> new Techniques(Regularization.L1, 0, 0, 0, 0, false, 10, false);
       case "momentum" -> new Techniques(Regularization.L2, 0, 0.8, 0, 0, false, 10, false);
@@ -122,7 +120,7 @@ class FusedStepsTest {
   @Test
   void aStopBeforeAFusedTaskEndsTheEpochAfterTheStepsTakenSoFar() {
     TrainSettings s = settings("momentum", 10, 1);
-    Sgd sgd = s.sgd();
+    Sgd sgd = s.sgd(s.eta());
     try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 1)) {
       double[] perStep = Initializer.DEFAULT.init(s.spec().layout(), 3), fused = perStep.clone();
       GradientDescent a = descent(set, s).oneJobPerStep(), b = descent(set, s).stepsPerTask(3);
@@ -146,7 +144,7 @@ class FusedStepsTest {
   @Test
   void aRetriedFusedTaskGivesTheSameBits() {
     TrainSettings s = settings("dropout", 10, 1);
-    Sgd sgd = s.sgd();
+    Sgd sgd = s.sgd(s.eta());
     try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 1)) {
       double[] perStep = Initializer.DEFAULT.init(s.spec().layout(), 3), fused = perStep.clone();
       descent(set, s).oneJobPerStep().epoch(perStep, 5, 1, sgd, () -> false);
