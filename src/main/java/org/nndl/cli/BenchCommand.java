@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--size", defaultValue = "60000", description = "training samples: the bundled digits with one-pixel shifts (default: ${DEFAULT-VALUE})")
   int size;
-  @Option(names = "--partitions", defaultValue = "0", description = "0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
-  int partitions;
+  @Option(names = "--partitions", paramLabel = "auto|N",
+      description = "partitions of the one-job-per-step sets; auto and 0 = Spark's default parallelism (the automatic plan's lines choose their own) (default: ${DEFAULT-VALUE})")
+  String partitions;
   @Option(names = "--floor-reps", defaultValue = "300", description = "bare steps timed for the floor (default: ${DEFAULT-VALUE})")
   int floorReps;
   @Option(names = "--sync", split = ",", defaultValue = "10,100,epoch",
@@ -52,6 +53,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (size < 10_000) throw new IllegalArgumentException("--size " + size + ": use at least 10000 samples");
     if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
+    int partitions = Math.max(0, TrainOptions.partitions(this.partitions));
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
     TrainTest digits = DataSource.load("sample", null, 0, 0);
     SparkSession spark = SparkSession.builder().appName("nndl-spark bench").getOrCreate();

@@ -39,8 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
   String split;
   @Option(names = "--limit", defaultValue = "0", description = "score the first N images, 0 = all (default: ${DEFAULT-VALUE})")
   int limit;
-  @Option(names = "--partitions", description = "partitions of the set, 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
-  int partitions;
+  @Option(names = "--partitions", paramLabel = "auto|N",
+      description = "partitions of the set; auto and 0 = Spark's default parallelism (every core) (default: ${DEFAULT-VALUE})")
+  String partitions;
   @Option(names = "--format", description = "table (for people) | csv | json (the stored row) (default: ${DEFAULT-VALUE})")
   String format;
   @Mixin WarehouseOption warehouse;
@@ -51,7 +52,7 @@ final class EvaluateCommand implements Callable<Integer> {
     ResultFormat f = ResultFormat.parse(format);
     boolean test = checkSplit();
     if (limit < 0) throw new IllegalArgumentException("--limit " + limit + ": use 0 (all images) or a positive number");
-    if (partitions < 0) throw new IllegalArgumentException("--partitions " + partitions + ": use 0 (Spark's default) or a positive number");
+    int partitions = Math.max(0, TrainOptions.partitions(this.partitions));  // auto: every core, as the plan scores
     // Everything that can be refused is checked before Spark starts.
     ModelJson.Model m = ModelFile.load(model);
     NetworkSpec spec = m.spec();
