@@ -20,6 +20,7 @@ final class RunConsole {
   /** Trains run from its first epoch with a progress bar and returns the exit code. */
   static int start(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, StopSignal stop, int epochs,
       String id, Warehouse wh, boolean checkpoints) {
+    printPlan(sets);
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, 0)) {
       o = run.start(spark, sc, sets, stop, progress::epochDone);
@@ -30,12 +31,16 @@ final class RunConsole {
   /** Trains run on from a checkpoint's state with a progress bar and returns the exit code. */
   static int resume(TrainRun run, SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState state,
       StopSignal stop, int epochs, String id, Warehouse wh, boolean checkpoints) {
-    if (sets.plan() != null) System.err.println("plan: " + sets.plan().text());
+    printPlan(sets);
     TrainRun.Outcome o;
     try (EpochProgress progress = new EpochProgress(epochs, state.epochsDone())) {
       o = run.train(spark, sc, sets, state, stop, progress::epochDone);
     }
     return ended(o, id, wh, checkpoints);
+  }
+
+  private static void printPlan(TrainingSets sets) {
+    if (sets.plan() != null) System.err.println("plan: " + sets.plan().text());
   }
 
   /**
