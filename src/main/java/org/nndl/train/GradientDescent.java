@@ -41,6 +41,7 @@ public final class GradientDescent implements Optimizer {
   private final Updater updater;
   private final ExactStep exactStep;
   private final int directLimit;
+  private final int parameterCount;
   private EpochOrder orders;  // the notebook's order of each epoch, for the last seed asked
   private boolean fuse = true;
   private FusedStepsFunction.Probe probe = FusedStepsFunction.Probe.NONE;
@@ -58,6 +59,7 @@ public final class GradientDescent implements Optimizer {
     this.updater = updater;
     this.exactStep = new ExactStep(updater, parameterCount);
     this.directLimit = directLimit;
+    this.parameterCount = parameterCount;
   }
 
   /** One Spark job per step even where steps could be fused: the card's shape, for comparisons. */
@@ -112,7 +114,7 @@ public final class GradientDescent implements Optimizer {
 
   /** The epoch orders for seed over the walked set, kept so that each next epoch costs one shuffle. */
   private EpochOrder orders(long seed) {
-    if (orders == null || orders.seed() != seed) orders = new EpochOrder(seed, previous.length /* parameters */, set.size());
+    if (orders == null || orders.seed() != seed) orders = new EpochOrder(seed, parameterCount, set.size());
     return orders;
   }
 
