@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nndl.bench.Bench;
 import org.nndl.bench.Measure;
+import org.nndl.bench.StartupBench;
 import org.nndl.data.DataSource;
 import org.nndl.data.TrainTest;
 import org.nndl.metrics.ResultFormat;
@@ -46,6 +48,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--crossover", split = ",", paramLabel = "M",
       description = "instead of the table: exact epochs of 10,000 samples at these m, fused steps on 1 partition against one job per step on --partitions")
   int[] crossover;
+  @Option(names = "--startup-rounds", defaultValue = "3",
+      description = "rounds of the start-up lines (tiny train and query against a bare Spark application), 0 = none (default: ${DEFAULT-VALUE})")
+  int startupRounds;
   @Option(names = "--out", defaultValue = "bench.csv", description = "the table as CSV (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -55,6 +60,14 @@ final class BenchCommand implements Callable<Integer> {
     if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
     int partitions = Math.max(0, TrainOptions.partitions(this.partitions));
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
+    if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
+    String home = System.getProperty("nndl.home");
+    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null;
+    if (startupLines && home == null) {
+      throw new IllegalArgumentException("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
+    }
+    // First, while this JVM is idle: child processes timed against each other.
+    List<Measure> startup = startupLines ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
     TrainTest digits = DataSource.load("sample", null, 0, 0);
     SparkSession spark = SparkSession.builder().appName("nndl-spark bench").getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -62,8 +75,9 @@ final class BenchCommand implements Callable<Integer> {
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
     Bench bench = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps,
         syncEvery.stream().mapToInt(TrainOptions::sync).filter(k -> k != TrainSettings.EXACT).toArray());
-    List<Measure> measures = expanded ? bench.expandedView() : kernel ? bench.kernel()
-        : crossover != null ? bench.crossover(crossover) : bench.run();
+    List<Measure> measures = new ArrayList<>(startup);
+    measures.addAll(expanded ? bench.expandedView() : kernel ? bench.kernel()
+        : crossover != null ? bench.crossover(crossover) : bench.run());
     Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
         m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
     ResultPrinter.print(table, ResultFormat.TABLE, System.out);

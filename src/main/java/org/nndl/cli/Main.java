@@ -12,12 +12,41 @@ import picocli.CommandLine;
         QueryCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class})
 public final class Main {
 
+  /** Set by submit when this JVM writes a class archive at exit (see src/main/sh/class-archive.sh). */
+  static final String CLASS_ARCHIVE = "nndl.class-archive";
+
   public static void main(String[] args) {
-    int code = commandLine().execute(args);
+    CommandLine cl = commandLine();
+    int code = cl.execute(args);
+    markClassArchive(cl, code);
     System.out.flush();
     System.err.flush();
     // Exit even when Spark's non-daemon threads linger; spark-submit would do the same.
     System.exit(code);
+  }
+
+  /**
+   * Marks the class archive this JVM writes at exit as worth keeping: only a command that ran to
+   * success has loaded the classes its next runs need (a typo or --help loads almost none).
+   */
+  private static void markClassArchive(CommandLine cl, int code) {
+    String archive = System.getProperty(CLASS_ARCHIVE);
+    if (archive == null || !ranCommand(cl, code)) return;
+    try {
+      java.nio.file.Files.write(java.nio.file.Path.of(archive + ".ok"), new byte[0]);
+    } catch (java.io.IOException | RuntimeException e) {
+      // no archive then: the next run writes one again
+    }
+  }
+
+  /** True when a command (not --help or --version) ran and succeeded. */
+  static boolean ranCommand(CommandLine cl, int code) {
+    CommandLine.ParseResult p = cl.getParseResult();
+    if (code != ExitCode.OK || p == null || !p.hasSubcommand()) return false;
+    for (; p != null; p = p.subcommand()) {
+      if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) return false;
+    }
+    return true;
   }
 
   static CommandLine commandLine() {
