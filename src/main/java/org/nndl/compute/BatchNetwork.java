@@ -3,6 +3,7 @@ package org.nndl.compute;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Layout;
+import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
 import org.nndl.net.Output;
 
@@ -121,8 +122,6 @@ public final class BatchNetwork {
   /** The most active output neuron of sample c: the network's digit. */
   public int predicted(double[] output, int c) {
     int out = layout.outputSize();
-    int best = 0;
-    for (int j = 1; j < out; j++) if (output[c * out + j] > output[c * out + best]) best = j;
-    return best;
+    return Network2.argmax(output, c * out, out);
   }
 }

@@ -28,6 +28,15 @@ public final class EpochOrder {
 
   public long seed() { return seed; }
 
+  /**
+   * kept when it serves (seed, initDraws, n), else a new one: a loop keeps one across epochs so
+   * that each next epoch costs one shuffle, and starts again when asked for another seed.
+   */
+  public static EpochOrder reuse(EpochOrder kept, long seed, int initDraws, int n) {
+    boolean serves = kept != null && kept.seed == seed && kept.initDraws == initDraws && kept.n == n;
+    return serves ? kept : new EpochOrder(seed, initDraws, n);
+  }
+
   public int size() { return n; }
 
   /** Epoch e's order (e from 1): the file order 0..n-1 after e shuffles. Asking for epochs in turn costs one shuffle each. */

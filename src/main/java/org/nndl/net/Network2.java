@@ -125,7 +125,7 @@ public final class Network2 {
    */
   public void epoch(Dataset train, Sgd sgd, long seed, int epoch) {
     int n = train.size();
-    if (orders == null || orders.seed() != seed || orders.size() != n) orders = new EpochOrder(seed, params.length, n);
+    orders = EpochOrder.reuse(orders, seed, params.length, n);
     int[] order = orders.of(epoch);
     long step = 0;
     for (int k = 0; k < n; k += sgd.m()) updateMiniBatch(train, order, k, Math.min(k + sgd.m(), n), sgd, n, epoch, step++);
@@ -172,9 +172,13 @@ public final class Network2 {
     return x;
   }
 
-  static int argmax(double[] a) {
+  /** The network's digit: the index of the most active output, the first of equal maxima (np.argmax). */
+  public static int argmax(double[] a) { return argmax(a, 0, a.length); }
+
+  /** argmax of a[offset, offset + length), counted from offset. */
+  public static int argmax(double[] a, int offset, int length) {
     int best = 0;
-    for (int j = 1; j < a.length; j++) if (a[j] > a[best]) best = j;
+    for (int j = 1; j < length; j++) if (a[offset + j] > a[offset + best]) best = j;
     return best;
   }
 }

@@ -14,8 +14,7 @@ public final class Predictor {
 
   public Prediction predict(InputImage image) {
     double[] out = net.output(image.pixels());
-    int best = 0;  // the first of equal maxima, as network2.py's np.argmax
-    for (int j = 1; j < out.length; j++) if (out[j] > out[best]) best = j;
+    int best = Network2.argmax(out);
     return new Prediction(image.source(), best, out[best], out);
   }
 }

@@ -26,10 +26,6 @@ final class ExactStep {
   boolean take(double[] params, ExactSum sum, int m, Sgd sgd, int n) {
     if (sum.invalid()) return false;
     sum.toDoubles(gradSum);
-    System.arraycopy(params, 0, previous, 0, params.length);
-    updater.apply(params, gradSum, m, sgd, n);
-    if (Optimizer.allFinite(params)) return true;
-    System.arraycopy(previous, 0, params, 0, params.length);
-    return false;
+    return Optimizer.finiteOrUndone(params, previous, w -> updater.apply(w, gradSum, m, sgd, n));
   }
 }

@@ -1,13 +1,13 @@
 package org.nndl.train;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.compute.ExactSum;
 import org.nndl.compute.Gradient;
+import org.nndl.compute.PartitionJob;
 import org.nndl.data.Block;
 import org.nndl.net.Layout;
 import org.nndl.net.Sgd;
@@ -60,8 +60,7 @@ final class FusedStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
   @Override
   public FusedSteps apply(TaskContext context, Iterator<Block> it) {
     long t0 = System.nanoTime();
-    List<Block> blocks = new ArrayList<>();
-    while (it.hasNext()) blocks.add(it.next());
+    List<Block> blocks = PartitionJob.list(it);
     double[] w = start.value()[0].clone();
     Updater updater = new Updater(layout);
     if (start.value()[1] != null) updater.setVelocity(start.value()[1]);

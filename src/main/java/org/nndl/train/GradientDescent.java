@@ -112,11 +112,7 @@ public final class GradientDescent implements Optimizer {
     return new EpochOutcome(steps, false, false);
   }
 
-  /** The epoch orders for seed over the walked set, kept so that each next epoch costs one shuffle. */
-  private EpochOrder orders(long seed) {
-    if (orders == null || orders.seed() != seed) orders = new EpochOrder(seed, parameterCount, set.size());
-    return orders;
-  }
+  private EpochOrder orders(long seed) { return orders = EpochOrder.reuse(orders, seed, parameterCount, set.size()); }
 
   @Override public double[] state() { return updater.velocity(); }
 

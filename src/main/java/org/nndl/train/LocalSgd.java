@@ -72,12 +72,8 @@ public final class LocalSgd implements Optimizer {
       ExactSum sum = round(params, first, seed, epoch, sgd, r, global);
       if (sum.invalid()) return new EpochOutcome((int) r, false, true);
       sum.toDoubles(change);
-      System.arraycopy(params, 0, previous, 0, params.length);
-      for (int i = 0; i < params.length; i++) params[i] += change[i];
-      if (!Optimizer.allFinite(params)) {
-        System.arraycopy(previous, 0, params, 0, params.length);
-        return new EpochOutcome((int) r, false, true);
-      }
+      boolean finite = Optimizer.finiteOrUndone(params, previous, w -> { for (int i = 0; i < w.length; i++) w[i] += change[i]; });
+      if (!finite) return new EpochOutcome((int) r, false, true);
     }
     return new EpochOutcome((int) rounds, false, false);
   }
@@ -105,11 +101,7 @@ public final class LocalSgd implements Optimizer {
         Arrays.copyOf(taking, count), new ExactSum(), ExactSum.class);
   }
 
-  /** The notebook's orders over the whole set for seed, kept so that each next epoch costs one shuffle. */
-  private EpochOrder orders(long seed) {
-    if (orders == null || orders.seed() != seed) orders = new EpochOrder(seed, previous.length /* parameters */, set.size());
-    return orders;
-  }
+  private EpochOrder orders(long seed) { return orders = EpochOrder.reuse(orders, seed, change.length, set.size()); }
 
   /** The part of order that round r's local steps walk: from its first step's first sample to its last step's end. */
   static int[] roundSamples(int[] order, int m, long r, long syncEvery) {

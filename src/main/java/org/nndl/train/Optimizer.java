@@ -1,6 +1,7 @@
 package org.nndl.train;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.nndl.net.Sgd;
 
 /**
@@ -21,6 +22,18 @@ public interface Optimizer {
 
   /** Restores {@link #state()} from a checkpoint. */
   default void restore(double[] state) {}
+
+  /**
+   * Applies change to params in place and returns true when every result is finite; otherwise
+   * restores params from before the change (through scratch, of params' length) and returns false.
+   */
+  static boolean finiteOrUndone(double[] params, double[] scratch, Consumer<double[]> change) {
+    System.arraycopy(params, 0, scratch, 0, params.length);
+    change.accept(params);
+    if (allFinite(params)) return true;
+    System.arraycopy(scratch, 0, params, 0, params.length);
+    return false;
+  }
 
   /** True when every parameter is a finite number: a step that breaks this is undone. */
   static boolean allFinite(double[] a) {
