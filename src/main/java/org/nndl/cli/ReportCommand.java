@@ -20,6 +20,7 @@ import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
+import org.nndl.plot.CurveLoader;
 import org.nndl.run.RunPictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,8 @@ final class ReportCommand implements Callable<Integer> {
     int testLimit = settings.get("test_limit") instanceof Integer i ? i : 0;
     try (CachedSet test = TrainingSets.read(sc, m.spec(), src.testImages(), src.testLabels(), sc.defaultParallelism(),
         testLimit, "test")) {
-      List<RunPictures.Missing> missing = RunPictures.write(spark, sc, wh, runId, m.spec(), settings, epochs, test, m.params());
+      List<RunPictures.Missing> missing = RunPictures.write(sc, wh, runId, m.spec(), settings, epochs,
+          () -> new CurveLoader(spark, wh).byIds(List.of(runId)).get(0), test, m.params());
       if (!missing.isEmpty()) throw failed(missing);
     }
     System.out.println(wh.runDir(runId).resolve("report.html"));

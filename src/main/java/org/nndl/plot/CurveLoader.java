@@ -110,22 +110,27 @@ public final class CurveLoader {
           optional(r, "train_accuracy"), optional(r, "train_cost"),
           optional(r, "validation_accuracy")));
     }
-    return new RunCurve(id, settings(first), points);
+    Map<String, Object> columns = new LinkedHashMap<>();
+    for (String f : first.schema().fieldNames()) columns.put(f, first.get(first.fieldIndex(f)));
+    return new RunCurve(id, settings(columns), points);
   }
 
-  /** The hyperparameters on a row, trainer's order first; null (absent) settings left out. */
-  private static LinkedHashMap<String, Object> settings(Row row) {
+  /**
+   * The hyperparameters among a metrics row's columns, as a picture shows them: the trainer's
+   * order first, then the others sorted; null (absent) settings left out.
+   */
+  static LinkedHashMap<String, Object> settings(Map<String, Object> columns) {
     List<String> names = new ArrayList<>();
-    for (String k : ORDER) if (has(row, k)) names.add(k);
+    for (String k : ORDER) if (columns.containsKey(k)) names.add(k);
     List<String> others = new ArrayList<>();
-    for (String f : row.schema().fieldNames()) {
+    for (String f : columns.keySet()) {
       if (!METRICS.contains(f) && !ORDER.contains(f)) others.add(f);
     }
     others.sort(null);
     names.addAll(others);
     LinkedHashMap<String, Object> s = new LinkedHashMap<>();
     for (String n : names) {
-      Object v = row.get(row.fieldIndex(n));
+      Object v = columns.get(n);
       if (v != null) s.put(n, v);
     }
     return s;

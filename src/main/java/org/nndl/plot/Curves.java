@@ -28,8 +28,12 @@ public final class Curves {
    * @throws MetricsError if the run is unknown or has no finished epoch
    */
   public static Path writeRunCurves(SparkSession spark, Warehouse wh, String runId) {
-    List<RunCurve> run = new CurveLoader(spark, wh).byIds(List.of(runId));
-    return write(run, wh.runDir(runId).resolve(RUN_FILE));
+    return writeRunCurves(wh, new CurveLoader(spark, wh).byIds(List.of(runId)).get(0));
+  }
+
+  /** Draws a run's curve, however obtained, into {@code RUN_DIR/curves.png}; returns the file written. */
+  public static Path writeRunCurves(Warehouse wh, RunCurve run) {
+    return write(List.of(run), wh.runDir(run.runId()).resolve(RUN_FILE));
   }
 
   /**

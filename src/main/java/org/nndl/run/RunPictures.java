@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.error.ExitCode;
 import org.nndl.error.UserError;
@@ -15,6 +15,7 @@ import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.NetworkSpec;
 import org.nndl.plot.Curves;
+import org.nndl.plot.RunCurve;
 import org.nndl.report.RunReport;
 
 /**
@@ -34,13 +35,17 @@ public final class RunPictures {
     public String line() { return "no " + file + ": " + ExitCode.message(why); }
   }
 
-  /** Writes curves.png and report.html; returns the files it could not make (none when both were written). */
-  public static List<Missing> write(SparkSession spark, JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
-      LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, CachedSet test, double[] params) {
+  /**
+   * Writes curves.png (of curve, got here so that a failure to get it is a missing picture too) and
+   * report.html; returns the files it could not make (none when both were written).
+   */
+  public static List<Missing> write(JavaSparkContext sc, Warehouse wh, String id, NetworkSpec spec,
+      LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, Supplier<RunCurve> curve, CachedSet test,
+      double[] params) {
     List<Missing> missing = new ArrayList<>();
     Path curves = null;
     try {
-      curves = Curves.writeRunCurves(spark, wh, id);
+      curves = Curves.writeRunCurves(wh, curve.get());
     } catch (RuntimeException e) {
       missing.add(new Missing(wh.runDir(id).resolve(Curves.RUN_FILE), e));
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.RunsTable;
 import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
+import org.nndl.plot.RunCurve;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
@@ -97,19 +99,27 @@ public final class TrainRun {
     MetricsTable metrics = new MetricsTable(wh);
     LinkedHashMap<String, Object> hyper = s.hyperparameters();
     hyper.put("n_train", trainN(sets));
+    List<EpochMetrics> rows = new ArrayList<>();  // this session's rows, for the pictures
     TrainState[] last = {null};
     int[] saved = {start.epochsDone()};
     Trainer.Result result;
-    result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
-      metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
-      anyEpoch = true;
-      last[0] = state;
-      if (store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs())) {
-        store.write(new Checkpoint(id, options, state));
-        saved[0] = state.epochsDone();
-      }
-      progress.accept(m);
-    });
+    try (RowWriter writer = new RowWriter()) {
+      result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
+        boolean checkpoint = store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs());
+        writer.submit(() -> {
+          metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
+          anyEpoch = true;
+          if (checkpoint) {
+            store.write(new Checkpoint(id, options, state));
+            saved[0] = state.epochsDone();
+          }
+        });
+        rows.add(m);
+        last[0] = state;
+        progress.accept(m);
+      });
+      writer.drain();
+    }
     if (result.status() == Trainer.Status.STOPPED && store != null && last[0] != null && saved[0] < last[0].epochsDone()) {
       store.write(new Checkpoint(id, options, last[0]));  // --resume then loses no finished epoch
     }
@@ -122,16 +132,21 @@ public final class TrainRun {
       throw new UncheckedIOException("cannot write " + model, e);
     }
     if (result.status() != Trainer.Status.STOPPED) markEnded(result);
-    if (result.status() != Trainer.Status.STOPPED && !stop.requested()) pictures(spark, sc, sets, start, metrics, full);
+    if (result.status() != Trainer.Status.STOPPED && !stop.requested()) pictures(spark, sc, sets, start, metrics, hyper, rows, full);
     return new Outcome(result, model, stop);
   }
 
   /** curves.png and report.html; one that cannot be made is a warning naming it: the model and rows are saved. */
   private void pictures(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start, MetricsTable metrics,
-      double[] full) {
-    List<EpochMetrics> epochs = anyEpoch || start.epochsDone() > 0 ? metrics.epochs(spark, id) : List.of();
+      LinkedHashMap<String, Object> hyper, List<EpochMetrics> rows, double[] full) {
+    List<EpochMetrics> epochs = new ArrayList<>();
+    if (start.epochsDone() > 0) {  // a resumed run: its earlier rows from the table
+      metrics.epochs(spark, id).stream().filter(e -> e.epoch() <= start.epochsDone()).forEach(epochs::add);
+    }
+    epochs.addAll(rows);
     if (epochs.isEmpty()) return;
-    for (RunPictures.Missing m : RunPictures.write(spark, sc, wh, id, s.spec(), runRow(sc, sets), epochs, sets.test(), full)) {
+    for (RunPictures.Missing m : RunPictures.write(sc, wh, id, s.spec(), runRow(sc, sets), epochs,
+        () -> RunCurve.of(id, hyper, epochs), sets.test(), full)) {
       System.err.println("warning: " + m.line() + " (the model and metrics are saved; ./submit report --run-id " + id
           + " makes the pictures again)");
     }

@@ -78,11 +78,16 @@ class TrainQueryTest {
     assertEquals(curves.getWidth(), javax.imageio.ImageIO.read(overlay.toFile()).getWidth());
     CliTest.assertCleanRefusal(CliTest.run("plot", "--warehouse", wh, "--runs", "nope"), "no run 'nope'");
 
-    // the report made again on request equals, in its confusion matrix, the one made by train
+    // the report made again on request equals, in its confusion matrix, the one made by train, and its
+    // curves, drawn from the table through SQL, are those train drew from the rows it appended
+    byte[] trainCurves = Files.readAllBytes(Path.of(wh, "runs", "e2e", "curves.png"));
     Files.delete(Path.of(wh, "runs", "e2e", "report.html"));
+    Files.delete(Path.of(wh, "runs", "e2e", "curves.png"));
     CliTest.Outcome report = CliTest.run("report", "--warehouse", wh, "--run-id", "e2e");
     assertEquals(0, report.code(), report.err());
     assertTrue(Files.readString(Path.of(wh, "runs", "e2e", "report.html")).contains(right + " of 1000 right"));
+    assertTrue(java.util.Arrays.equals(trainCurves, Files.readAllBytes(Path.of(wh, "runs", "e2e", "curves.png"))),
+        "train's curves.png differs from the one drawn from the table");
     CliTest.assertCleanRefusal(CliTest.run("report", "--warehouse", wh, "--run-id", "nope"), "no run 'nope'");
 
     CliTest.Outcome runs = CliTest.run("query", "--warehouse", wh, "--format", "json", "SELECT run_id, eta, lambda, data FROM runs");

@@ -1,0 +1,69 @@
+package org.nndl.run;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes a run's rows and checkpoints in the background, one at a time and in the order given,
+ * while the next epoch trains: a table append is a Spark job with a file commit, which would
+ * otherwise add its time to every epoch. The first write that fails is rethrown by the next
+ * {@link #submit} or by {@link #drain}, so a run never goes on for long past a lost row, and a
+ * checkpoint queued after a row is written only once that row is.
+ */
+final class RowWriter implements AutoCloseable {
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "nndl-rows");
+    t.setDaemon(true);
+    return t;
+  });
+  private Future<?> lastWrite;
+  private volatile Throwable failed;  // the first failure; the writes queued after it are skipped
+
+  /** Queues a write after the ones before it; throws the failure of an earlier write, if any. */
+  void submit(Runnable write) {
+    rethrowIfFailed();
+    lastWrite = thread.submit(() -> {
+      if (failed != null) return;  // a checkpoint must not follow a row that was not written
+      try {
+        write.run();
+      } catch (RuntimeException | Error e) {
+        failed = e;
+      }
+    });
+  }
+
+  /** Waits for every queued write; throws the first failure. */
+  void drain() {
+    if (lastWrite != null) {
+      try {
+        lastWrite.get();  // one thread: the last write done means every earlier one is
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing the run's rows", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());  // not reached: the task catches its failures
+      }
+    }
+    rethrowIfFailed();
+  }
+
+  private void rethrowIfFailed() {
+    Throwable f = failed;
+    if (f instanceof RuntimeException r) throw r;
+    if (f instanceof Error e) throw e;
+  }
+
+  /** Lets the queued writes finish (they are the finished epochs' rows), then stops the thread. */
+  @Override
+  public void close() {
+    thread.shutdown();
+    try {
+      thread.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.nndl.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** The background writer of a run's rows: in order, and nothing written after a failed write. */
+class RowWriterTest {
+  @Test
+  void writesInTheOrderGivenAndDrainWaitsForAll() throws Exception {
+    List<Integer> written = new CopyOnWriteArrayList<>();
+    CountDownLatch hold = new CountDownLatch(1);
+    try (RowWriter w = new RowWriter()) {
+      w.submit(() -> {
+        try {
+          hold.await();  // the first write is slow: the later ones must still come after it
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        written.add(1);
+      });
+      for (int i = 2; i <= 5; i++) {
+        int k = i;
+        w.submit(() -> written.add(k));
+      }
+      assertEquals(List.of(), written);
+      hold.countDown();
+      w.drain();
+      assertEquals(List.of(1, 2, 3, 4, 5), written);
+    }
+  }
+
+  @Test
+  void aFailedRowStopsTheWritesAfterItAndIsRethrown() {
+    List<String> written = new CopyOnWriteArrayList<>();
+    IllegalStateException diskFull = new IllegalStateException("disk full");
+    CountDownLatch queued = new CountDownLatch(1);
+    RuntimeException thrown;
+    try (RowWriter w = new RowWriter()) {
+      w.submit(() -> written.add("row 1"));
+      w.submit(() -> {
+        try {
+          queued.await();  // fails only once the checkpoint after it is queued
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        throw diskFull;
+      });
+      w.submit(() -> written.add("checkpoint 2"));
+      queued.countDown();
+      thrown = assertThrows(IllegalStateException.class, w::drain);
+      assertThrows(IllegalStateException.class, () -> w.submit(() -> written.add("row 3")));
+    }
+    assertSame(diskFull, thrown);
+    assertEquals(List.of("row 1"), written);
+  }
+}
