@@ -38,7 +38,7 @@ public final class TrainRun {
   private final Map<String, String> options;
   private final String checkpoints;
   private final int checkpointEvery;
-  private boolean anyEpoch;
+  private volatile boolean anyEpoch;  // set by the row writer
 
   public TrainRun(Warehouse wh, String id, TrainSettings s, Map<String, String> options, String checkpoints, int checkpointEvery) {
     this.wh = wh;
