@@ -21,26 +21,56 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
 
   private long[] hi;
   private long[] lo;
+  private boolean exact;    // hi and lo hold the sum (they may be allocated and stale otherwise)
+  private double[] single;  // the one part added so far: the sum of one part is that part
   private boolean invalid;
 
   /** An empty sum; its arrays are made where it is first used, so none ship in a task closure. */
   public ExactSum() {}
 
-  public boolean isEmpty() { return hi == null; }
+  public boolean isEmpty() { return !exact && single == null; }
 
   /** True when an added value was NaN, infinite or beyond 2^31 in magnitude, or the total went beyond 2^31. */
   public boolean invalid() { return invalid; }
 
   /** Empties the sum for reuse (its arrays stay): the same as a new one, without the allocation. */
   public ExactSum clear() {
-    if (hi != null) { java.util.Arrays.fill(hi, 0L); java.util.Arrays.fill(lo, 0L); }
+    exact = false;
+    single = null;
     invalid = false;
     return this;
   }
 
-  /** Adds v (exactly up to 2^-84) element by element. */
+  /**
+   * Adds v element by element. The first part is kept as it is (a sum of one part is that part,
+   * bit for bit, which costs a copy instead of the fixed-point conversion); from the second on,
+   * every part is held exactly up to 2^-84.
+   */
   public ExactSum add(double[] v) {
-    if (hi == null) { hi = new long[v.length]; lo = new long[v.length]; }
+    if (isEmpty()) {
+      single = v.clone();
+      for (double x : single) if (!(Math.abs(x) < LIMIT)) invalid = true;
+      return this;
+    }
+    toFixedPoint(v.length);
+    addFixed(v);
+    return this;
+  }
+
+  /** From here on the sum is held in hi and lo: the single part, if any, moves there. */
+  private void toFixedPoint(int length) {
+    if (exact) return;
+    if (hi == null || hi.length != length) { hi = new long[length]; lo = new long[length]; }
+    else { Arrays.fill(hi, 0L); Arrays.fill(lo, 0L); }
+    exact = true;
+    if (single != null) {
+      double[] first = single;
+      single = null;
+      addFixed(first);
+    }
+  }
+
+  private void addFixed(double[] v) {
     for (int i = 0; i < v.length; i++) {
       double x = v[i];
       if (x == 0.0) continue;  // most weight gradients: pixels that are 0 in every sample
@@ -51,7 +81,6 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
       // the fraction is exact; rounding below 2^-84 (it may round up to one whole unit)
       addAt(i, whole, (long) ((scaled - whole) * LO_UNIT + 0.5));
     }
-    return this;
   }
 
   /** hi[i] += whole, lo[i] += fraction (0 <= fraction <= LO_ONE), carrying lo's whole unit; a wrap of hi marks the sum invalid. */
@@ -70,22 +99,33 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   }
 
   /**
-   * Adds another sum into this one (integer additions: order-independent). An empty sum takes
-   * over the other's arrays instead of copying them, so other must not be used afterwards (true
-   * of the partial results a job hands back, which are fresh deserialized copies).
+   * Adds another sum into this one (integer additions: order-independent; a sum of one part is
+   * that part whichever sum held it). An empty sum takes over the other's arrays instead of
+   * copying them, so other must not be used afterwards (true of the partial results a job hands
+   * back, which are fresh deserialized copies).
    */
   @Override
   public ExactSum merge(ExactSum other) {
-    if (other.hi == null) { invalid |= other.invalid; return this; }
-    if (hi == null) { hi = other.hi; lo = other.lo; invalid |= other.invalid; return this; }
-    for (int i = 0; i < hi.length; i++) addAt(i, other.hi[i], other.lo[i]);
     invalid |= other.invalid;
+    if (other.isEmpty()) return this;
+    if (isEmpty()) {
+      exact = other.exact;
+      hi = other.hi;
+      lo = other.lo;
+      single = other.single;
+      return this;
+    }
+    int length = other.single != null ? other.single.length : other.hi.length;
+    toFixedPoint(length);
+    if (other.single != null) addFixed(other.single);
+    else for (int i = 0; i < hi.length; i++) addAt(i, other.hi[i], other.lo[i]);
     return this;
   }
 
   /** The sums as doubles, written into out (zeros when nothing was added). */
   public double[] toDoubles(double[] out) {
-    if (hi == null) { Arrays.fill(out, 0.0); return out; }
+    if (single != null) { System.arraycopy(single, 0, out, 0, out.length); return out; }
+    if (!exact) { Arrays.fill(out, 0.0); return out; }
     for (int i = 0; i < out.length; i++) {
       out[i] = hi[i] == 0 && lo[i] == 0 ? 0.0 : hi[i] / HI_UNIT + lo[i] / (HI_UNIT * LO_UNIT);
     }

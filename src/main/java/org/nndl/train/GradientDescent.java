@@ -46,6 +46,8 @@ public final class GradientDescent implements Optimizer {
   private boolean fuse = true;
   private FusedStepsFunction.Probe probe = FusedStepsFunction.Probe.NONE;
   private int stepsPerTask;  // 0: as the StepBudget says
+  private StepBudget budget;  // kept across epochs: what one task learns sizes the next epoch's too
+  private int budgetM;
 
   public GradientDescent(JavaSparkContext sc, CachedSet set, Gradient gradient, Updater updater, int parameterCount) {
     this(sc, set, gradient, updater, parameterCount, DIRECT_LIMIT);
@@ -90,7 +92,10 @@ public final class GradientDescent implements Optimizer {
     int n = set.size(), m = sgd.m();
     int[] order = orders(seed).of(epoch);
     int total = (n + m - 1) / m, steps = 0;
-    StepBudget budget = new StepBudget(m, params.length);
+    if (budget == null || budgetM != m) {
+      budget = new StepBudget(m, params.length);
+      budgetM = m;
+    }
     while (steps < total) {
       if (stop.getAsBoolean()) return new EpochOutcome(steps, true, false);
       int most = stepsPerTask > 0 ? stepsPerTask : budget.next();

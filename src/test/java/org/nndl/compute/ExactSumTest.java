@@ -89,4 +89,26 @@ class ExactSumTest {
     assertArrayEquals(new double[3], new ExactSum().toDoubles(new double[] {1, 2, 3}));
     assertArrayEquals(new double[] {-2.5}, new ExactSum().merge(new ExactSum().add(new double[] {-2.5})).toDoubles(new double[1]));
   }
+
+  /**
+   * A sum of one part is that part, bit for bit, even below the fixed point's 2^-84 (a fused step
+   * and a one-partition job take their gradient as it is); with a second part the sum is exact.
+   */
+  @Test
+  void onePartIsItselfAndASecondMakesTheSumExact() {
+    double[] a = {0x1p-90, -3.0e-30, 1.0 / 3, -0.0, 5e-324};
+    double[] b = {0x1p-90, 3.0e-30, 1.0 / 3, 0.0, 5e-324};
+    assertArrayEquals(a, new ExactSum().add(a).toDoubles(new double[a.length]));
+    ExactSum reused = new ExactSum().add(b).add(b);
+    assertArrayEquals(a, reused.clear().add(a).toDoubles(new double[a.length]), "clear() gives a new, empty sum");
+    assertArrayEquals(a, new ExactSum().merge(new ExactSum().add(a)).toDoubles(new double[a.length]));
+    assertArrayEquals(a, new ExactSum().add(a).merge(new ExactSum()).toDoubles(new double[a.length]));
+    double[] ab = new ExactSum().add(a).add(b).toDoubles(new double[a.length]);
+    double[] ba = new ExactSum().add(b).merge(new ExactSum().add(a)).toDoubles(new double[a.length]);
+    assertArrayEquals(ab, ba);
+    // held to 2^-84: 2^-90 + 2^-90 rounds to a multiple of 2^-84, the thirds add exactly
+    assertEquals(0.0, ab[0]);
+    assertEquals(new BigDecimal(1.0 / 3).multiply(BigDecimal.valueOf(2)).doubleValue(), ab[2]);
+    assertTrue(new ExactSum().add(new double[] {1, Double.NaN}).invalid(), "a single part is checked too");
+  }
 }
