@@ -1,6 +1,7 @@
 package org.nndl.eval;
 
 import java.io.Serializable;
+import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.compute.PartitionJob;
@@ -12,6 +13,22 @@ public final class Evaluator implements Serializable {
   private final NetworkSpec spec;
 
   public Evaluator(NetworkSpec spec) { this.spec = spec; }
+
+  /**
+   * Scores several sets in one Spark job (one job's overhead instead of one per set, as after
+   * every epoch); each set's score is the one {@link #score} gives it, bit for bit.
+   */
+  public List<Score> scoreAll(JavaSparkContext sc, List<JavaRDD<Block>> sets, double[] params) {
+    if (sets.size() == 1) return List.of(score(sc, sets.get(0), params));
+    int[] first = new int[sets.size() + 1];
+    JavaRDD<Block> union = sets.get(0);
+    for (int k = 0; k < sets.size(); k++) {
+      first[k + 1] = first[k] + sets.get(k).getNumPartitions();
+      if (k > 0) union = union.union(sets.get(k));
+    }
+    return PartitionJob.withParams(sc, params, union, bc -> new ScoresFunction(new ScoreFunction(bc, spec), first),
+        PartitionJob.all(union), new Scores(sets.size()), Scores.class).list();
+  }
 
   public Score score(JavaSparkContext sc, JavaRDD<Block> blocks, double[] params) {
     return PartitionJob.withParams(sc, params, blocks, bc -> new ScoreFunction(bc, spec), PartitionJob.all(blocks),

@@ -1,5 +1,7 @@
 package org.nndl.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -98,9 +100,13 @@ public final class Trainer {
       }
       if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);
       double[] full = dropout.inference(layout, params);  // the network evaluation sees
-      Figures test = figures(evaluator, sets.test(), full);
-      Figures train = settings.monitor() ? figures(evaluator, sets.train(), full) : Figures.NONE;
-      Figures validation = sets.validation() != null ? figures(evaluator, sets.validation(), full) : Figures.NONE;
+      List<CachedSet> scored = new ArrayList<>(List.of(sets.test()));  // one job scores them all
+      if (settings.monitor()) scored.add(sets.train());
+      if (sets.validation() != null) scored.add(sets.validation());
+      List<Figures> figures = figures(evaluator, scored, full);
+      Figures test = figures.get(0);
+      Figures train = settings.monitor() ? figures.get(1) : Figures.NONE;
+      Figures validation = sets.validation() != null ? figures.get(figures.size() - 1) : Figures.NONE;
       Schedule.Decision decision = schedule.afterEpoch(validation.accuracy == null ? Double.NaN : validation.accuracy);
       listener.epochDone(new EpochMetrics(epoch, seconds, test.accuracy, test.cost, train.accuracy, train.cost,
           validation.accuracy, validation.cost, sgd.eta()),
@@ -130,9 +136,10 @@ public final class Trainer {
     static final Figures NONE = new Figures(null, null);
   }
 
-  private Figures figures(Evaluator evaluator, CachedSet set, double[] params) {
-    Score s = evaluator.score(sc, set.blocks(), params);
+  private List<Figures> figures(Evaluator evaluator, List<CachedSet> scored, double[] params) {
+    List<Score> scores = evaluator.scoreAll(sc, scored.stream().map(CachedSet::blocks).toList(), params);
     Layout layout = settings.spec().layout();
-    return new Figures(s.accuracy(), s.totalCost(settings.techniques().regularization(), settings.lambda(), layout, params));
+    return scores.stream().map(s -> new Figures(s.accuracy(),
+        s.totalCost(settings.techniques().regularization(), settings.lambda(), layout, params))).toList();
   }
 }
