@@ -53,10 +53,8 @@ public final class TrainRun {
   public boolean anyEpoch() { return anyEpoch; }
 
   /** The runs table's row: every setting plus the set sizes, the master and the plan. */
-  private LinkedHashMap<String, Object> writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
-    LinkedHashMap<String, Object> row = runRow(sc, sets);
-    new RunsTable(wh).write(spark, id, row);
-    return row;
+  private void writeRunRow(SparkSession spark, JavaSparkContext sc, TrainingSets sets) {
+    new RunsTable(wh).write(spark, id, runRow(sc, sets));
   }
 
   private LinkedHashMap<String, Object> runRow(JavaSparkContext sc, TrainingSets sets) {
@@ -83,9 +81,8 @@ public final class TrainRun {
   /** A fresh run: its runs-table row, the initial parameters drawn from the seed, then training from epoch 1. */
   public Outcome start(SparkSession spark, JavaSparkContext sc, TrainingSets sets, StopSignal stop,
       Consumer<EpochMetrics> progress) {
-    writeRunRow(spark, sc, sets);
     double[] params = s.init().init(s.spec().layout(), s.seed());
-    return train(spark, sc, sets, TrainState.start(params, s.eta()), stop, progress);
+    return train(spark, sc, sets, TrainState.start(params, s.eta()), stop, progress, () -> writeRunRow(spark, sc, sets));
   }
 
   /**
@@ -95,6 +92,12 @@ public final class TrainRun {
    */
   public Outcome train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start, StopSignal stop,
       Consumer<EpochMetrics> progress) {
+    return train(spark, sc, sets, start, stop, progress, () -> {});
+  }
+
+  /** As above; first is written before the epochs' rows, while the first epoch trains (a fresh run's runs row). */
+  private Outcome train(SparkSession spark, JavaSparkContext sc, TrainingSets sets, TrainState start, StopSignal stop,
+      Consumer<EpochMetrics> progress, Runnable first) {
     CheckpointStore store = checkpointEvery > 0 ? new CheckpointStore(checkpoints, sc.hadoopConfiguration()) : null;
     MetricsTable metrics = new MetricsTable(wh);
     LinkedHashMap<String, Object> hyper = s.hyperparameters();
@@ -104,6 +107,7 @@ public final class TrainRun {
     int[] saved = {start.epochsDone()};
     Trainer.Result result;
     try (RowWriter writer = new RowWriter()) {
+      writer.submit(first);
       result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
         boolean checkpoint = store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs());
         writer.submit(() -> {
