@@ -1,0 +1,112 @@
+package org.nndl.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.server.MiniYARNCluster;
+
+/**
+ * A one-box Hadoop for src/test/cluster/hadoop.sh: an HDFS (a NameNode and two DataNodes) and a
+ * YARN (a ResourceManager and two NodeManagers) on 127.0.0.1, from hadoop-client-minicluster.
+ *
+ * <p>Usage: {@code MiniHadoop DIR}, started with DIR as its working folder (MiniYARNCluster keeps
+ * its state under {@code ./target}). Writes DIR/conf/{core,hdfs,yarn}-site.xml, then DIR/ready
+ * holding the file system's URI, and runs until it is stopped (SIGTERM stops both clusters).
+ * Any failure to start ends the JVM with status 1 (MiniDFSCluster's non-daemon threads would
+ * otherwise keep it alive).
+ */
+public final class MiniHadoop {
+  private static final int NODES = 2;
+  /** What each NodeManager offers: room for a driver and two small executors. */
+  private static final int NODE_MEMORY_MB = 3072;
+
+  private MiniHadoop() {}
+
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: MiniHadoop DIR");
+      System.exit(2);
+    }
+    try {
+      start(Path.of(args[0]).toAbsolutePath());
+    } catch (Throwable e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void start(Path dir) throws Exception {
+    Path conf = Files.createDirectories(dir.resolve("conf"));
+    MiniDFSCluster dfs = startDfs(dir);
+    MiniYARNCluster yarn = startYarn(dfs.getConfiguration(0));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      yarn.stop();
+      dfs.shutdown();
+    }));
+    String fs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
+    writeXml(coreSite(fs), conf.resolve("core-site.xml"));
+    writeXml(dfs.getConfiguration(0), conf.resolve("hdfs-site.xml"));
+    writeXml(yarn.getConfig(), conf.resolve("yarn-site.xml"));
+    writeAtomically(dir.resolve("ready"), fs + "\n");
+    Thread.currentThread().join();
+  }
+
+  private static MiniDFSCluster startDfs(Path dir) throws IOException {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
+    // Small blocks, so that a data file of a few MB spans several blocks and both DataNodes.
+    conf.setLong("dfs.blocksize", 1024 * 1024);
+    conf.setInt("dfs.replication", 1);
+    conf.setBoolean("dfs.permissions.enabled", false);
+    MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(NODES).build();
+    dfs.waitActive();
+    return dfs;
+  }
+
+  private static MiniYARNCluster startYarn(Configuration dfsConf) throws Exception {
+    YarnConfiguration conf = new YarnConfiguration(dfsConf);
+    conf.set("yarn.scheduler.capacity.root.queues", "default");
+    conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
+    conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
+    conf.setInt(YarnConfiguration.NM_PMEM_MB, NODE_MEMORY_MB);
+    conf.setInt(YarnConfiguration.NM_VCORES, 4);
+    conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
+    conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
+    conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
+    // Containers and their logs are kept a while after they end, for post-mortems.
+    conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
+    MiniYARNCluster yarn = new MiniYARNCluster("nndl", NODES, 1, 1);
+    yarn.init(conf);
+    yarn.start();
+    // The ResourceManager accepts work once both NodeManagers have registered.
+    if (!yarn.waitForNodeManagersToConnect(120_000)) {
+      throw new IllegalStateException("the NodeManagers did not register within 2 minutes");
+    }
+    return yarn;
+  }
+
+  private static Configuration coreSite(String fs) {
+    Configuration core = new Configuration(false);
+    core.set(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY, fs);
+    return core;
+  }
+
+  private static void writeXml(Configuration conf, Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      conf.writeXml(out);
+    }
+  }
+
+  /** Written whole or not at all: a reader polling for the file never sees half of it. */
+  private static void writeAtomically(Path file, String text) throws IOException {
+    Path tmp = Files.writeString(new File(file + ".tmp").toPath(), text);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
