@@ -16,7 +16,7 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 CP_FILE="$REPO/target/hadoop-classpath.txt"
-UP_TIMEOUT=${HADOOP_UP_TIMEOUT:-180}
+UP_TIMEOUT=${HADOOP_UP_TIMEOUT:-600}  # minutes on a box whose 2 cores are busy
 
 die() { echo "hadoop.sh: $*" >&2; exit 2; }
 usage() { die "usage: hadoop.sh up DIR | put DIR LOCAL REMOTE | get DIR REMOTE LOCAL | down DIR"; }

@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.CommonConfigurationKeysPublic;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
@@ -18,7 +18,8 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
  *
  * <p>Usage: {@code MiniHadoop DIR}, started with DIR as its working folder (MiniYARNCluster keeps
  * its state under {@code ./target}). Writes DIR/conf/{core,hdfs,yarn}-site.xml, then DIR/ready
- * holding the file system's URI, and runs until it is stopped (SIGTERM stops both clusters).
+ * holding the file system's URI (core-site.xml: fs.defaultFS; hdfs-site.xml: the client's
+ * replication and block size; yarn-site.xml: the ResourceManager's addresses), and runs until it is stopped (SIGTERM stops both clusters).
  * Any failure to start ends the JVM with status 1 (MiniDFSCluster's non-daemon threads would
  * otherwise keep it alive).
  */
@@ -51,9 +52,11 @@ public final class MiniHadoop {
       dfs.shutdown();
     }));
     String fs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
-    writeXml(coreSite(fs), conf.resolve("core-site.xml"));
-    writeXml(dfs.getConfiguration(0), conf.resolve("hdfs-site.xml"));
-    writeXml(yarn.getConfig(), conf.resolve("yarn-site.xml"));
+    Configuration core = new Configuration(false);
+    core.set("fs.defaultFS", fs);
+    writeXml(core, conf.resolve("core-site.xml"));
+    writeXml(only(dfs.getConfiguration(0), "dfs.replication", "dfs.blocksize"), conf.resolve("hdfs-site.xml"));
+    writeXml(changed(yarn.getConfig(), "yarn."), conf.resolve("yarn-site.xml"));
     writeAtomically(dir.resolve("ready"), fs + "\n");
     Thread.currentThread().join();
   }
@@ -92,10 +95,26 @@ public final class MiniHadoop {
     return yarn;
   }
 
-  private static Configuration coreSite(String fs) {
-    Configuration core = new Configuration(false);
-    core.set(CommonConfigurationKeysPublic.FS_DEFAULT_NAME_KEY, fs);
-    return core;
+  /**
+   * What a client needs of a running cluster's configuration: the running one also holds
+   * test-only settings (MiniDFSCluster's StaticMapping rack resolver, from a test jar) that
+   * would fail a client without that jar.
+   */
+  private static Configuration only(Configuration running, String... keys) {
+    Configuration out = new Configuration(false);
+    for (String k : keys) out.set(k, running.get(k));
+    return out;
+  }
+
+  /** The {@code prefix} settings of a running cluster that differ from Hadoop's defaults (addresses, queues, limits). */
+  private static Configuration changed(Configuration running, String prefix) {
+    Configuration defaults = new YarnConfiguration();
+    Configuration out = new Configuration(false);
+    for (Map.Entry<String, String> e : running) {
+      String k = e.getKey();
+      if (k.startsWith(prefix) && !e.getValue().equals(defaults.get(k))) out.set(k, running.get(k));
+    }
+    return out;
   }
 
   private static void writeXml(Configuration conf, Path file) throws IOException {
