@@ -6,8 +6,11 @@
 #               loses an executor (kill -9) in the middle of an epoch, with each epoch's
 #               metrics row exactly once;
 #   concurrent: two runs with generated ids into one warehouse at the same moment, queried
-#               while they train (see concurrent.sh).
-# Both by default. Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
+#               while they train (see concurrent.sh);
+#   yarn:       HDFS and YARN on one box (hadoop.sh), runs in client and cluster mode with the
+#               warehouse on HDFS equal to the local[2] run, a query of it, a local warehouse
+#               refused (see yarn.sh).
+# All by default. Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
 # (kept when KEEP_STATE=1).
 set -Eeuo pipefail
@@ -15,11 +18,12 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/lib.sh"
 source "$HERE/standalone.sh"
 source "$HERE/concurrent.sh"
+source "$HERE/yarn.sh"
 
 checks=("$@")
-[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent)
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent) ;; *) fail "unknown check '$c': use cluster and/or concurrent" ;; esac
+  case "$c" in cluster|concurrent|yarn) ;; *) fail "unknown check '$c': use cluster, concurrent and/or yarn" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -30,6 +34,7 @@ export SPARK_LOCAL_IP=127.0.0.1
 finish() {
   local rc=$?
   stop_tracked
+  if [ -n "${HADOOP_STARTED:-}" ]; then "$HERE/hadoop.sh" down "$HADOOP_DIR" || true; fi
   if [ "$rc" -eq 0 ] && [ -z "${KEEP_STATE:-}" ]; then rm -rf "$STATE"; else echo "logs kept in $STATE" >&2; fi
 }
 trap finish EXIT
@@ -122,6 +127,7 @@ for c in "${checks[@]}"; do
   case "$c" in
     cluster) check_cluster ;;
     concurrent) check_concurrent ;;
+    yarn) check_yarn ;;
   esac
 done
 echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"

@@ -21,6 +21,14 @@ public final class Main {
     markClassArchive(cl, code);
     System.out.flush();
     System.err.flush();
+    if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+      // Inside YARN's ApplicationMaster: System.exit would end the application as FAILED
+      // ("Shutdown hook called before final status was reported") whatever the code. A return
+      // reports SUCCEEDED, an exception FAILED with its message, which spark-submit then shows
+      // and turns into its own exit status.
+      if (code != ExitCode.OK) throw new IllegalStateException("nndl-spark ended with exit code " + code);
+      return;
+    }
     // Exit even when Spark's non-daemon threads linger; spark-submit would do the same.
     System.exit(code);
   }

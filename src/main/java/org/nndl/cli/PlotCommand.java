@@ -40,10 +40,13 @@ final class PlotCommand implements Callable<Integer> {
     SparkSession spark = SparkSession.builder().appName("nndl-spark plot").getOrCreate();
     CurveLoader loader = new CurveLoader(spark, wh);
     List<RunCurve> curves = runs != null ? loader.byIds(runs) : loader.where(where);
-    Path file = out != null ? out
-        : curves.size() == 1 ? wh.runDir(curves.get(0).runId()).resolve(Curves.RUN_FILE)
-        : Path.of("plot.png");
-    System.out.println(Curves.write(curves, file));
+    if (out == null && curves.size() == 1) {  // into the run's folder, on the warehouse's file system
+      org.apache.hadoop.fs.Path file = Curves.runFile(wh, curves.get(0).runId());
+      wh.writeAtomically(file, Curves.png(curves));
+      System.out.println(wh.isLocal() ? file.toUri().getPath() : file.toString());
+      return 0;
+    }
+    System.out.println(Curves.write(curves, out != null ? out : Path.of("plot.png")));
     return 0;
   }
 }

@@ -1,8 +1,7 @@
 package org.nndl.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import org.apache.hadoop.fs.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +24,7 @@ import org.nndl.run.RunPictures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.nndl.run.TrainRun;
 
 /** {@code report}: (re)makes a run's curves.png and report.html from its tables, model and test data. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -38,12 +38,17 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Warehouse wh = warehouse.open();
-    Path model = wh.runDir(runId).resolve("model.json");
-    if (!Files.isRegularFile(model)) {
+    Path model = TrainRun.modelFile(wh.runDir(runId));
+    if (!wh.exists(model)) {
       throw new MetricsError("no run '" + runId + "' with a model.json in warehouse " + wh.root()
           + ": list runs with ./submit query \"SELECT run_id FROM runs\"");
     }
-    ModelJson.Model m = ModelJson.load(model);
+    ModelJson.Model m;
+    try {
+      m = ModelJson.parse(wh.read(model), model.toString());
+    } catch (java.io.IOException e) {
+      throw new MetricsError("cannot read " + model + ": " + e.getMessage(), e);
+    }
     SparkSession spark = SparkSession.builder().appName("nndl-spark report " + runId).getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String quoted = "'" + runId.replace("'", "''") + "'";
@@ -65,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
           () -> new CurveLoader(spark, wh).byIds(List.of(runId)).get(0), test, m.params());
       if (!missing.isEmpty()) throw failed(missing);
     }
-    System.out.println(wh.runDir(runId).resolve("report.html"));
+    System.out.println(RunPictures.reportFile(wh, runId));
     return 0;
   }
 

@@ -90,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
     Map<String, String> values = new LinkedHashMap<>(options.values());  // this run's own eta and lambda, for --resume
     values.put("--eta", String.valueOf(s.eta()));
     values.put("--lambda", String.valueOf(s.lambda()));
-    String checkpoints = wh.runDir(id).resolve("checkpoints").toUri().toString();
+    String checkpoints = new org.apache.hadoop.fs.Path(wh.runDir(id), "checkpoints").toString();
     TrainRun run = new TrainRun(wh, id, s, values, checkpoints, checkpointEvery);
     return RunConsole.start(run, spark, sc, sets, stop, s.epochs(), id, wh, checkpointEvery > 0);
   }

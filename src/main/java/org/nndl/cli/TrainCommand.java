@@ -1,9 +1,8 @@
 package org.nndl.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.hadoop.fs.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -81,11 +80,11 @@ final class TrainCommand implements Callable<Integer> {
     if (runId == null) throw new IllegalArgumentException("--resume needs the --run-id of the run to continue");
     Warehouse wh = warehouse.open();
     Path runDir = wh.runDir(runId);
-    if (!Files.isDirectory(runDir)) {
+    if (!wh.isDirectory(runDir)) {
       throw new MetricsError("no run '" + runId + "' in warehouse " + wh.root() + " to resume: check --run-id and --warehouse");
     }
-    if (Files.exists(TrainRun.endedMarker(runDir))) {
-      throw new MetricsError("run '" + runId + "' already ended (" + TrainRun.ended(runDir)
+    if (wh.exists(TrainRun.endedMarker(runDir))) {
+      throw new MetricsError("run '" + runId + "' already ended (" + TrainRun.ended(wh, runDir)
           + "): nothing to resume; start a new run to train more");
     }
     String location = checkpointLocation(runDir);
@@ -138,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
   /** Where this run's checkpoints go: --checkpoint-dir/RUN_ID, or the run's folder. */
   private String checkpointLocation(Path runDir) {
     return checkpointDir == null || checkpointDir.isBlank()
-        ? runDir.resolve("checkpoints").toUri().toString()
-        : checkpointDir.replaceAll("/+$", "") + "/" + runDir.getFileName();
+        ? new Path(runDir, "checkpoints").toString()
+        : checkpointDir.replaceAll("/+$", "") + "/" + runDir.getName();
   }
 }

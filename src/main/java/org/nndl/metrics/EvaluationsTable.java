@@ -1,10 +1,10 @@
 package org.nndl.metrics;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -29,14 +29,12 @@ public final class EvaluationsTable {
 
   public EvaluationsTable(Warehouse warehouse) { this.warehouse = warehouse; }
 
-  /** The table's root folder (Warehouse knows only the tables of runs). */
-  public static Path path(Warehouse warehouse) {
-    return warehouse.root().resolve("tables").resolve("evaluations");
-  }
+  /** The table's root folder. */
+  public static Path path(Warehouse warehouse) { return warehouse.evaluationsTable(); }
 
   /** Appends one evaluation as a single small Parquet file in its own partition. */
   public void append(SparkSession spark, Evaluation e) {
-    columns(new OneRow(), e).appendTo(spark, path(warehouse).resolve(PARTITION_KEY + "=" + Warehouse.checkRunId(e.id())));
+    columns(new OneRow(), e).appendTo(spark, new Path(path(warehouse), PARTITION_KEY + "=" + Warehouse.checkRunId(e.id())));
   }
 
   /** Prints the row as {@code SELECT * FROM evaluations} shows it (evaluation_id first), with no Spark job. */

@@ -1,13 +1,12 @@
 package org.nndl.metrics;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -53,14 +52,16 @@ public final class MetricsTable {
    */
   public int dropEpochsAfter(SparkSession spark, String runId, int epoch) {
     Path dir = Warehouse.partition(warehouse.metricsTable(), runId);
-    if (!Files.isDirectory(dir)) return 0;
+    if (!warehouse.isDirectory(dir)) return 0;
     int dropped = 0;
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
-        int e = spark.read().parquet(TablePaths.uri(f)).select("epoch").first().getInt(0);
+    try {
+      for (FileStatus f : warehouse.fs().listStatus(dir)) {
+        String name = f.getPath().getName();
+        if (!name.endsWith(".parquet") || name.startsWith(".") || name.startsWith("_")) continue;
+        int e = spark.read().parquet(f.getPath().toString()).select("epoch").first().getInt(0);
         if (e <= epoch) continue;
-        Files.delete(f);
-        Files.deleteIfExists(f.resolveSibling("." + f.getFileName() + ".crc"));
+        warehouse.fs().delete(f.getPath(), false);
+        warehouse.fs().delete(new Path(dir, "." + name + ".crc"), false);
         dropped++;
       }
     } catch (IOException e) {

@@ -1,13 +1,12 @@
 package org.nndl.metrics;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -18,7 +17,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The single row one table write appends, with its schema. Both tables write this way: one
+ * The single row one table write appends, with its schema. Every table writes this way: one
  * tiny Parquet file per call into the run's own partition directory, so a write is cheap,
  * runs never touch each other's files, and every finished write survives a later crash.
  */
@@ -56,25 +55,21 @@ final class OneRow {
   }
 
   /**
-   * Appends this row as one Parquet file under {@code dir} (created if missing). Rows of simple
-   * columns (the metrics and runs tables) are written by the driver itself ({@link DriverParquet}),
-   * so a cluster's executors never write into the driver's folder; others go through a Spark write.
+   * Appends this row as one Parquet file into {@code dir}, a run's own partition folder, with
+   * Spark's writer: its commit moves the finished file into place with one rename, so a query
+   * meanwhile sees the whole row or none of it. The folder is the partition itself rather than
+   * the table root with {@code partitionBy("run_id")}: Spark's committer stages every write to a
+   * folder in that folder's {@code _temporary}, and deletes it when done, which would break
+   * another run appending to the same table at that moment. The files and folders are those of
+   * {@code partitionBy}. The task runs on an executor, so the warehouse must be storage every
+   * executor shares (see {@code SharedWarehouse}).
    */
   void appendTo(SparkSession spark, Path dir) {
-    if (DriverParquet.handles(fields)) {
-      try {
-        DriverParquet.write(dir, fields, values);
-        return;
-      } catch (IOException e) {
-        throw new MetricsError("cannot write a row into " + dir + ": " + e.getMessage()
-            + "; check that the warehouse directory is writable", e);
-      }
-    }
     spark.createDataFrame(List.of(toRow()), schema())
         .coalesce(1)
         .write()
         .mode(SaveMode.Append)
-        .parquet(TablePaths.uri(dir));
+        .parquet(dir.toString());
   }
 
   StructType schema() { return DataTypes.createStructType(fields); }

@@ -1,6 +1,6 @@
 package org.nndl.metrics;
 
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,10 +21,10 @@ public final class Query {
    * @throws MetricsError if the warehouse has no tables yet or the SQL is invalid
    */
   public static Dataset<Row> run(SparkSession spark, Warehouse warehouse, String sql) {
-    boolean hasMetrics = TablePaths.hasData(warehouse.metricsTable());
-    boolean hasRuns = TablePaths.hasData(warehouse.runsTable());
+    boolean hasMetrics = TablePaths.hasData(warehouse.fs(), warehouse.metricsTable());
+    boolean hasRuns = TablePaths.hasData(warehouse.fs(), warehouse.runsTable());
     Path evaluations = EvaluationsTable.path(warehouse);
-    boolean hasEvaluations = TablePaths.hasData(evaluations, EvaluationsTable.PARTITION_KEY);
+    boolean hasEvaluations = TablePaths.hasData(warehouse.fs(), evaluations, EvaluationsTable.PARTITION_KEY);
     if (!hasMetrics && !hasRuns && !hasEvaluations) {
       throw new MetricsError("no runs in warehouse " + warehouse
           + " yet: run ./submit train first (or pass --warehouse)");
@@ -43,7 +43,7 @@ public final class Query {
   }
 
   private static void register(SparkSession session, Path table, String view) {
-    String path = TablePaths.uri(table);
+    String path = table.toString();
     try {
       session.read()
           .option("basePath", path)   // run_id=... (evaluation_id=...) directories become that column

@@ -1,39 +1,30 @@
 package org.nndl.metrics;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
-/** Turns warehouse paths into what Spark reads and writes. */
+/** What Spark reads of a warehouse's tables. */
 final class TablePaths {
   private TablePaths() {}
 
   /**
-   * An explicit {@code file://} path: the warehouse is local even when the cluster's default
-   * file system is not. Built as text, not via {@link Path#toUri()}, because Hadoop would
-   * escape the URI's percent-escapes a second time (paths with spaces).
-   */
-  static String uri(Path path) {
-    return "file://" + path.toAbsolutePath().normalize();
-  }
-
-  /**
    * Whether a table root holds at least one Parquet data file in a run partition, counting the
-   * files Spark reads: not hidden ones, nor the {@code _temporary} folder a run makes and deletes
-   * while it writes a row. That folder is never looked into, so its coming and going while
-   * another run trains cannot fail the lookup.
+   * files Spark reads: not hidden ones, nor the {@code _temporary} folder Spark's writer makes and
+   * deletes while it appends a row. That folder is never looked into, so its coming and going
+   * while another run trains cannot fail the lookup.
    */
-  static boolean hasData(Path table) { return hasData(table, "run_id"); }
+  static boolean hasData(FileSystem fs, Path table) { return hasData(fs, table, "run_id"); }
 
-  /** As {@link #hasData(Path)} for a table partitioned by {@code partitionKey=...}. */
-  static boolean hasData(Path table, String partitionKey) {
-    if (!Files.isDirectory(table)) return false;
-    try (DirectoryStream<Path> runs = Files.newDirectoryStream(table, partitionKey + "=*")) {
-      for (Path run : runs) {
-        if (hasDataFile(run)) return true;
+  /** As {@link #hasData(FileSystem, Path)} for a table partitioned by {@code partitionKey=...}. */
+  static boolean hasData(FileSystem fs, Path table, String partitionKey) {
+    try {
+      FileStatus[] runs = fs.globStatus(new Path(table, partitionKey + "=*"));
+      if (runs == null) return false;
+      for (FileStatus run : runs) {
+        if (run.isDirectory() && hasDataFile(fs, run.getPath())) return true;
       }
       return false;
     } catch (IOException e) {
@@ -42,14 +33,15 @@ final class TablePaths {
     }
   }
 
-  private static boolean hasDataFile(Path run) throws IOException {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(run, "[!_.]*.parquet")) {
-      for (Path f : files) {
-        if (Files.isRegularFile(f)) return true;
+  private static boolean hasDataFile(FileSystem fs, Path run) throws IOException {
+    try {
+      for (FileStatus f : fs.listStatus(run)) {
+        String name = f.getPath().getName();
+        if (f.isFile() && name.endsWith(".parquet") && !name.startsWith("_") && !name.startsWith(".")) return true;
       }
       return false;
-    } catch (NotDirectoryException | NoSuchFileException e) {
-      return false;  // a stray file named run_id=..., or a failed run removed meanwhile
+    } catch (FileNotFoundException e) {
+      return false;  // a failed run removed meanwhile
     }
   }
 }

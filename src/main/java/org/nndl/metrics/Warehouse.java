@@ -1,23 +1,34 @@
 package org.nndl.metrics;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
 
 /**
- * A local directory holding every run: {@code ROOT/runs/RUN_ID/} for a run's own files and
+ * A folder on any Hadoop file system (a local path, {@code file://}, {@code hdfs://}, ...)
+ * holding every run: {@code ROOT/runs/RUN_ID/} for a run's own files and
  * {@code ROOT/tables/metrics/}, {@code ROOT/tables/runs/} for the Parquet tables, each
- * partitioned by {@code run_id=RUN_ID}. A run id is claimed by creating its directory
- * atomically, so two runs can never share an id (and hence never write the same partition).
+ * partitioned by {@code run_id=RUN_ID}. A run id is claimed atomically, so two runs can never
+ * share an id (and hence never write the same partition): on a local disk by creating the run's
+ * folder, elsewhere by creating {@code RUN_ID/.claimed} with overwrite off, which HDFS refuses to
+ * all but one creator.
  */
 public final class Warehouse {
   /** Letters, digits and {@code ._-}; starts with a letter or digit so it is never hidden. */
@@ -25,25 +36,64 @@ public final class Warehouse {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   /** Draws of a generated id before giving up: ten collisions in a row mean something else is wrong. */
   private static final int MAX_DRAWS = 10;
+  private static final String CLAIM = ".claimed";
 
   private final Path root;
+  private final FileSystem fs;
+  private final Configuration conf;
 
-  public Warehouse(Path root) { this.root = root.toAbsolutePath().normalize(); }
+  /** A local folder (tests, and --warehouse without a scheme). */
+  public Warehouse(java.nio.file.Path root) { this(root.toAbsolutePath().normalize().toString(), new Configuration()); }
 
-  public Path root() { return root; }
+  /**
+   * @param location a local path (relative to the working folder) or a Hadoop URI
+   * @param conf     the Hadoop configuration that knows the file systems (HADOOP_CONF_DIR's)
+   */
+  public Warehouse(String location, Configuration conf) {
+    this.conf = conf;
+    try {
+      Path p = new Path(location);
+      if (p.toUri().getScheme() == null) {  // a plain path is local, whatever fs.defaultFS says
+        p = new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+      }
+      FileSystem any = p.getFileSystem(conf);
+      // Locally without Hadoop's .crc files beside each model and picture.
+      this.fs = any instanceof LocalFileSystem local ? local.getRawFileSystem() : any;
+      this.root = fs.makeQualified(p);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new MetricsError("cannot open warehouse " + location + ": " + e.getMessage()
+          + "; pass a local folder or a Hadoop URI such as hdfs://namenode:8020/warehouse", e);
+    }
+  }
+
+  /** The root as the user gave it: a plain path for a local warehouse, else the URI. */
+  public String root() { return isLocal() ? root.toUri().getPath() : root.toString(); }
+
+  /** The root, fully qualified. */
+  public Path rootPath() { return root; }
+
+  /** True for a warehouse on the local disk of whichever machine opens it. */
+  public boolean isLocal() { return "file".equals(root.toUri().getScheme()); }
+
+  public FileSystem fs() { return fs; }
+
+  public Configuration conf() { return conf; }
 
   /** The directory of a run's own files (model.json etc.); exists once the id is claimed. */
-  public Path runDir(String runId) { return root.resolve("runs").resolve(checkRunId(runId)); }
+  public Path runDir(String runId) { return new Path(new Path(root, "runs"), checkRunId(runId)); }
 
   /** Root of the per-epoch metrics table (see {@link MetricsTable}). */
-  public Path metricsTable() { return root.resolve("tables").resolve("metrics"); }
+  public Path metricsTable() { return new Path(new Path(root, "tables"), "metrics"); }
 
   /** Root of the one-row-per-run settings table (see {@link RunsTable}). */
-  public Path runsTable() { return root.resolve("tables").resolve("runs"); }
+  public Path runsTable() { return new Path(new Path(root, "tables"), "runs"); }
+
+  /** Root of the evaluations table (see {@link EvaluationsTable}). */
+  public Path evaluationsTable() { return new Path(new Path(root, "tables"), "evaluations"); }
 
   /** The Hive-style partition directory a run writes into under a table root. */
   static Path partition(Path table, String runId) {
-    return table.resolve("run_id=" + checkRunId(runId));
+    return new Path(table, "run_id=" + checkRunId(runId));
   }
 
   /** A readable, practically unique id: local time plus a random suffix. */
@@ -53,7 +103,7 @@ public final class Warehouse {
   }
 
   /**
-   * Reserves {@code runId} for the caller by creating {@code ROOT/runs/RUN_ID} atomically.
+   * Reserves {@code runId} for the caller.
    *
    * @return the run directory
    * @throws MetricsError if the id is malformed or already used in this warehouse
@@ -78,32 +128,23 @@ public final class Warehouse {
       String id = ids.get();
       if (tryClaim(id) != null) return id;
     }
-    throw new MetricsError("no free run id in warehouse " + root + " after " + MAX_DRAWS
+    throw new MetricsError("no free run id in warehouse " + root() + " after " + MAX_DRAWS
         + " draws: pass --run-id");
   }
 
-  /** Creates the run directory atomically; null if the id is already taken. */
+  /** Claims the id atomically; null if it is already taken. */
   private Path tryClaim(String runId) {
     Path dir = runDir(runId);
     try {
-      try {
-        Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir);
-      } catch (NoSuchFileException emptiedMeanwhile) {  // runs/ removed by a concurrent forget(): once more
-        Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir);
-      }
-    } catch (FileAlreadyExistsException e) {
-      return null;
+      if (!(isLocal() ? createLocalDirectory(dir) : createNew(new Path(dir, CLAIM)))) return null;
     } catch (IOException e) {
       throw new MetricsError("cannot create run directory " + dir + ": " + e
-          + "; check that --warehouse " + root + " is a writable directory", e);
+          + "; check that --warehouse " + root() + " is a writable directory", e);
     }
-    if (Files.exists(partition(metricsTable(), runId))
-        || Files.exists(partition(runsTable(), runId))) {
+    if (exists(partition(metricsTable(), runId)) || exists(partition(runsTable(), runId))) {
       // Left behind by a run whose own directory was deleted: do not mix rows into it.
       try {
-        Files.delete(dir);
+        fs.delete(dir, true);
       } catch (IOException ignored) {
         // the id stays claimed, which is also safe
       }
@@ -113,20 +154,59 @@ public final class Warehouse {
   }
 
   /**
+   * Hadoop's local file system checks and creates in two steps; java.nio's createDirectory is
+   * one atomic step, so two runs can never both win the same id on a local disk.
+   */
+  private static boolean createLocalDirectory(Path dir) throws IOException {
+    java.nio.file.Path local = java.nio.file.Path.of(dir.toUri());
+    try {
+      try {
+        Files.createDirectories(local.getParent());
+        Files.createDirectory(local);
+      } catch (NoSuchFileException emptiedMeanwhile) {  // runs/ removed by a concurrent forget(): once more
+        Files.createDirectories(local.getParent());
+        Files.createDirectory(local);
+      }
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  /** Creates an empty file unless it exists; atomic on HDFS (the NameNode refuses a second creator). */
+  private boolean createNew(Path file) throws IOException {
+    try {
+      fs.create(file, false).close();
+      return true;
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  /**
    * Removes every trace of a run that failed before it finished: its folder and its rows in both
    * tables, so that a failed start never leaves a half-written run behind. Best effort.
    */
   public void forget(String runId) {
     for (Path p : new Path[] {partition(metricsTable(), runId), partition(runsTable(), runId), runDir(runId)}) {
-      if (!Files.exists(p)) continue;
-      try (Stream<Path> files = Files.walk(p)) {
-        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      try {
+        fs.delete(p, true);
       } catch (IOException ignored) {
         // what cannot be removed is reported by the next claim of the same id
       }
     }
+    removeIfEmpty(runDir(runId).getParent());  // runs/ too when this was its only run: a fresh warehouse stays empty
+  }
+
+  /**
+   * Removes a folder only if it is empty, in one step: java.nio's rmdir locally (Hadoop's local
+   * delete lists and then deletes, so it could take a folder a concurrent claim just made),
+   * a non-recursive delete elsewhere (the NameNode refuses a non-empty folder).
+   */
+  private void removeIfEmpty(Path dir) {
     try {
-      Files.deleteIfExists(runDir(runId).getParent());  // runs/ too when this was its only run: a fresh warehouse stays empty
+      if (isLocal()) Files.deleteIfExists(java.nio.file.Path.of(dir.toUri()));
+      else fs.delete(dir, false);
     } catch (IOException othersOrBusy) {
       // other runs' folders are there (or it cannot be removed): it stays
     }
@@ -134,14 +214,87 @@ public final class Warehouse {
 
   /** Fails unless {@code runId} was claimed, so tables are only written for owned ids. */
   void requireClaimed(String runId) {
-    if (!Files.isDirectory(runDir(runId))) {
-      throw new IllegalStateException("run id '" + runId + "' was not claimed in " + root
+    if (!isDirectory(runDir(runId))) {
+      throw new IllegalStateException("run id '" + runId + "' was not claimed in " + root()
           + ": call Warehouse.claimRun first");
     }
   }
 
+  public boolean exists(Path p) {
+    try {
+      return fs.exists(p);
+    } catch (IOException e) {
+      throw unreadable(p, e);
+    }
+  }
+
+  public boolean isDirectory(Path p) {
+    try {
+      return fs.getFileStatus(p).isDirectory();
+    } catch (java.io.FileNotFoundException e) {
+      return false;
+    } catch (IOException e) {
+      throw unreadable(p, e);
+    }
+  }
+
+  public byte[] read(Path file) throws IOException {
+    try (InputStream in = fs.open(file)) {
+      return in.readAllBytes();
+    }
+  }
+
+  public String readString(Path file) throws IOException { return new String(read(file), StandardCharsets.UTF_8); }
+
+  /**
+   * Writes a whole file under a hidden temporary name beside it, then renames it into place
+   * (replacing an older one): a reader sees the old file or the new one, never half of one.
+   */
+  public void writeAtomically(Path file, byte[] bytes) {
+    if (isLocal()) {
+      writeLocally(java.nio.file.Path.of(file.toUri()), bytes);
+      return;
+    }
+    Path tmp = new Path(file.getParent(), "." + file.getName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (OutputStream out = fs.create(tmp, false)) {
+        out.write(bytes);
+      }
+      FileContext.getFileContext(fs.getUri(), conf).rename(tmp, file, Options.Rename.OVERWRITE);
+    } catch (IOException e) {
+      try {
+        fs.delete(tmp, false);
+      } catch (IOException ignored) {
+        // a stray hidden file is harmless
+      }
+      throw new UncheckedIOException("cannot write " + file + " (" + e.getMessage()
+          + "): check that the warehouse " + root() + " is writable", e);
+    }
+  }
+
+  private void writeLocally(java.nio.file.Path file, byte[] bytes) {
+    java.nio.file.Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // a stray hidden file is harmless
+      }
+      throw new UncheckedIOException("cannot write " + file + " (" + e.getMessage()
+          + "): check that the warehouse " + root() + " is writable", e);
+    }
+  }
+
+  private MetricsError unreadable(Path p, IOException e) {
+    return new MetricsError("cannot read " + p + ": " + e.getMessage() + "; check --warehouse " + root(), e);
+  }
+
   private MetricsError taken(String runId) {
-    return new MetricsError("run id '" + runId + "' already exists in warehouse " + root
+    return new MetricsError("run id '" + runId + "' already exists in warehouse " + root()
         + ": choose another --run-id or a different --warehouse");
   }
 
@@ -154,5 +307,5 @@ public final class Warehouse {
   }
 
   @Override
-  public String toString() { return root.toString(); }
+  public String toString() { return root(); }
 }

@@ -45,6 +45,31 @@ public final class ModelJson {
     return root;
   }
 
+  /** The file's bytes, as {@link #save} writes them. */
+  public static byte[] bytes(NetworkSpec spec, double[] params) {
+    try {
+      return JSON.writeValueAsBytes(toJson(spec, params));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a model from its bytes; {@code name} says where they came from in a message. */
+  public static Model parse(byte[] json, String name) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read model " + name + ": " + firstLine(e.getMessage())
+          + " (expected network2.py's JSON: sizes, weights, biases, cost)");
+    }
+    try {
+      return fromJson(root);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(oneLine("model " + name + " is not a network2.py model: " + e.getMessage()));
+    }
+  }
+
   /** Writes atomically: a temporary file beside the target, then a rename. */
   public static void save(Path file, NetworkSpec spec, double[] params) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

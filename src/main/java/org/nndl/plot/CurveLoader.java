@@ -1,6 +1,5 @@
 package org.nndl.plot;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,7 +88,7 @@ public final class CurveLoader {
 
   /** Why a requested run has no rows: unknown, or known but without a finished epoch. */
   private MetricsError missing(String id) {
-    boolean known = Files.isDirectory(warehouse.runDir(id))
+    boolean known = warehouse.isDirectory(warehouse.runDir(id))
         || (hasView("runs") && !collect(Query.run(spark, warehouse,
             "SELECT 1 FROM runs WHERE run_id = '" + id + "' LIMIT 1")).isEmpty());
     if (!known) {

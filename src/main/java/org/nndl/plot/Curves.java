@@ -22,18 +22,38 @@ public final class Curves {
   private Curves() {}
 
   /**
-   * Draws one run's curves into {@code RUN_DIR/curves.png}, replacing any earlier picture.
+   * Draws one run's curves into {@code RUN_DIR/curves.png} (on the warehouse's file system),
+   * replacing any earlier picture atomically.
    *
-   * @return the file written
+   * @return the PNG's bytes
    * @throws MetricsError if the run is unknown or has no finished epoch
    */
-  public static Path writeRunCurves(SparkSession spark, Warehouse wh, String runId) {
+  public static byte[] writeRunCurves(SparkSession spark, Warehouse wh, String runId) {
     return writeRunCurves(wh, new CurveLoader(spark, wh).byIds(List.of(runId)).get(0));
   }
 
-  /** Draws a run's curve, however obtained, into {@code RUN_DIR/curves.png}; returns the file written. */
-  public static Path writeRunCurves(Warehouse wh, RunCurve run) {
-    return write(List.of(run), wh.runDir(run.runId()).resolve(RUN_FILE));
+  /** Draws a run's curve, however obtained, into {@code RUN_DIR/curves.png}; returns the PNG's bytes. */
+  public static byte[] writeRunCurves(Warehouse wh, RunCurve run) {
+    byte[] png = png(List.of(run));
+    wh.writeAtomically(runFile(wh, run.runId()), png);
+    return png;
+  }
+
+  /** Where a run keeps its picture. */
+  public static org.apache.hadoop.fs.Path runFile(Warehouse wh, String runId) {
+    return new org.apache.hadoop.fs.Path(wh.runDir(runId), RUN_FILE);
+  }
+
+  /** Runs (one, or several overlaid) drawn as a PNG file's bytes. */
+  public static byte[] png(List<RunCurve> runs) {
+    CurvesChart.Rendered r = CurvesChart.render(runs);
+    var out = new java.io.ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(r.image(), "png", out)) throw new IOException("no PNG writer in this Java runtime");
+    } catch (IOException e) {
+      throw new MetricsError("cannot draw the curves: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
   }
 
   /**
@@ -45,15 +65,13 @@ public final class Curves {
    */
   public static Path write(List<RunCurve> runs, Path file) {
     Path target = file.toAbsolutePath().normalize();
-    CurvesChart.Rendered r = CurvesChart.render(runs);
+    byte[] png = png(runs);
     Path tmp = null;
     try {
       Path dir = target.getParent();
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      if (!ImageIO.write(r.image(), "png", tmp.toFile())) {
-        throw new IOException("no PNG writer in this Java runtime");
-      }
+      Files.write(tmp, png);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -40,17 +40,36 @@ public final class RunReport {
    */
   public static void write(Path file, String title, LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs,
       Path curvesPng, Confusion confusion, int rows, int cols) throws IOException {
+    writeAtomically(file, page(title, settings, epochs, h -> curves(h, curvesPng), confusion, rows, cols));
+  }
+
+  /**
+   * The report as text, for a file on any file system: as {@link #write} with the curves PNG's
+   * bytes (or null when there is none).
+   */
+  public static String html(String title, LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs,
+      byte[] curvesPng, Confusion confusion, int rows, int cols) throws IOException {
+    return page(title, settings, epochs, h -> curves(h, curvesPng), confusion, rows, cols);
+  }
+
+  /** What writes the curves section. */
+  private interface Section {
+    void append(StringBuilder h) throws IOException;
+  }
+
+  private static String page(String title, LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs,
+      Section curves, Confusion confusion, int rows, int cols) throws IOException {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
         .append(esc(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
         .append("<h1>").append(esc(title)).append("</h1>\n");
     settings(h, settings);
     MetricsSection.append(h, epochs);
-    curves(h, curvesPng);
+    curves.append(h);
     ConfusionSection.appendMatrix(h, confusion);
     ConfusionSection.appendWrong(h, confusion, rows, cols, SCALE);
     h.append("</body>\n</html>\n");
-    writeAtomically(file, h.toString());
+    return h.toString();
   }
 
   private static void settings(StringBuilder h, Map<String, Object> settings) {
@@ -86,6 +105,16 @@ public final class RunReport {
       h.append("<p class=\"note\">No curves picture: ").append(esc(png)).append(" is not a PNG file.</p>\n");
     } else {
       h.append("<img class=\"curves\" alt=\"learning curves\" src=\"").append(Images.fileDataUri(png)).append("\">\n");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void curves(StringBuilder h, byte[] png) {
+    h.append("<section id=\"curves\">\n<h2>Learning curves</h2>\n");
+    if (png == null) {
+      h.append("<p class=\"note\">No curves picture for this run.</p>\n");
+    } else {
+      h.append("<img class=\"curves\" alt=\"learning curves\" src=\"").append(Images.dataUri(png)).append("\">\n");
     }
     h.append("</section>\n");
   }

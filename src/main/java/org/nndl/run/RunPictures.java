@@ -1,8 +1,10 @@
 package org.nndl.run;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import org.apache.hadoop.fs.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Supplier;
@@ -35,6 +37,8 @@ public final class RunPictures {
     public String line() { return "no " + file + ": " + ExitCode.message(why); }
   }
 
+  public static Path reportFile(Warehouse wh, String id) { return new Path(wh.runDir(id), "report.html"); }
+
   /**
    * Writes curves.png (of curve, got here so that a failure to get it is a missing picture too) and
    * report.html; returns the files it could not make (none when both were written).
@@ -43,21 +47,24 @@ public final class RunPictures {
       LinkedHashMap<String, Object> settings, List<EpochMetrics> epochs, Supplier<RunCurve> curve, CachedSet test,
       double[] params) {
     List<Missing> missing = new ArrayList<>();
-    Path curves = null;
+    byte[] curves = null;
     try {
       curves = Curves.writeRunCurves(wh, curve.get());
     } catch (RuntimeException e) {
-      missing.add(new Missing(wh.runDir(id).resolve(Curves.RUN_FILE), e));
+      missing.add(new Missing(Curves.runFile(wh, id), e));
     }
-    Path report = wh.runDir(id).resolve("report.html");
+    Path report = reportFile(wh, id);
     try {
       Confusion confusion = Confusion.of(sc, test, spec, params, WRONG_SHOWN);
       int in = spec.layout().inputSize();
       int side = (int) Math.round(Math.sqrt(in));
       int rows = side * side == in ? side : 1;  // square images as MNIST's; otherwise one row of pixels
-      RunReport.write(report, "nndl-spark run " + id, settings, epochs, curves, confusion, rows, in / rows);
+      String html = RunReport.html("nndl-spark run " + id, settings, epochs, curves, confusion, rows, in / rows);
+      wh.writeAtomically(report, html.getBytes(StandardCharsets.UTF_8));
+    } catch (UncheckedIOException e) {  // the warehouse's message: the file, the reason, what to check
+      missing.add(new Missing(report, new UserError(e.getMessage(), e)));
     } catch (IOException e) {
-      missing.add(new Missing(report, new UserError("cannot write " + report + " (" + e + "): check that the folder is writable", e)));
+      missing.add(new Missing(report, new UserError("cannot make " + report + ": " + e.getMessage(), e)));
     } catch (RuntimeException e) {
       missing.add(new Missing(report, e));
     }

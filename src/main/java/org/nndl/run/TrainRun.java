@@ -1,11 +1,9 @@
 package org.nndl.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import org.apache.hadoop.fs.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,14 +125,10 @@ public final class TrainRun {
     if (result.status() == Trainer.Status.STOPPED && store != null && last[0] != null && saved[0] < last[0].epochsDone()) {
       store.write(new Checkpoint(id, options, last[0]));  // --resume then loses no finished epoch
     }
-    Path model = wh.runDir(id).resolve("model.json");
+    Path model = modelFile(wh.runDir(id));
     // The model is the network evaluation uses: with dropout, the weights out of hidden neurons scaled by 1 - p.
     double[] full = s.dropout().inference(s.spec().layout(), result.params());
-    try {
-      ModelJson.save(model, s.spec(), full);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + model, e);
-    }
+    wh.writeAtomically(model, ModelJson.bytes(s.spec(), full));
     if (result.status() != Trainer.Status.STOPPED) markEnded(result);
     if (result.status() != Trainer.Status.STOPPED && !stop.requested()) pictures(spark, sc, sets, start, metrics, hyper, rows, full);
     return new Outcome(result, model, stop);
@@ -156,12 +150,14 @@ public final class TrainRun {
     }
   }
 
-  public static Path endedMarker(Path runDir) { return runDir.resolve("ENDED"); }
+  public static Path modelFile(Path runDir) { return new Path(runDir, "model.json"); }
+
+  public static Path endedMarker(Path runDir) { return new Path(runDir, "ENDED"); }
 
   /** How an ended run ended, from its marker. */
-  public static String ended(Path runDir) {
+  public static String ended(Warehouse wh, Path runDir) {
     try {
-      return Files.readString(endedMarker(runDir), StandardCharsets.UTF_8).trim();
+      return wh.readString(endedMarker(runDir)).trim();
     } catch (IOException e) {
       return "unknown";
     }
@@ -170,8 +166,8 @@ public final class TrainRun {
   private void markEnded(Trainer.Result r) {
     String text = r.status().name().toLowerCase() + " after " + r.epochsDone() + " epoch(s)" + (r.why() == null ? "" : ": " + r.why());
     try {
-      Files.writeString(endedMarker(wh.runDir(id)), text + "\n", StandardCharsets.UTF_8);
-    } catch (IOException e) {
+      wh.writeAtomically(endedMarker(wh.runDir(id)), (text + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
       System.err.println("warning: cannot mark run " + id + " as ended: " + e.getMessage());
     }
   }

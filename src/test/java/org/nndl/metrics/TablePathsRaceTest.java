@@ -16,6 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
  * a {@code _temporary} folder inside that run's partition, which must never fail the query.
  */
 class TablePathsRaceTest {
+  private static final org.apache.hadoop.fs.FileSystem LOCAL = local();
+
+  private static org.apache.hadoop.fs.FileSystem local() {
+    try {
+      return org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @TempDir Path dir;
 
   @Test
@@ -39,7 +49,7 @@ class TablePathsRaceTest {
     try {
       // About two seconds: the old lookup failed a few times per second here.
       for (long end = System.nanoTime() + 2_000_000_000L; System.nanoTime() < end; ) {
-        assertFalse(TablePaths.hasData(table));
+        assertFalse(TablePaths.hasData(LOCAL, new org.apache.hadoop.fs.Path(table.toUri())));
       }
     } finally {
       stop.set(true);
@@ -53,8 +63,8 @@ class TablePathsRaceTest {
     Files.createDirectories(table.resolve("run_id=b/_temporary/0"));
     Files.writeString(table.resolve("run_id=b/_temporary/0/part-1.parquet"), "");
     Files.writeString(table.resolve("run_id=b/.part-2.parquet"), "");
-    assertFalse(TablePaths.hasData(table));
+    assertFalse(TablePaths.hasData(LOCAL, new org.apache.hadoop.fs.Path(table.toUri())));
     Files.writeString(table.resolve("run_id=b/part-3.parquet"), "");
-    assertTrue(TablePaths.hasData(table));
+    assertTrue(TablePaths.hasData(LOCAL, new org.apache.hadoop.fs.Path(table.toUri())));
   }
 }

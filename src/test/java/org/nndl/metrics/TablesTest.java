@@ -66,7 +66,7 @@ class TablesTest {
     w.claimRun("r");
     new MetricsTable(w).append(spark, "r", map("eta", 0.1), epoch(3));
     // Read the partition directly with plain Spark, independent of Query.
-    var schema = spark.read().parquet(w.metricsTable().resolve("run_id=r").toString()).schema();
+    var schema = spark.read().parquet(Warehouse.partition(w.metricsTable(), "r").toString()).schema();
     assertEquals(List.of("epoch", "train_seconds", "test_accuracy", "test_cost",
         "train_accuracy", "train_cost", "validation_accuracy", "validation_cost", "epoch_eta", "eta"),
         List.of(schema.fieldNames()));

@@ -61,14 +61,14 @@ class WarehouseClaimRaceTest {
       List<String> ids = together(() -> w.claimNewRun(drawsA::next), () -> w.claimNewRun(drawsB::next));
       assertNotEquals(ids.get(0), ids.get(1));
       assertTrue(ids.contains(same), ids.toString());
-      for (String id : ids) assertTrue(Files.isDirectory(w.runDir(id)), id);
+      for (String id : ids) assertTrue(Files.isDirectory(Path.of(w.runDir(id).toUri())), id);
     }
   }
 
   @Test
   void aGeneratedIdLeftOverInTheTablesIsDrawnAgain() throws Exception {
     Warehouse w = new Warehouse(dir);
-    Files.createDirectories(w.metricsTable().resolve("run_id=old"));
+    Files.createDirectories(Path.of(Warehouse.partition(w.metricsTable(), "old").toUri()));
     assertEquals("new", w.claimNewRun(List.of("old", "new").iterator()::next));
   }
 

@@ -14,18 +14,18 @@ class WarehouseForgetTest {
   @Test
   void forgetRemovesTheRunsFolderAndPartitionsOnly() throws Exception {
     Warehouse w = new Warehouse(dir);
-    Path run = w.claimRun("a");
+    Path run = Path.of(w.claimRun("a").toUri());
     w.claimRun("b");
     Files.writeString(run.resolve("model.json"), "{}");
-    Files.createDirectories(Warehouse.partition(w.metricsTable(), "a"));
-    Files.createDirectories(Warehouse.partition(w.runsTable(), "a"));
-    Files.createDirectories(Warehouse.partition(w.runsTable(), "b"));
+    Files.createDirectories(Path.of(Warehouse.partition(w.metricsTable(), "a").toUri()));
+    Files.createDirectories(Path.of(Warehouse.partition(w.runsTable(), "a").toUri()));
+    Files.createDirectories(Path.of(Warehouse.partition(w.runsTable(), "b").toUri()));
     w.forget("a");
     assertFalse(Files.exists(run));
-    assertFalse(Files.exists(Warehouse.partition(w.metricsTable(), "a")));
-    assertFalse(Files.exists(Warehouse.partition(w.runsTable(), "a")));
-    assertTrue(Files.exists(w.runDir("b")));
-    assertTrue(Files.exists(Warehouse.partition(w.runsTable(), "b")));
+    assertFalse(Files.exists(Path.of(Warehouse.partition(w.metricsTable(), "a").toUri())));
+    assertFalse(Files.exists(Path.of(Warehouse.partition(w.runsTable(), "a").toUri())));
+    assertTrue(Files.exists(Path.of(w.runDir("b").toUri())));
+    assertTrue(Files.exists(Path.of(Warehouse.partition(w.runsTable(), "b").toUri())));
     w.claimRun("a");  // the id is free again
   }
 }

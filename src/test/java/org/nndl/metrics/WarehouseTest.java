@@ -22,7 +22,7 @@ class WarehouseTest {
   @Test
   void claimCreatesTheRunDirectoryOnce() {
     Warehouse w = new Warehouse(dir.resolve("wh"));
-    Path run = w.claimRun("a.b_c-1");
+    Path run = Path.of(w.claimRun("a.b_c-1").toUri());
     assertTrue(Files.isDirectory(run));
     assertEquals(dir.resolve("wh/runs/a.b_c-1"), run);
 
@@ -34,9 +34,9 @@ class WarehouseTest {
   @Test
   void claimRefusesAnIdWhoseTablePartitionIsLeftOver() throws Exception {
     Warehouse w = new Warehouse(dir);
-    Files.createDirectories(w.metricsTable().resolve("run_id=old"));
+    Files.createDirectories(Path.of(Warehouse.partition(w.metricsTable(), "old").toUri()));
     assertThrows(MetricsError.class, () -> w.claimRun("old"));
-    assertFalse(Files.exists(w.runDir("old")));
+    assertFalse(Files.exists(Path.of(w.runDir("old").toUri())));
   }
 
   @ParameterizedTest
@@ -52,7 +52,7 @@ class WarehouseTest {
 
   @Test
   void sixtyFourCharactersAreAllowed() {
-    assertTrue(Files.isDirectory(new Warehouse(dir).claimRun("x".repeat(64))));
+    assertTrue(Files.isDirectory(Path.of(new Warehouse(dir).claimRun("x".repeat(64)).toUri())));
   }
 
   @Test
@@ -73,6 +73,6 @@ class WarehouseTest {
     w.claimRun("taken");
     Iterator<String> ids = List.of("taken", "taken", "free").iterator();
     assertEquals("free", w.claimNewRun(ids::next));
-    assertTrue(Files.isDirectory(w.runDir("free")));
+    assertTrue(Files.isDirectory(Path.of(w.runDir("free").toUri())));
   }
 }
