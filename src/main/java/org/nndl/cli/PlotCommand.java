@@ -43,7 +43,7 @@ final class PlotCommand implements Callable<Integer> {
     if (out == null && curves.size() == 1) {  // into the run's folder, on the warehouse's file system
       org.apache.hadoop.fs.Path file = Curves.runFile(wh, curves.get(0).runId());
       wh.writeAtomically(file, Curves.png(curves));
-      System.out.println(wh.isLocal() ? file.toUri().getPath() : file.toString());
+      System.out.println(wh.show(file));
       return 0;
     }
     System.out.println(Curves.write(curves, out != null ? out : Path.of("plot.png")));

@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
           () -> new CurveLoader(spark, wh).byIds(List.of(runId)).get(0), test, m.params());
       if (!missing.isEmpty()) throw failed(missing);
     }
-    System.out.println(RunPictures.reportFile(wh, runId));
+    System.out.println(wh.show(RunPictures.reportFile(wh, runId)));
     return 0;
   }
 

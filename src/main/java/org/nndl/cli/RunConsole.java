@@ -49,7 +49,7 @@ final class RunConsole {
    */
   private static int ended(TrainRun.Outcome o, String id, Warehouse wh, boolean checkpoints) {
     Trainer.Result r = o.result();
-    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + o.model();
+    String where = "run " + id + ": metrics in " + wh.root() + ", model in " + wh.show(o.model());
     if (r.status() != Trainer.Status.STOPPED && o.stop().requested()) {
       System.err.println("stopped by " + o.stop().signalName() + " after the run ended (" + r.status().name().toLowerCase()
           + " after " + r.epochsDone() + " epoch(s)); " + where + "; ./submit report --run-id " + id + " makes its pictures");

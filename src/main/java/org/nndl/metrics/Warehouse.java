@@ -67,7 +67,7 @@ public final class Warehouse {
   }
 
   /** The root as the user gave it: a plain path for a local warehouse, else the URI. */
-  public String root() { return isLocal() ? root.toUri().getPath() : root.toString(); }
+  public String root() { return show(root); }
 
   /** The root, fully qualified. */
   public Path rootPath() { return root; }
@@ -76,6 +76,9 @@ public final class Warehouse {
   public boolean isLocal() { return "file".equals(root.toUri().getScheme()); }
 
   public FileSystem fs() { return fs; }
+
+  /** A file of this warehouse as messages show it: a plain path when local, else its URI. */
+  public String show(Path p) { return isLocal() ? p.toUri().getPath() : p.toString(); }
 
   public Configuration conf() { return conf; }
 
