@@ -54,7 +54,8 @@ public final class Warehouse {
     try {
       Path p = new Path(location);
       if (p.toUri().getScheme() == null) {  // a plain path is local, whatever fs.defaultFS says
-        p = new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+        // Built from the text: java.nio's toUri() would end an existing folder with '/'.
+        p = new Path("file", null, java.nio.file.Path.of(location).toAbsolutePath().normalize().toString());
       }
       FileSystem any = p.getFileSystem(conf);
       // Locally without Hadoop's .crc files beside each model and picture.
