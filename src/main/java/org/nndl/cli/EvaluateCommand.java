@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     new EvaluationsTable(wh).append(spark, e);
     EvaluationOutput.print(e, f, System.out);
-    System.err.println("evaluation " + e.id() + " stored in " + EvaluationsTable.path(wh)
+    System.err.println("evaluation " + e.id() + " stored in " + wh.show(EvaluationsTable.path(wh))
         + " (./submit query \"SELECT * FROM evaluations\")");
     return 0;
   }
