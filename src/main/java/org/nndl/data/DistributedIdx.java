@@ -1,12 +1,15 @@
 package org.nndl.data;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.TaskCompletionListener;
 import scala.Tuple2;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag$;
 
 /**
  * Builds a data set's blocks on the executors, so that nothing the size of the data passes
@@ -91,11 +94,24 @@ public final class DistributedIdx {
     return first;
   }
 
+  /**
+   * One partition per byte range, each preferring the hosts that store most of its images (on
+   * HDFS: the DataNodes of its blocks; nowhere in particular for other files).
+   */
   private static JavaRDD<Block> byRanges(JavaSparkContext sc, Location images, Location labels, IdxHeaders h,
       int skip, int[] firstSample, int blockSize) {
     int parts = firstSample.length - 1;
-    List<Integer> ids = IntStream.range(0, parts).boxed().toList(); // one element per partition
-    return sc.parallelize(ids, parts).mapPartitionsWithIndex((p, ignored) ->
+    List<Location.StoredBlock> stored = images.storedBlocks();
+    List<Tuple2<Integer, Seq<String>>> ranges = new ArrayList<>();
+    for (int p = 0; p < parts; p++) {
+      long start = Idx.IMAGES_HEADER_BYTES + ((long) skip + firstSample[p]) * h.inputSize();
+      long end = Idx.IMAGES_HEADER_BYTES + ((long) skip + firstSample[p + 1]) * h.inputSize();
+      ranges.add(new Tuple2<>(p, CollectionConverters.asScala(Locality.preferred(stored, start, end)).toSeq()));
+    }
+    // makeRDD with locations: one partition per element, in order, each with its hosts
+    JavaRDD<Integer> ids = sc.sc().makeRDD(CollectionConverters.asScala(ranges).toSeq(), ClassTag$.MODULE$.apply(Integer.class))
+        .toJavaRDD();
+    return ids.mapPartitionsWithIndex((p, ignored) ->
         closedWithTask(BlockReader.range(images, labels, h, skip, firstSample[p], firstSample[p + 1], blockSize)), true);
   }
 

@@ -4,11 +4,16 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.SparkEnv;
 import scala.Tuple2;
 
@@ -68,6 +73,26 @@ final class HadoopLocation implements Location {
     } catch (IOException e) {
       try { file.in().close(); } catch (IOException ignored) { /* the seek failure is the news */ }
       throw new DataError(name() + ": cannot seek to byte " + offset + " (" + e + "): check the file", e);
+    }
+  }
+
+  /**
+   * The blocks' hosts as the NameNode (or another distributed file system) lists them. Hadoop's
+   * local file system names every block "localhost", which says nothing: none there.
+   */
+  @Override public List<StoredBlock> storedBlocks() {
+    FileSystem fs = fileSystem();
+    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) return List.of();
+    FileStatus status = status();
+    if (status == null || !status.isFile()) return List.of();
+    try {
+      List<StoredBlock> blocks = new ArrayList<>();
+      for (BlockLocation b : fs.getFileBlockLocations(status, 0, status.getLen())) {
+        blocks.add(new StoredBlock(b.getOffset(), b.getLength(), List.of(b.getHosts())));
+      }
+      return blocks;
+    } catch (IOException e) {
+      return List.of();  // only where to read first is lost: the read itself reports a real problem
     }
   }
 

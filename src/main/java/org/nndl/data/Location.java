@@ -3,6 +3,7 @@ package org.nndl.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +53,16 @@ interface Location extends Serializable {
       throw new DataError(name() + ": cannot skip to byte " + offset + " (" + e + "): check the file", e);
     }
   }
+
+  /**
+   * Where the file's bytes are stored, for a file system that spreads a file over machines (HDFS):
+   * each stored block's byte range and the hosts holding a copy. Empty where every executor reads
+   * the file alike (a local disk, a class-path resource, object storage) or when it is not known.
+   */
+  default List<StoredBlock> storedBlocks() { return List.of(); }
+
+  /** Bytes {@code offset .. offset+length-1} of a file, stored on each of hosts. */
+  record StoredBlock(long offset, long length, List<String> hosts) implements Serializable {}
 
   /** The same file named so that another process (an executor) finds it: local paths made absolute. */
   default Location absolute() { return this; }
