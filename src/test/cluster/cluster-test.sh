@@ -10,7 +10,7 @@
 #   yarn:       HDFS and YARN on one box (hadoop.sh), runs in client and cluster mode with the
 #               warehouse on HDFS equal to the local[2] run, a query of it, a local warehouse
 #               refused (see yarn.sh).
-# cluster and concurrent by default (yarn on request: it has not yet passed a whole run).
+# All three by default.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
 # (kept when KEEP_STATE=1).
@@ -22,7 +22,7 @@ source "$HERE/concurrent.sh"
 source "$HERE/yarn.sh"
 
 checks=("$@")
-[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent)
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn)
 for c in "${checks[@]}"; do
   case "$c" in cluster|concurrent|yarn) ;; *) fail "unknown check '$c': use cluster, concurrent and/or yarn" ;; esac
 done

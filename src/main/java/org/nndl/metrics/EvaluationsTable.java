@@ -34,7 +34,7 @@ public final class EvaluationsTable {
 
   /** Appends one evaluation as a single small Parquet file in its own partition. */
   public void append(SparkSession spark, Evaluation e) {
-    columns(new OneRow(), e).appendTo(spark, new Path(path(warehouse), PARTITION_KEY + "=" + Warehouse.checkRunId(e.id())));
+    columns(new OneRow(), e).appendTo(spark.sparkContext(), new Path(path(warehouse), PARTITION_KEY + "=" + Warehouse.checkRunId(e.id())));
   }
 
   /** Prints the row as {@code SELECT * FROM evaluations} shows it (evaluation_id first), with no Spark job. */

@@ -42,7 +42,7 @@ public final class MetricsTable {
         .add("validation_cost", DataTypes.DoubleType, m.validationCost())
         .add("epoch_eta", DataTypes.DoubleType, m.eta())
         .addAll(hyperparameters)
-        .appendTo(spark, Warehouse.partition(warehouse.metricsTable(), runId));
+        .appendTo(spark.sparkContext(), Warehouse.partition(warehouse.metricsTable(), runId));
   }
 
   /**

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -64,8 +64,8 @@ final class OneRow {
    * {@code partitionBy}. The task runs on an executor, so the warehouse must be storage every
    * executor shares (see {@code SharedWarehouse}).
    */
-  void appendTo(SparkSession spark, Path dir) {
-    spark.createDataFrame(List.of(toRow()), schema())
+  void appendTo(SparkContext sc, Path dir) {
+    RowSession.of(sc).createDataFrame(List.of(toRow()), schema())
         .coalesce(1)
         .write()
         .mode(SaveMode.Append)

@@ -23,6 +23,6 @@ public final class RunsTable {
   public void write(SparkSession spark, String runId, LinkedHashMap<String, Object> settings) {
     warehouse.requireClaimed(runId);
     new OneRow().addAll(settings)
-        .appendTo(spark, Warehouse.partition(warehouse.runsTable(), runId));
+        .appendTo(spark.sparkContext(), Warehouse.partition(warehouse.runsTable(), runId));
   }
 }
