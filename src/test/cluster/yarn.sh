@@ -1,7 +1,8 @@
 # YARN and HDFS checks (sourced by cluster-test.sh after lib.sh; needs STATE): a one-box Hadoop
-# from hadoop.sh, runs in YARN client and cluster mode with the warehouse on HDFS, each equal to
-# the local[2] run byte for byte (model.json read back from HDFS), a query of the HDFS
-# warehouse, and a local warehouse refused on YARN.
+# from hadoop.sh, runs in YARN client and cluster mode with the data (the sample as raw IDX
+# files) and the warehouse on HDFS, each equal to the local[2] run (the jar's sample) byte for
+# byte (model.json read back from HDFS), a query of the HDFS warehouse, and a local warehouse
+# refused on YARN.
 #
 # The containers get Spark's jars as local: files (spark.yarn.jars=local:...): every
 # NodeManager here is on this machine. Without that setting ./submit uploads the Maven-resolved
@@ -31,11 +32,18 @@ check_yarn() {
   # shellcheck disable=SC1091
   source "$HADOOP_DIR/env.sh"
   local wh="$NNDL_FS/warehouse"
+  # The bundled sample as raw IDX files on HDFS: read there by byte ranges, the local[2] run reads the jar's copy.
+  mkdir -p "$STATE/data"
+  local f
+  for f in "$REPO"/src/main/resources/org/nndl/data/sample/*-ubyte.gz; do gunzip -c "$f" > "$STATE/data/$(basename "$f" .gz)"; done
+  "$HERE/hadoop.sh" put "$HADOOP_DIR" "$STATE/data" /data 2>> "$STATE/hadoop-put.err" ||
+    fail "cannot put the sample data on HDFS: see $STATE/hadoop-put.err"
+  local on_hdfs=("${TRAIN_ARGS[@]/#sample/$NNDL_FS/data}")
 
   for mode in client cluster; do
     say "YARN $mode mode, warehouse $wh"
     # shellcheck disable=SC2046
-    rc=0; submit $(yarn_args "$mode") train "${TRAIN_ARGS[@]}" --epochs "$EPOCHS" --warehouse "$wh" --run-id "yarn-$mode" \
+    rc=0; submit $(yarn_args "$mode") train "${on_hdfs[@]}" --epochs "$EPOCHS" --warehouse "$wh" --run-id "yarn-$mode" \
       > "$STATE/yarn-$mode.out" 2>&1 || rc=$?
     [ "$rc" -eq 0 ] || fail "the YARN $mode-mode run failed (exit $rc): see $STATE/yarn-$mode.out"
     "$HERE/hadoop.sh" get "$HADOOP_DIR" "$wh/runs/yarn-$mode/model.json" "$STATE/yarn-$mode.json" 2>> "$STATE/hadoop-get.err" ||
