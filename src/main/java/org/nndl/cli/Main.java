@@ -12,7 +12,7 @@ import picocli.CommandLine;
         QueryCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class})
 public final class Main {
 
-  /** Set by submit when this JVM writes a class archive at exit (see src/main/sh/class-archive.sh). */
+  /** Set by submit when this JVM lists its classes for a class archive (see src/main/sh/class-archive.sh). */
   static final String CLASS_ARCHIVE = "nndl.class-archive";
 
   public static void main(String[] args) {
@@ -34,7 +34,7 @@ public final class Main {
   }
 
   /**
-   * Marks the class archive this JVM writes at exit as worth keeping: only a command that ran to
+   * Marks the class list this JVM writes as worth an archive: only a command that ran to
    * success has loaded the classes its next runs need (a typo or --help loads almost none).
    */
   private static void markClassArchive(CommandLine cl, int code) {

@@ -11,7 +11,7 @@ class StartupBenchTest {
   @Test
   void bareCommandKeepsTheJvmOptionsButNotTheClassArchive() {
     List<String> cmd = StartupBench.bareCommand(List.of("-Xmx4g", "--add-modules=jdk.incubator.vector",
-        "-XX:SharedArchiveFile=/p/train-1.jsa", "-XX:ArchiveClassesAtExit=/p/x.tmp", "-Dnndl.class-archive=/p/x.tmp",
+        "-XX:SharedArchiveFile=/p/train-1.jsa", "-XX:DumpLoadedClassList=/p/x.classlist", "-Dnndl.class-archive=/p/x.classlist",
         "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dnndl.home=/p"), "/jdk", "a.jar:b.jar", Path.of("/p"));
     assertEquals(List.of("/jdk/bin/java", "-Xmx4g", "--add-modules=jdk.incubator.vector", "-Dnndl.home=/p",
         "-cp", "a.jar:b.jar", "org.apache.spark.deploy.SparkSubmit", "--properties-file", "/p/conf/spark-defaults.conf",

@@ -1,6 +1,8 @@
 package org.nndl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
@@ -14,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's class-archive rules (src/main/sh/class-archive.sh), run by bash on files in a
- * temporary folder; archive_usable is replaced by a check of the file's text.
+ * temporary folder; archive_dump and archive_usable are replaced by a write and a check of a
+ * file's text.
  */
 class ClassArchiveTest {
   private static final Path SCRIPT = Path.of("src/main/sh/class-archive.sh").toAbsolutePath();
@@ -22,11 +25,25 @@ class ClassArchiveTest {
   private static final String DEAD = "4194305";
   @TempDir Path dir;
 
-  /** Runs class_archive DIR train KEY and returns the flags it chose, one per line. */
+  /**
+   * Runs class_archive DIR train KEY, with a builder that only records its arguments in
+   * DIR/../started, and returns the flags it chose, one per line.
+   */
   private String flags(String key) throws Exception {
-    return bash("archive_usable() { [ \"$(cat \"$1\")\" = good ]; }; class_archive '" + dir + "' train " + key
-        + "; printf '%s\\n' \"${CLASS_ARCHIVE_FLAGS[@]}\"");
+    return bash("class_archive_start_build() { echo \"$1 $2\" > '" + started() + "'; }; class_archive '" + dir
+        + "' train " + key + "; printf '%s\\n' \"${CLASS_ARCHIVE_FLAGS[@]}\"");
   }
+
+  /** Runs class_archive_build for the list of run PID, with a dump that writes TEXT. */
+  private void build(String pid, String text) throws Exception {
+    bash(STUBS.formatted(text) + "class_archive_build '" + dir.resolve("train-1.jsa") + "' " + pid);
+  }
+
+  /** A dump that writes its text, and a test JVM that maps only a dump reading "good". */
+  private static final String STUBS = "archive_dump() { echo %s > \"$2\"; }; "
+      + "archive_usable() { [ \"$(cat \"$1\")\" = good ]; }; ";
+
+  private Path started() { return dir.resolveSibling(dir.getFileName() + ".started"); }
 
   private static String bash(String script) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("bash", "-c", ". '" + SCRIPT + "'; " + script).redirectErrorStream(true).start();
@@ -35,53 +52,82 @@ class ClassArchiveTest {
     return out;
   }
 
-  private Path dump(String key, String pid, String text, boolean ok) throws IOException {
-    Path tmp = dir.resolve("train-" + key + ".jsa." + pid + ".tmp");
-    Files.writeString(tmp, text);
-    if (ok) Files.writeString(dir.resolve(tmp.getFileName() + ".ok"), "");
-    return tmp;
+  /** The class list of run PID, marked as a successful run's when ok. */
+  private void list(String pid, boolean ok) throws IOException {
+    Path list = dir.resolve("train-1.jsa." + pid + ".classlist");
+    Files.writeString(list, "java/lang/Object id: 0\n");
+    if (ok) Files.writeString(dir.resolve(list.getFileName() + ".ok"), "");
   }
 
   @Test
-  void withoutAnArchiveTheRunWritesOneAtExit() throws Exception {
+  void withoutAnArchiveTheRunListsItsClassesAndTheBuilderWaitsForIt() throws Exception {
     String f = flags("1");
-    assertEquals(1, f.lines().filter(l -> l.startsWith("-XX:ArchiveClassesAtExit=" + dir.resolve("train-1.jsa."))
-        && l.endsWith(".tmp")).count(), f);
+    List<String> lists = f.lines().filter(l -> l.startsWith("-XX:DumpLoadedClassList=" + dir.resolve("train-1.jsa.")))
+        .toList();
+    assertEquals(1, lists.size(), f);
+    String pid = lists.get(0).replaceAll(".*[.]([0-9]+)[.]classlist$", "$1");
+    assertEquals(pid, Files.readString(dir.resolve("train-1.jsa.lock")).strip(), "the lock names the listing run");
+    assertEquals(dir.resolve("train-1.jsa") + " " + pid, Files.readString(started()).strip());
   }
 
   @Test
-  void aFinishedMarkedUsableDumpIsPromotedAndMapped() throws Exception {
-    dump("1", DEAD, "good", true);
+  void aSuccessfulRunsListBecomesTheArchiveThatLaterRunsMap() throws Exception {
+    list(DEAD, true);
+    Files.writeString(dir.resolve("train-1.jsa.lock"), DEAD);
+    build(DEAD, "good");
+    assertEquals(List.of("train-1.jsa"), names());
     String f = flags("1");
     assertEquals(1, f.lines().filter(l -> l.equals("-XX:SharedArchiveFile=" + dir.resolve("train-1.jsa"))).count(), f);
-    assertEquals(List.of("train-1.jsa"), names());
+    assertFalse(Files.exists(started()), "no builder once the archive exists");
   }
 
   @Test
-  void unmarkedOrUnusableDumpsAreDropped() throws Exception {
-    dump("1", DEAD, "good", false);
-    dump("1", "4194306", "truncated", true);
-    String f = flags("1");
-    assertEquals(0, f.lines().filter(l -> l.startsWith("-XX:SharedArchiveFile")).count(), f);
+  void anUnmarkedListOrAnUnusableDumpLeavesNoArchive() throws Exception {
+    list(DEAD, false);
+    build(DEAD, "good");
+    assertEquals(List.of(), names());
+    list(DEAD, true);
+    build(DEAD, "truncated");
     assertEquals(List.of(), names());
   }
 
   @Test
-  void aDumpStillBeingWrittenIsLeftAlone() throws Exception {
+  void theBuilderRunsDetachedWithTheCallersVariables() throws Exception {
+    list(DEAD, true);
+    bash(STUBS.formatted("\"$word\"") + "word=good; CLASS_ARCHIVE_VARS=word; "
+        + "class_archive_start_build '" + dir.resolve("train-1.jsa") + "' " + DEAD + "; wait $!");
+    assertEquals(List.of("train-1.jsa"), names());
+  }
+
+  @Test
+  void aRunOrBuilderAtWorkIsLeftAlone() throws Exception {
     String live = String.valueOf(ProcessHandle.current().pid());
-    dump("1", live, "good", true);
-    flags("1");
-    assertEquals(List.of("train-1.jsa." + live + ".tmp", "train-1.jsa." + live + ".tmp.ok"), names());
+    list(live, true);
+    Files.writeString(dir.resolve("train-1.jsa.lock"), live);
+    assertEquals(List.of(), flags("1").lines().filter(l -> l.startsWith("-XX:")).toList());
+    assertEquals(List.of("train-1.jsa." + live + ".classlist", "train-1.jsa." + live + ".classlist.ok",
+        "train-1.jsa.lock"), names());
+    assertFalse(Files.exists(started()));
+  }
+
+  @Test
+  void aDeadHoldersLockAndListAreTakenOver() throws Exception {
+    list(DEAD, true);
+    Files.writeString(dir.resolve("train-1.jsa.lock"), DEAD);
+    String f = flags("1");
+    assertEquals(1, f.lines().filter(l -> l.startsWith("-XX:DumpLoadedClassList=")).count(), f);
+    assertEquals(List.of("train-1.jsa.lock"), names(), "nothing of the dead run is left");
+    assertNotEquals(DEAD, Files.readString(dir.resolve("train-1.jsa.lock")).strip());
+    assertTrue(Files.exists(started()));
   }
 
   @Test
   void anArchiveOfAnotherKeyIsRemoved() throws Exception {
     Files.writeString(dir.resolve("train-0.jsa"), "good");
     Files.writeString(dir.resolve("query-0.jsa"), "good");
-    dump("0", DEAD, "good", true);  // a dump of the old key is never promoted
-    String f = flags("1");
-    assertEquals(0, f.lines().filter(l -> l.startsWith("-XX:SharedArchiveFile")).count(), f);
-    assertEquals(List.of("query-0.jsa"), names());
+    Files.writeString(dir.resolve("train-0.jsa." + DEAD + ".classlist"), "");
+    flags("1");
+    assertEquals(List.of("query-0.jsa", "train-1.jsa.lock"), names());
   }
 
   @Test
