@@ -2,11 +2,13 @@ package org.nndl.cache;
 
 import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
 import org.nndl.data.DataError;
 import org.nndl.data.DataSource;
 import org.nndl.data.Dataset;
 import org.nndl.data.DistributedIdx;
 import org.nndl.data.DistributedSet;
+import org.nndl.data.FrameReader;
 import org.nndl.data.TrainTest;
 import org.nndl.net.NetworkSpec;
 import org.nndl.train.Plan;
@@ -102,6 +104,18 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
     int total = DistributedIdx.count(images, labels, 0);
     int n = limit > 0 ? Math.min(limit, total - skip) : total - skip;
     DistributedSet set = DistributedIdx.load(sc, images, labels, partitions, CachedSet.blockSize(n, partitions), skip, limit);
+    return cached(spec, set, name);
+  }
+
+  /** A DataFrame's rows (see {@link FrameReader}), read by the executors, cached and checked against the network. */
+  public static CachedSet read(org.apache.spark.sql.Dataset<Row> frame, FrameReader.Columns cols, double scale,
+      NetworkSpec spec, int partitions, String name) {
+    int classes = spec.layout().outputSize();
+    return cached(spec, FrameReader.load(frame, cols, scale, classes, partitions, CachedSet::blockSize, name), name);
+  }
+
+  /** The set cached once it fits the network, and checked again for its labels (one small job). */
+  public static CachedSet cached(NetworkSpec spec, DistributedSet set, String name) {
     DataChecks.shape(spec, set.rows(), set.cols(), set.size(), name);
     CachedSet cached = null;
     try {

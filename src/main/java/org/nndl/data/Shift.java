@@ -17,7 +17,8 @@ public final class Shift {
   public static final int COPIES = 5;
   private static final int[] DOWN = {0, 1, -1, 0, 0};
   private static final int[] RIGHT = {0, 0, 0, 1, -1};
-  private static final double SCALE = 1.0 / 255.0;
+  /** What an IDX pixel byte is multiplied by: inputs in [0,1]. */
+  public static final double SCALE = 1.0 / 255.0;
 
   private Shift() {}
 
@@ -43,8 +44,24 @@ public final class Shift {
    * pixels of a mini-batch, without copying the image first.
    */
   public static void widen(byte[] in, int inOff, int rows, int cols, int dr, int dc, double[] x, int xOff) {
+    widen(in, inOff, rows, cols, dr, dc, SCALE, x, xOff);
+  }
+
+  /** As {@link #widen(byte[], int, int, int, int, int, double[], int)}, each byte times scale. */
+  public static void widen(byte[] in, int inOff, int rows, int cols, int dr, int dc, double scale, double[] x, int xOff) {
     int d = offset(cols, dr, dc), to = rows * cols + Math.min(0, d), src = inOff - d;
-    for (int p = Math.max(0, d); p < to; p++) x[xOff + p] = (in[src + p] & 0xff) * SCALE;
+    for (int p = Math.max(0, d); p < to; p++) x[xOff + p] = (in[src + p] & 0xff) * scale;
+    zeroWrapped(x, xOff, rows, cols, dr, dc);
+  }
+
+  /** The shift applied to an image already widened at x[xOff..] (values that are not bytes). */
+  public static void shiftInPlace(double[] x, int xOff, int rows, int cols, int dr, int dc) {
+    int d = offset(cols, dr, dc), to = rows * cols + Math.min(0, d), from = Math.max(0, d);
+    if (to > from) System.arraycopy(x, xOff + from - d, x, xOff + from, to - from);
+    zeroWrapped(x, xOff, rows, cols, dr, dc);
+  }
+
+  private static void zeroWrapped(double[] x, int xOff, int rows, int cols, int dr, int dc) {
     if (dr != 0) Arrays.fill(x, xOff + wrapped(dr, rows) * cols, xOff + (wrapped(dr, rows) + 1) * cols, 0.0);
     if (dc != 0) for (int p = xOff + wrapped(dc, cols); p < xOff + rows * cols; p += cols) x[p] = 0.0;
   }
