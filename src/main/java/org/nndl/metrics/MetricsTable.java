@@ -31,7 +31,20 @@ public final class MetricsTable {
   public void append(SparkSession spark, String runId,
       LinkedHashMap<String, Object> hyperparameters, EpochMetrics m) {
     warehouse.requireClaimed(runId);
-    new OneRow()
+    epochColumns(m)
+        .addAll(hyperparameters)
+        .appendTo(spark.sparkContext(), Warehouse.partition(warehouse.metricsTable(), runId));
+  }
+
+  /** Epochs as the table's measured columns (no hyperparameters, no run_id): a model's training summary. */
+  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> frame(SparkSession spark, java.util.List<EpochMetrics> epochs) {
+    OneRow first = epochColumns(epochs.isEmpty() ? new EpochMetrics(0, 0, 0, 0, null, null) : epochs.get(0));
+    java.util.List<org.apache.spark.sql.Row> rows = epochs.stream().map(m -> epochColumns(m).toRow()).toList();
+    return spark.createDataFrame(rows, first.schema());
+  }
+
+  private static OneRow epochColumns(EpochMetrics m) {
+    return new OneRow()
         .add("epoch", DataTypes.IntegerType, m.epoch())
         .add("train_seconds", DataTypes.DoubleType, m.trainSeconds())
         .add("test_accuracy", DataTypes.DoubleType, m.testAccuracy())
@@ -40,9 +53,7 @@ public final class MetricsTable {
         .add("train_cost", DataTypes.DoubleType, m.trainCost())
         .add("validation_accuracy", DataTypes.DoubleType, m.validationAccuracy())
         .add("validation_cost", DataTypes.DoubleType, m.validationCost())
-        .add("epoch_eta", DataTypes.DoubleType, m.eta())
-        .addAll(hyperparameters)
-        .appendTo(spark.sparkContext(), Warehouse.partition(warehouse.metricsTable(), runId));
+        .add("epoch_eta", DataTypes.DoubleType, m.eta());
   }
 
   /**

@@ -93,6 +93,21 @@ public final class ModelJson {
     }
   }
 
+  /** A model from network2.py's JSON text; malformed text gets an IllegalArgumentException naming what is wrong. */
+  public static Model parse(String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + firstLine(e.getMessage()) + " (expected network2.py's JSON: sizes, weights, biases, cost)");
+    }
+    try {
+      return fromJson(root);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(oneLine("not a network2.py model: " + e.getMessage()));
+    }
+  }
+
   static Model fromJson(JsonNode root) {
     if (root == null || !root.isObject()) throw new IllegalArgumentException("the top level is not a JSON object");
     for (String key : new String[] {"sizes", "weights", "biases", "cost"}) {

@@ -1,0 +1,115 @@
+package org.nndl.ml;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.util.MetadataUtils;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.nndl.cache.CachedSet;
+import org.nndl.cache.TrainingSets;
+import org.nndl.data.DataError;
+import org.nndl.data.DistributedSet;
+import org.nndl.data.FrameReader;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.net.Activation;
+import org.nndl.net.Cost;
+import org.nndl.net.Initializer;
+import org.nndl.net.Output;
+import org.nndl.net.Regularization;
+import org.nndl.train.Techniques;
+import org.nndl.train.TrainSettings;
+import org.nndl.train.TrainState;
+import org.nndl.train.Trainer;
+
+/**
+ * {@link NetworkClassifier#fit}: the DataFrame's rows cached as the trainer's blocks
+ * ({@link FrameReader}), the params as {@link TrainSettings}, and the same {@link Trainer} run
+ * as {@code ./submit train}. Without a validation column the training rows are also the scored
+ * ones (the trainer scores a set every epoch); with one, the validation rows are.
+ */
+final class Fit {
+  private Fit() {}
+
+  static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data) {
+    Dataset<Row> frame = data.toDF();
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
+    String v = clf.getValidationIndicatorCol();
+    if (v == null && (clf.getEarlyStop() > 0 || clf.getEtaSchedule().equals("halve"))) {
+      throw new IllegalArgumentException((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
+          + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
+    }
+    Dataset<Row> trainRows = v == null ? frame : frame.filter(functions.not(indicator(frame, v)));
+    FrameReader.Columns cols = FrameReader.Columns.vector(clf.getLabelCol(), clf.getFeaturesCol(), "labelCol", "featuresCol");
+    int partitions = clf.getPartitions().equals("auto") ? sc.defaultParallelism() : Integer.parseInt(clf.getPartitions());
+    int known = knownClasses(frame, clf.getLabelCol());
+    double scale = 1.0 / clf.getInputScale();
+    DistributedSet set = FrameReader.load(trainRows, cols, scale, known, partitions, CachedSet::blockSize, "training");
+    if (set.size() == 0) throw new DataError("the training data has no rows" + (v == null ? "" : " not marked by " + v));
+    CachedSet train = CachedSet.of(set);
+    CachedSet validation = null;
+    try {
+      int classes = known > 0 ? known : set.maxLabel().value() + 1;
+      TrainSettings s = settings(clf, set.inputSize(), classes, partitions, v == null ? 0 : 1);
+      if (v != null) {
+        validation = TrainingSets.read(frame.filter(indicator(frame, v)), cols, scale, s.spec(), partitions, "validation");
+        s = settings(clf, set.inputSize(), classes, partitions, validation.size());
+      }
+      List<EpochMetrics> epochs = new ArrayList<>();
+      TrainingSets sets = new TrainingSets(train, validation != null ? validation : train, validation);
+      double[] start = s.init().init(s.spec().layout(), s.seed());
+      Trainer.Result r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false,
+          (m, state) -> epochs.add(m));
+      if (r.status() == Trainer.Status.DIVERGED) {
+        throw new IllegalStateException("training diverged after epoch " + r.epochsDone()
+            + " (the cost or the weights stopped being finite): lower stepSize, or use inputScale to bring the features near [0, 1]");
+      }
+      double[] full = s.dropout().inference(s.spec().layout(), r.params());
+      return new NetworkClassificationModel(clf.uid(), s.spec(), full, epochs);
+    } finally {
+      train.close();
+      if (validation != null) validation.close();
+    }
+  }
+
+  /** The classes a label column's metadata declares (StringIndexer writes them), 0 when it declares none. */
+  private static int knownClasses(Dataset<Row> frame, String label) {
+    if (!Arrays.asList(frame.columns()).contains(label)) return 0;  // FrameReader names the missing column
+    scala.Option<Object> k = MetadataUtils.getNumClasses(frame.schema().apply(label));
+    return k.isDefined() ? (Integer) k.get() : 0;
+  }
+
+  private static org.apache.spark.sql.Column indicator(Dataset<Row> frame, String column) {
+    if (!Arrays.asList(frame.columns()).contains(column)) {
+      throw new DataError("the data has no column '" + column + "' (its columns: " + String.join(", ", frame.columns())
+          + "): name the validation column with validationIndicatorCol");
+    }
+    if (!frame.schema().apply(column).dataType().equals(DataTypes.BooleanType)) {
+      throw new DataError("validationIndicatorCol '" + column + "' holds " + frame.schema().apply(column).dataType().simpleString()
+          + ", not booleans: mark the validation rows true");
+    }
+    return functions.coalesce(functions.col(column), functions.lit(false));
+  }
+
+  /** The classifier's params as the trainer's settings, for inputs features wide, classes outputs and validation rows. */
+  static TrainSettings settings(NetworkClassifier c, int features, int classes, int partitions, int validation) {
+    int[] hidden = c.getHiddenLayers();
+    int[] sizes = new int[hidden.length + 2];
+    sizes[0] = features;
+    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+    sizes[sizes.length - 1] = classes;
+    Activation act = Activation.parse(c.getActivation());
+    Techniques t = new Techniques(Regularization.parse(c.getRegularization()), c.getDropout(), c.getMomentum(), validation,
+        c.getEarlyStop(), c.getEtaSchedule().equals("halve"), c.getPatience(), false);
+    String sync = c.getSyncEvery();
+    return TrainSettings.builder().data("DataFrame").sizes(sizes).activation(act)
+        .output(c.getOutput().isEmpty() ? Output.of(act) : Output.parse(c.getOutput())).cost(Cost.parse(c.getCost()))
+        .init(Initializer.parse(c.getInit())).epochs(c.getMaxIter()).batchSize(c.getBatchSize()).eta(c.getStepSize())
+        .lambda(c.getRegParam()).seed(c.getSeed()).monitor(c.getMonitor()).partitions(partitions)
+        .syncEvery(sync.equals("exact") ? TrainSettings.EXACT : sync.equals("epoch") ? TrainSettings.ONE_EPOCH : Integer.parseInt(sync))
+        .techniques(t).build().validate();
+  }
+}

@@ -1,0 +1,128 @@
+package org.nndl.ml;
+
+import java.util.List;
+import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.net.ModelJson;
+import org.nndl.net.Network2;
+import org.nndl.net.NetworkSpec;
+import org.nndl.net.Output;
+
+/**
+ * A trained network as a Spark ML model: {@code rawPrediction} is the output layer's activations
+ * for the features times 1/inputScale (what {@code ./submit predict} computes, with the same
+ * reference code), {@code probability} the softmax output or the outputs scaled to sum 1, and
+ * {@code prediction} their argmax. The parameters are the network evaluation uses (with dropout,
+ * the weights out of hidden neurons scaled by 1 - p), as in model.json.
+ */
+public final class NetworkClassificationModel
+    extends ProbabilisticClassificationModel<Vector, NetworkClassificationModel> implements MLWritable {
+  private static final long serialVersionUID = 1L;
+  private String uid;  // no initializer: set once the Scala superclass is built (see Uids)
+  private NetworkSpec spec;
+  private double[] params;
+  private transient List<EpochMetrics> epochs;  // null after load: the summary is not saved
+  private DoubleParam inputScale;
+
+  NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, List<EpochMetrics> epochs) {
+    this(Uids.pending(uid), spec, params, epochs, true);
+  }
+
+  private NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, List<EpochMetrics> epochs, boolean pending) {
+    super();
+    this.uid = uid;
+    Uids.done();
+    this.spec = spec;
+    this.params = params;
+    this.epochs = epochs;
+    inputScale = new DoubleParam(this, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels)",
+        ParamValidators.gt(0));
+    setDefault(inputScale, 1.0);
+  }
+
+  @Override public String uid() { return uid != null ? uid : Uids.current(); }
+
+  public DoubleParam inputScale() { return inputScale; }
+
+  public double getInputScale() { return (Double) getOrDefault(inputScale); }
+
+  public NetworkClassificationModel setInputScale(double v) { return (NetworkClassificationModel) set(inputScale, v); }
+
+  /** The layers, activations and cost. */
+  public NetworkSpec spec() { return spec; }
+
+  /** A copy of the weights and biases, in the project's flat layout (see {@code Layout}). */
+  public double[] weights() { return params.clone(); }
+
+  @Override public int numFeatures() { return spec.layout().inputSize(); }
+
+  @Override public int numClasses() { return spec.layout().outputSize(); }
+
+  @Override public Vector predictRaw(Vector features) {
+    double[] x = features.toArray().clone();
+    double scale = 1.0 / getInputScale();
+    for (int j = 0; j < x.length; j++) x[j] *= scale;
+    return Vectors.dense(new Network2(spec, params).output(x));
+  }
+
+  /** Softmax outputs as they are; other outputs (negative ones as 0) scaled to sum 1, uniform when all are 0. */
+  @Override public Vector raw2probabilityInPlace(Vector raw) {
+    double[] v = ((DenseVector) raw).values();
+    if (spec.output() == Output.SOFTMAX) return raw;
+    double sum = 0;
+    for (int j = 0; j < v.length; j++) sum += v[j] = Math.max(0, v[j]);
+    for (int j = 0; j < v.length; j++) v[j] = sum > 0 ? v[j] / sum : 1.0 / v.length;
+    return raw;
+  }
+
+  /** javac sees two inherited findSummaryModel with the same signature (Scala generics): one override settles it. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  @Override public scala.Tuple3 findSummaryModel() { return super.findSummaryModel(); }
+
+  @Override public NetworkClassificationModel copy(ParamMap extra) {
+    NetworkClassificationModel copy = new NetworkClassificationModel(uid, spec, params, epochs);
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  /** True after fit; a loaded model has no training summary. */
+  public boolean hasSummary() { return epochs != null; }
+
+  /** What fit measured per epoch; IllegalStateException for a loaded model. */
+  public NetworkTrainingSummary summary() {
+    if (epochs == null) throw new IllegalStateException("this model was loaded, not trained here: it has no training summary");
+    return new NetworkTrainingSummary(epochs);
+  }
+
+  /** The model as network2.py's JSON (sizes, weights, biases, cost; activation and output too). */
+  public String toNetwork2Json() { return ModelJson.toJson(spec, params).toString(); }
+
+  /** A model from network2.py's JSON (features taken as they are: inputScale 1). */
+  public static NetworkClassificationModel fromNetwork2Json(String json) {
+    ModelJson.Model m = ModelJson.parse(json);
+    return new NetworkClassificationModel(org.apache.spark.ml.util.Identifiable.randomUID("networkClassifier"), m.spec(),
+        m.params(), null);
+  }
+
+  @Override public MLWriter write() { return new ModelStore.Writer(this); }
+
+  public static MLReader<NetworkClassificationModel> read() { return new ModelStore.Reader(); }
+
+  public static NetworkClassificationModel load(String path) { return read().load(path); }
+
+  static NetworkClassificationModel loaded(String uid, NetworkSpec spec, double[] params) {
+    return new NetworkClassificationModel(uid, spec, params, null);
+  }
+
+  @Override public String toString() {
+    return "NetworkClassificationModel: uid=" + uid() + ", layers=" + spec.layout() + ", numClasses=" + numClasses();
+  }
+}

@@ -1,0 +1,26 @@
+package org.nndl.ml;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.MetricsTable;
+
+/**
+ * What fit measured, one row per epoch with the metrics table's columns. Without a validation
+ * column the test columns score the training rows themselves; with one, the validation rows.
+ */
+public final class NetworkTrainingSummary {
+  private final List<EpochMetrics> epochs;
+
+  NetworkTrainingSummary(List<EpochMetrics> epochs) { this.epochs = List.copyOf(epochs); }
+
+  /** epoch, train_seconds, test_accuracy, test_cost, train_accuracy, train_cost, validation_accuracy, validation_cost, epoch_eta. */
+  public Dataset<Row> metrics() { return MetricsTable.frame(SparkSession.active(), epochs); }
+
+  public int totalIterations() { return epochs.size(); }
+
+  /** The last epoch's accuracy on the scored rows (the test columns). */
+  public double accuracy() { return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testAccuracy(); }
+}
