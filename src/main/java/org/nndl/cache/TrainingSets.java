@@ -3,12 +3,14 @@ package org.nndl.cache;
 import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.nndl.data.DataError;
 import org.nndl.data.DataSource;
 import org.nndl.data.Dataset;
 import org.nndl.data.DistributedIdx;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
+import org.nndl.data.FrameSource;
 import org.nndl.data.TrainTest;
 import org.nndl.net.NetworkSpec;
 import org.nndl.train.Plan;
@@ -30,6 +32,13 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
 
   /** Sets cached by the caller. */
   public TrainingSets(CachedSet train, CachedSet test, CachedSet validation) { this(train, test, validation, null); }
+
+  /** The sets of --data: IDX files ({@link #open(JavaSparkContext, TrainSettings, Path)}), or a DataFrame source ({@link FrameSets}). */
+  public static TrainingSets open(JavaSparkContext sc, TrainSettings s, FrameSets frames, Path cacheDir) {
+    if (!FrameSource.isFrame(s.data())) return open(sc, s, cacheDir);
+    int partitions = s.partitions() > 0 ? s.partitions() : sc.defaultParallelism();
+    return frames.open(SparkSession.builder().sparkContext(sc.sc()).getOrCreate(), s, partitions);
+  }
 
   public static TrainingSets open(JavaSparkContext sc, TrainSettings s, Path cacheDir) {
     NetworkSpec spec = s.spec();

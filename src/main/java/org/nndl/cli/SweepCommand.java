@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.FrameSets;
 import org.nndl.cache.TrainingSets;
 import org.nndl.data.DataSource;
+import org.nndl.data.FrameSource;
 import org.nndl.error.ExitCode;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.ResultFormat;
@@ -52,20 +54,21 @@ final class SweepCommand implements Callable<Integer> {
       throw new IllegalArgumentException("sweep ranks runs by validation accuracy: add --validation N"
           + " (e.g. --validation 10000, the book's 50,000/10,000 split)");
     }
-    DataSource.locate(first.data(), cache.path);
+    FrameSets frames = options.frames(first.data());
+    if (!FrameSource.isFrame(first.data())) DataSource.locate(first.data(), cache.path);
     Warehouse wh = warehouse.open();
     String prefix = sweepId != null ? sweepId : "sweep-" + Warehouse.newRunId();
     try (StopSignal stop = StopSignal.install()) {  // before Spark starts: a signal at any moment ends the sweep
-      return sweep(grid, wh, prefix, f, stop);
+      return sweep(grid, frames, wh, prefix, f, stop);
     }
   }
 
   /** Every run of the grid on data read once, then the closing table; a stop request ends it with its code. */
-  private int sweep(List<TrainSettings> grid, Warehouse wh, String prefix, ResultFormat f, StopSignal stop) {
+  private int sweep(List<TrainSettings> grid, FrameSets frames, Warehouse wh, String prefix, ResultFormat f, StopSignal stop) {
     SparkSession spark = SparkSession.builder().appName("nndl-spark sweep " + prefix).getOrCreate();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> ids = new ArrayList<>();
-    try (TrainingSets sets = TrainingSets.open(sc, grid.get(0), cache.path)) {  // eta and lambda do not change the data
+    try (TrainingSets sets = TrainingSets.open(sc, grid.get(0), frames, cache.path)) {  // eta and lambda do not change the data
       for (TrainSettings s : grid) {
         if (stop.requested()) return stop.exitCode();
         String id = prefix + "-eta" + number(s.eta()) + "-lambda" + number(s.lambda());

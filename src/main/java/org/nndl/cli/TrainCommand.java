@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.FrameSets;
 import org.nndl.cache.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
 import org.nndl.checkpoint.CheckpointStore;
 import org.nndl.data.DataSource;
+import org.nndl.data.FrameSource;
 import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.MetricsTable;
 import org.nndl.metrics.Warehouse;
@@ -55,7 +57,8 @@ final class TrainCommand implements Callable<Integer> {
 
   private int start() {
     TrainSettings s = options.settings();
-    DataSource.locate(s.data(), cache.path);  // a missing file is refused before Spark starts
+    FrameSets frames = options.frames(s.data());
+    if (!FrameSource.isFrame(s.data())) DataSource.locate(s.data(), cache.path);  // a missing file is refused before Spark starts
     Warehouse wh = warehouse.open();
     // A generated id that a run started in the same second also drew is drawn again; a given one is refused.
     String id = runId != null ? runId : wh.claimNewRun();
@@ -65,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     try (StopSignal stop = StopSignal.install()) {  // from here on a signal stops the command, never kills it mid-write
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
+      try (TrainingSets sets = TrainingSets.open(sc, s, frames, cache.path)) {
         int code = RunConsole.start(run, spark, sc, sets, stop, s.epochs(), id, wh, checkpointEvery > 0);
         started = true;
         return code;
@@ -110,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
     System.err.println("resuming run " + runId + " after epoch " + c.state().epochsDone() + " of " + s.epochs()
         + (dropped > 0 ? " (" + dropped + " later metrics row(s) removed: those epochs run again)" : ""));
     TrainRun run = new TrainRun(wh, runId, s, c.options(), location, checkpointEvery);
-    try (TrainingSets sets = TrainingSets.open(sc, s, cache.path)) {
+    try (TrainingSets sets = TrainingSets.open(sc, s, saved.frames(s.data()), cache.path)) {
       return RunConsole.resume(run, spark, sc, sets, c.state(), stop, s.epochs(), runId, wh, checkpointEvery > 0);
     }
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.nndl.cache.FrameSets;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
@@ -25,6 +26,20 @@ import picocli.CommandLine;
  */
 final class TrainOptions {
   @Mixin DataOption data;
+  @Option(names = "--test-data", paramLabel = "SPEC", description = "libsvm:PATH, csv:PATH or parquet:PATH: the test set"
+      + " of a --data of the same kind (default: hold out --test-fraction of --data)")
+  String testData;
+  @Option(names = "--label-col", description = "the label column of libsvm:/csv:/parquet: data (default: label, or a CSV's first column)")
+  String labelCol;
+  @Option(names = "--features-col", description = "the vector column of the features (default: features when it is"
+      + " one, else every other numeric column in order)")
+  String featuresCol;
+  @Option(names = "--input-scale", paramLabel = "X", description = "divide every feature of libsvm:/csv:/parquet: data by X"
+      + " (IDX pixels: always 255) (default: 1)")
+  Double inputScale;
+  @Option(names = "--test-fraction", paramLabel = "F", description = "without --test-data, the fraction of --data rows"
+      + " held out for testing, drawn with --seed (default: 1/7)")
+  Double testFraction;
   @Option(names = "--sizes", split = ",", description = "layer sizes, input first (default: ${DEFAULT-VALUE})")
   int[] sizes;
   @Option(names = "--activation", description = "sigmoid | relu | tanh, the hidden layers' neurons (default: ${DEFAULT-VALUE})")
@@ -94,6 +109,12 @@ final class TrainOptions {
         .init(Initializer.parse(init)).epochs(epochs).batchSize(batchSize).eta(eta).lambda(lambda).seed(seed)
         .trainLimit(trainLimit).testLimit(testLimit).monitor(monitor).partitions(partitions(partitions)).syncEvery(sync(syncEvery))
         .techniques(t).build().validate();
+  }
+
+  /** Where a libsvm:/csv:/parquet: run's sets come from; checked against --data. */
+  FrameSets frames(String data) {
+    return new FrameSets(testData, labelCol, featuresCol, inputScale == null ? 1 : inputScale,
+        testFraction == null ? FrameSets.DEFAULT_TEST_FRACTION : testFraction).validate(data);
   }
 
   static boolean halve(String schedule) {

@@ -125,8 +125,11 @@ public final class FrameReader {
 
   private static String column(StructType schema, String column, String option, String name) {
     if (!Arrays.asList(schema.fieldNames()).contains(column)) {
-      throw new DataError("the " + name + " data has no column '" + column + "' (its columns: "
-          + String.join(", ", schema.fieldNames()) + "): name the right one with " + option);
+      String[] names = schema.fieldNames();
+      String shown = String.join(", ", Arrays.copyOf(names, Math.min(names.length, 8)))
+          + (names.length > 8 ? " and " + (names.length - 8) + " more" : "");
+      throw new DataError("the " + name + " data has no column '" + column + "' (its columns: " + shown
+          + "): name the right one with " + option);
     }
     return column;
   }
