@@ -68,6 +68,21 @@ class FrameReaderTest {
     }
   }
 
+  @Test void shiftedCopiesOfFloatValuesAreThoseOfTheSameBytes() {
+    Dataset d = TestData.images(3, 4, 5, 3, 11);
+    double[] halves = new double[d.pixels().length];
+    for (int p = 0; p < halves.length; p++) halves[p] = (d.pixels()[p] & 0xff) / 2.0;  // floats, not bytes
+    Block floats = Block.of(0, 3, 4, 5, halves, 2 * Shift.SCALE, d.labels().clone()).expanded();
+    Block bytes = Block.split(d, 3).get(0).expanded();
+    assertEquals(4 * 5 * 4 + 1, floats.bytesPerSample());
+    for (int i = 0; i < 15; i++) {
+      double[] want = new double[20], got = new double[20];
+      bytes.widen(i, want, 0);
+      floats.widen(i, got, 0);
+      assertArrayEquals(want, got, "sample " + i + " of the expanded set");
+    }
+  }
+
   /** Six rows with one problem at row 4 (in the second of two partitions): the message names it. */
   private static String refusal(Object label, double[] features) {
     List<Row> rows = new ArrayList<>();
