@@ -57,6 +57,8 @@ public record FrameSets(String testData, String labelCol, String featuresCol, do
       test = testSource.read(spark, in);
       testCols = columns(test, testSource);  // a CSV test file may lack the training file's header
     } else {
+      // rows named as in the file: checked before the split numbers them within each part
+      FrameReader.check(all, columns(all, source), spec.layout().outputSize(), "training");
       org.apache.spark.sql.Dataset<Row>[] split = all.randomSplit(new double[] {1 - testFraction, testFraction}, s.seed());
       train = split[0];
       test = split[1];

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
@@ -43,10 +44,16 @@ public final class FrameReader {
       return new Columns(label, features, null, labelOption, featuresOption);
     }
 
-    /** Every numeric column but the label, in order: the features of a CSV file without a vector column. */
+    /**
+     * Every numeric or text column but the label, in order: the features of a CSV file without a
+     * vector column. Text is parsed row by row (a CSV column with one stray word is read as text),
+     * so the first value that is no number is named with its row.
+     */
     public static Columns allNumeric(StructType schema, String label, String labelOption) {
       List<String> numeric = new ArrayList<>();
-      for (var f : schema.fields()) if (!f.name().equals(label) && f.dataType() instanceof NumericType) numeric.add(f.name());
+      for (var f : schema.fields()) {
+        if (!f.name().equals(label) && (f.dataType() instanceof NumericType || f.dataType() instanceof StringType)) numeric.add(f.name());
+      }
       return new Columns(label, null, numeric, labelOption, "the numeric columns");
     }
 
@@ -67,6 +74,39 @@ public final class FrameReader {
   public static DistributedSet load(org.apache.spark.sql.Dataset<Row> frame, Columns cols, double scale, int classes,
       int partitions, IntBinaryOperator blockSize, String name) {
     JavaRDD<Row> rows = select(frame, cols, name).javaRDD();
+    Checked checked = check(rows, cols, classes, name);
+    int[] offset = checked.offset;
+    int n = offset[offset.length - 1];
+    int[] shape = shape(Math.max(checked.width, 0));
+    int size = blockSize.applyAsInt(n, partitions);
+    int[] firstBlock = DistributedIdx.firstBlocks((n + size - 1) / size, partitions);
+    int[] firstSample = new int[firstBlock.length];
+    for (int p = 0; p < firstBlock.length; p++) firstSample[p] = (int) Math.min(n, (long) firstBlock[p] * size);
+    if (n == 0) return new DistributedSet(JavaSparkContext.fromSparkContext(rows.context()).emptyRDD(), firstSample, shape[0], shape[1], 0);
+    JavaRDD<Block> blocks = rows.mapPartitionsWithIndex((q, it) -> pieces(it, offset[q], size, shape, cols, scale), true)
+        .mapToPair(b -> new Tuple2<>(b.first(), b))
+        .repartitionAndSortWithinPartitions(new ContiguousPartitioner(firstSample))
+        .values()
+        .mapPartitions(it -> joined(it, size));
+    return new DistributedSet(blocks, firstSample, shape[0], shape[1], n);
+  }
+
+  /**
+   * Checks every row of a frame without reading it into blocks: for a frame that is split
+   * afterwards (a held-out fraction, validation rows), so that the first bad row is named by its
+   * place in the whole frame, where the user can find it.
+   *
+   * @throws DataError naming the column and the first bad row
+   */
+  public static void check(org.apache.spark.sql.Dataset<Row> frame, Columns cols, int classes, String name) {
+    check(select(frame, cols, name).javaRDD(), cols, classes, name);
+  }
+
+  /** Each partition's first row (offset, one more entry for the total) and the features' width. */
+  private record Checked(int[] offset, int width) {}
+
+  /** One job over the rows: counts and widths, or the first bad row named. */
+  private static Checked check(JavaRDD<Row> rows, Columns cols, int classes, String name) {
     int limit = classes > 0 ? Math.min(classes, MAX_CLASSES) : MAX_CLASSES;
     List<Check> checks = new ArrayList<>(rows.mapPartitionsWithIndex((q, it) -> List.of(Check.of(q, it, cols, limit)).iterator(), true)
         .collect());
@@ -85,26 +125,27 @@ public final class FrameReader {
             + (otherSize ? sizeMessage(c.width, width) : c.badWhat));
       }
     }
-    int n = offset[checks.size()];
-    int[] shape = shape(Math.max(width, 0));
-    int size = blockSize.applyAsInt(n, partitions);
-    int[] firstBlock = DistributedIdx.firstBlocks((n + size - 1) / size, partitions);
-    int[] firstSample = new int[firstBlock.length];
-    for (int p = 0; p < firstBlock.length; p++) firstSample[p] = (int) Math.min(n, (long) firstBlock[p] * size);
-    if (n == 0) return new DistributedSet(JavaSparkContext.fromSparkContext(rows.context()).emptyRDD(), firstSample, shape[0], shape[1], 0);
-    JavaRDD<Block> blocks = rows.mapPartitionsWithIndex((q, it) -> pieces(it, offset[q], size, shape, cols, scale), true)
-        .mapToPair(b -> new Tuple2<>(b.first(), b))
-        .repartitionAndSortWithinPartitions(new ContiguousPartitioner(firstSample))
-        .values()
-        .mapPartitions(it -> joined(it, size));
-    return new DistributedSet(blocks, firstSample, shape[0], shape[1], n);
+    return new Checked(offset, width);
   }
 
   /** The label and feature columns, each checked to exist and to hold numbers (or vectors). */
   private static org.apache.spark.sql.Dataset<Row> select(org.apache.spark.sql.Dataset<Row> frame, Columns cols, String name) {
-    StructType schema = frame.schema();
+    checkColumns(frame.schema(), cols, name);
     List<Column> picked = new ArrayList<>();
-    picked.add(functions.col(column(schema, cols.label, cols.labelOption, name)));
+    picked.add(functions.col(cols.label));
+    if (cols.features != null) picked.add(functions.col(cols.features));
+    else for (String c : cols.numeric) picked.add(functions.col(c));
+    return frame.select(picked.toArray(Column[]::new));
+  }
+
+  /**
+   * The label and feature columns checked to exist and to hold numbers (or vectors, or text to
+   * parse row by row), before any job.
+   *
+   * @throws DataError naming the column
+   */
+  public static void checkColumns(StructType schema, Columns cols, String name) {
+    column(schema, cols.label, cols.labelOption, name);
     checkNumeric(schema, cols.label, name);
     if (cols.features != null) {
       DataType type = schema.apply(column(schema, cols.features, cols.featuresOption, name)).dataType();
@@ -112,15 +153,12 @@ public final class FrameReader {
         throw new DataError("the " + name + " data's column '" + cols.features + "' holds " + type.simpleString()
             + ", not vectors: assemble the features with VectorAssembler, or name the vector column with " + cols.featuresOption);
       }
-      picked.add(functions.col(cols.features));
-    } else {
-      if (cols.numeric.isEmpty()) throw new DataError("the " + name + " data has no numeric column besides the label '" + cols.label + "' to use as features");
-      for (String c : cols.numeric) {
-        checkNumeric(schema, column(schema, c, cols.featuresOption, name), name);
-        picked.add(functions.col(c));
-      }
+      return;
     }
-    return frame.select(picked.toArray(Column[]::new));
+    if (cols.numeric.isEmpty()) throw new DataError("the " + name + " data has no numeric column besides the label '" + cols.label + "' to use as features");
+    for (String c : cols.numeric) {
+      if (!(schema.apply(column(schema, c, cols.featuresOption, name)).dataType() instanceof StringType)) checkNumeric(schema, c, name);
+    }
   }
 
   private static String column(StructType schema, String column, String option, String name) {
@@ -173,6 +211,11 @@ public final class FrameReader {
           c.bad(cols.label, label);
           continue;
         }
+        int text = firstNonNumber(row, cols);
+        if (text >= 0) {
+          c.bad(cols.featureName(text), "'" + row.getString(text + 1) + "' is not a number: correct the value, or drop the column");
+          continue;
+        }
         double[] x = values(row, cols);
         if (x == null) {
           c.bad(cols.featureName(0), "no features (null): fill or drop the row");
@@ -219,6 +262,24 @@ public final class FrameReader {
             + " neurons, one per class");
   }
 
+  /** The first text feature of the row that does not parse as a number, or -1. */
+  static int firstNonNumber(Row row, Columns cols) {
+    if (cols.features != null) return -1;
+    for (int j = 0; j < cols.numeric.size(); j++) {
+      if (row.get(j + 1) instanceof String s && number(s) == null) return j;
+    }
+    return -1;
+  }
+
+  /** A text value as a number (Java's syntax, as Spark's CSV reader infers doubles), or null. */
+  private static Double number(String s) {
+    try {
+      return Double.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** The row's feature values; null when the vector is missing. NaN stands for a missing numeric value. */
   static double[] values(Row row, Columns cols) {
     if (cols.features != null) {
@@ -226,7 +287,10 @@ public final class FrameReader {
       return v == null ? null : v.toArray();
     }
     double[] x = new double[cols.numeric.size()];
-    for (int j = 0; j < x.length; j++) x[j] = row.isNullAt(j + 1) ? Double.NaN : ((Number) row.get(j + 1)).doubleValue();
+    for (int j = 0; j < x.length; j++) {
+      Object v = row.get(j + 1);
+      x[j] = v == null ? Double.NaN : v instanceof String s ? number(s) : ((Number) v).doubleValue();
+    }
     return x;
   }
 

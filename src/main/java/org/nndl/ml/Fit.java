@@ -43,9 +43,10 @@ final class Fit {
           + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
     }
     Dataset<Row> trainRows = v == null ? frame : frame.filter(functions.not(indicator(frame, v)));
-    FrameReader.Columns cols = FrameReader.Columns.vector(clf.getLabelCol(), clf.getFeaturesCol(), "labelCol", "featuresCol");
+    FrameReader.Columns cols = columns(clf);
     int partitions = clf.getPartitions().equals("auto") ? sc.defaultParallelism() : Integer.parseInt(clf.getPartitions());
     int known = knownClasses(frame, clf.getLabelCol());
+    if (v != null) FrameReader.check(frame, cols, known, "training");  // a bad row named by its place in the frame, not in its part
     double scale = 1.0 / clf.getInputScale();
     DistributedSet set = FrameReader.load(trainRows, cols, scale, known, partitions, CachedSet::blockSize, "training");
     if (set.size() == 0) throw new DataError("the training data has no rows" + (v == null ? "" : " not marked by " + v));
@@ -73,6 +74,11 @@ final class Fit {
       train.close();
       if (validation != null) validation.close();
     }
+  }
+
+  /** The label and the features vector, named by their params in messages. */
+  static FrameReader.Columns columns(NetworkClassifier clf) {
+    return FrameReader.Columns.vector(clf.getLabelCol(), clf.getFeaturesCol(), "labelCol", "featuresCol");
   }
 
   /** The classes a label column's metadata declares (StringIndexer writes them), 0 when it declares none. */

@@ -16,6 +16,8 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.StructType;
+import org.nndl.data.FrameReader;
 
 /**
  * Nielsen's chapter-3 network as a Spark ML estimator: {@code fit} runs the same trainer as
@@ -124,6 +126,12 @@ public final class NetworkClassifier
   @Override public NetworkClassifier copy(ParamMap extra) { return defaultCopy(extra); }
 
   @Override public NetworkClassificationModel train(Dataset<?> dataset) { return Fit.run(this, dataset); }
+
+  /** fit's columns named as the command line names them (missing, or not numbers / vectors), then Spark's checks. */
+  @Override public StructType transformSchema(StructType schema) {
+    FrameReader.checkColumns(schema, Fit.columns(this), "training");
+    return super.transformSchema(schema);
+  }
 
   public static MLReader<NetworkClassifier> read() { return new DefaultParamsReader<>(); }
 

@@ -1,12 +1,16 @@
 package org.nndl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nndl.SparkTestSession;
@@ -50,12 +54,44 @@ class FrameDataCliTest {
         "--test-data", "parquet:" + dir.resolve("test.parquet"), "--input-scale", "255"));
   }
 
-  @Test void aBadRowIsOneLineAndExitTwo() throws IOException {
-    StringBuilder s = new StringBuilder("label,a,b\n0,1,2\n1,3,4\n12,5,6\n");
-    Path csv = Files.writeString(dir.resolve("bad.csv"), s.toString());
-    CliTest.Outcome o = CliTest.run("train", "--warehouse", dir.resolve("wh").toString(), "--data", "csv:" + csv,
-        "--test-data", "csv:" + csv, "--sizes", "2,3,10", "--epochs", "1");
-    CliTest.assertCleanRefusal(o, "the training data's column 'label', row 2 (counting from 0): label 12 is not a whole number in [0, 10)");
+  /** A refused run: exit 2, one line containing what, and no run left in the warehouse. */
+  private void refused(String what, String... args) throws IOException {
+    List<String> all = new ArrayList<>(List.of("train", "--warehouse", dir.resolve("wh").toString(), "--run-id", "bad",
+        "--sizes", "2,3,10", "--epochs", "1"));
+    all.addAll(List.of(args));
+    CliTest.assertCleanRefusal(CliTest.run(all.toArray(String[]::new)), what);
+    assertTrue(CliTest.isEmptyOrAbsent(dir.resolve("wh/runs/bad")), "nothing half-written");
+  }
+
+  private String csv(String name, String text) throws IOException {
+    return "csv:" + Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test void eachKindOfBadRowIsOneLineNamingColumnAndRowAndExitTwo() throws IOException {
+    String good = csv("good.csv", "label,a,b\n0,1,2\n");
+    String row = "the training data's column ";
+    refused(row + "'label', row 2 (counting from 0): label 12 is not a whole number in [0, 10)",
+        "--data", csv("label.csv", "label,a,b\n0,1,2\n1,3,4\n12,5,6\n"), "--test-data", good);
+    refused(row + "'label', row 1 (counting from 0): label -1 is not a whole number in [0, 10)",
+        "--data", csv("negative.csv", "label,a,b\n0,1,2\n-1,3,4\n"), "--test-data", good);
+    refused(row + "'a', row 1 (counting from 0): 'x' is not a number: correct the value, or drop the column",
+        "--data", csv("text.csv", "label,a,b\n0,1,2\n1,x,4\n2,5,6\n"), "--test-data", good);
+    refused(row + "'a', row 1 (counting from 0): the value is NaN: every feature must be a finite number",
+        "--data", csv("nan.csv", "label,a,b\n0,1,2\n1,NaN,4\n"), "--test-data", good);
+    refused(row + "'b', row 0 (counting from 0): the value is Infinity: every feature must be a finite number",
+        "--data", csv("inf.csv", "label,a,b\n0,1,Inf\n"), "--test-data", good);
+    refused("the training data has no column 'digit' (its columns: label, a, b): name the right one with --label-col",
+        "--data", good, "--test-data", good, "--label-col", "digit");
+    var spark = SparkTestSession.get();
+    List<Row> rows = List.of(RowFactory.create(0.0, Vectors.dense(1, 2)), RowFactory.create(1.0, Vectors.dense(1, 2, 3)));
+    Path sizes = dir.resolve("sizes.parquet");
+    spark.createDataFrame(rows, Frames.schema()).coalesce(1).write().parquet(sizes.toString());
+    refused(row + "'features', row 1 (counting from 0): a vector of 3 values where row 0 has 2: every row needs the same"
+        + " number of features", "--data", "parquet:" + sizes, "--test-data", "parquet:" + sizes);
+    // without --test-data the rows are split: the bad row is still named by its line in the file (after the header)
+    StringBuilder split = new StringBuilder("label,a,b\n");
+    for (int i = 0; i < 40; i++) split.append(i % 10).append(',').append(i == 29 ? "NaN" : "1").append(",2\n");
+    refused(row + "'a', row 29 (counting from 0): the value is NaN", "--data", csv("split.csv", split.toString()));
   }
 
   private static String libsvm(Dataset d) {

@@ -100,6 +100,8 @@ class FrameReaderTest {
         + " the output layer has 10 neurons, one per class", refusal(10.0, new double[] {1, 2, 3}));
     assertEquals("the training data's column 'label', row 4 (counting from 0): label 2.5 is not a whole number in [0, 10):"
         + " the output layer has 10 neurons, one per class", refusal(2.5, new double[] {1, 2, 3}));
+    assertEquals("the training data's column 'label', row 4 (counting from 0): label -1.0 is not a whole number in [0, 10):"
+        + " the output layer has 10 neurons, one per class", refusal(-1.0, new double[] {1, 2, 3}));
     assertEquals("the training data's column 'features', row 4 (counting from 0): value 1 is NaN: every feature must be a"
         + " finite number", refusal(1.0, new double[] {1, Double.NaN, 3}));
     assertEquals("the training data's column 'features', row 4 (counting from 0): value 2 is Infinity: every feature must"
@@ -120,16 +122,35 @@ class FrameReaderTest {
   }
 
   @Test void missingAndNonNumericColumnsAreRefusedBeforeAnyJob() {
-    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("pixels", DataTypes.StringType);
-    var frame = spark().createDataFrame(List.of(RowFactory.create(1.0, "x")), schema);
-    assertEquals("the training data has no column 'features' (its columns: label, pixels): name the right one with featuresCol",
+    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("flag", DataTypes.BooleanType);
+    var frame = spark().createDataFrame(List.of(RowFactory.create(1.0, true)), schema);
+    assertEquals("the training data has no column 'features' (its columns: label, flag): name the right one with featuresCol",
         assertThrows(DataError.class, () -> load(frame, 1, 10, 1, 4)).getMessage());
     var numeric = FrameReader.Columns.allNumeric(schema, "label", "labelCol");
-    var strings = new FrameReader.Columns("label", null, List.of("pixels"), "labelCol", "featuresCol");
+    var flags = new FrameReader.Columns("label", null, List.of("flag"), "labelCol", "featuresCol");
     assertEquals("the training data has no numeric column besides the label 'label' to use as features",
         assertThrows(DataError.class, () -> FrameReader.load(frame, numeric, 1, 10, 1, (n, p) -> 4, "training")).getMessage());
-    assertEquals("the training data's column 'pixels' holds string, not numbers: convert it (cast, or StringIndexer for"
-        + " labels) or drop it", assertThrows(DataError.class, () -> FrameReader.load(frame, strings, 1, 10, 1, (n, p) -> 4, "training")).getMessage());
+    assertEquals("the training data's column 'flag' holds boolean, not numbers: convert it (cast, or StringIndexer for"
+        + " labels) or drop it", assertThrows(DataError.class, () -> FrameReader.load(frame, flags, 1, 10, 1, (n, p) -> 4, "training")).getMessage());
+  }
+
+  /** A CSV column with one stray word is read as text: its numbers are the features, the word is named at its row. */
+  @Test void aTextValueThatIsNoNumberIsNamedAtItsRow() {
+    StructType schema = new StructType().add("label", DataTypes.IntegerType).add("a", DataTypes.DoubleType)
+        .add("b", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) rows.add(RowFactory.create(1, 0.5, i == 4 ? "x7" : " 2.25"));
+    var frame = spark().createDataFrame(
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark().sparkContext()).parallelize(rows, 2), schema);
+    var cols = FrameReader.Columns.allNumeric(schema, "label", "--label-col");
+    assertEquals(List.of("a", "b"), cols.numeric());
+    assertEquals("the training data's column 'b', row 4 (counting from 0): 'x7' is not a number: correct the value, or drop"
+        + " the column", assertThrows(DataError.class, () -> FrameReader.load(frame, cols, 1, 10, 2, (n, p) -> 4, "training"))
+        .getMessage());
+    Block b = FrameReader.load(frame.limit(4), cols, 1, 10, 1, (n, p) -> 4, "training").blocks().first();
+    double[] x = new double[2];
+    b.widen(3, x, 0);
+    assertArrayEquals(new double[] {0.5, 2.25}, x);
   }
 
   @Test void numericColumnsAreTheFeaturesInOrderAndANullIsNamed() {

@@ -9,13 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nndl.SparkTestSession;
@@ -127,5 +132,45 @@ class NetworkClassifierTest {
     assertTrue(e.getMessage().contains("digit"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new NetworkClassifier().setEarlyStop(3).fit(frame));
     assertEquals("earlyStop watches validation accuracy: mark the validation rows with validationIndicatorCol", e.getMessage());
+  }
+
+  /** Six rows over two partitions, row 4 bad, rows 0 and 2 marked for validation in column 'held'. */
+  private static Dataset<Row> sixRows(Object label, Vector features) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      rows.add(i == 4 ? RowFactory.create(label, features, false)
+          : RowFactory.create((double) (i % 2), Vectors.dense(1, 2, 3), i == 0 || i == 2));
+    }
+    StructType schema = Frames.schema().add("held", DataTypes.BooleanType);
+    return spark().createDataFrame(JavaSparkContext.fromSparkContext(spark().sparkContext()).parallelize(rows, 2), schema);
+  }
+
+  private static String refusal(NetworkClassifier clf, Dataset<Row> frame) {
+    String m = assertThrows(IllegalArgumentException.class, () -> clf.fit(frame)).getMessage();
+    assertEquals(1, m.lines().count(), m);
+    return m;
+  }
+
+  @Test void badDataIsAnIllegalArgumentNamingTheColumnAndTheFirstBadRow() {
+    NetworkClassifier clf = new NetworkClassifier().setHiddenLayers(2).setMaxIter(1);
+    String features = "the training data's column 'features', row 4 (counting from 0): ";
+    assertEquals(features + "value 1 is NaN: every feature must be a finite number",
+        refusal(clf, sixRows(1.0, Vectors.dense(1, Double.NaN, 3))));
+    assertEquals(features + "value 2 is -Infinity: every feature must be a finite number",
+        refusal(clf, sixRows(1.0, Vectors.dense(1, 2, Double.NEGATIVE_INFINITY))));
+    assertEquals(features + "a vector of 2 values where row 0 has 3: every row needs the same number of features",
+        refusal(clf, sixRows(1.0, Vectors.dense(1, 2))));
+    String label = "the training data's column 'label', row 4 (counting from 0): label ";
+    String classIndex = " is not a whole number in [0, 256) (labels are class indices; StringIndexer makes them)";
+    assertEquals(label + "2.5" + classIndex, refusal(clf, sixRows(2.5, Vectors.dense(1, 2, 3))));
+    assertEquals(label + "-1.0" + classIndex, refusal(clf, sixRows(-1.0, Vectors.dense(1, 2, 3))));
+    // rows 0 and 2 held out for validation: row 4 is still called row 4, where the user finds it in the frame
+    assertEquals(features + "value 1 is NaN: every feature must be a finite number",
+        refusal(clf.copy(ParamMap.empty()).setValidationIndicatorCol("held"), sixRows(1.0, Vectors.dense(1, Double.NaN, 3))));
+    Dataset<Row> good = sixRows(1.0, Vectors.dense(1, 2, 3));
+    assertEquals("the training data has no column 'pixels' (its columns: label, features, held): name the right one with"
+        + " featuresCol", refusal(clf.copy(ParamMap.empty()).setFeaturesCol("pixels"), good));
+    assertEquals("the training data's column 'label' holds double, not vectors: assemble the features with VectorAssembler,"
+        + " or name the vector column with featuresCol", refusal(clf.copy(ParamMap.empty()).setFeaturesCol("label"), good));
   }
 }
