@@ -15,6 +15,9 @@ import org.nndl.data.DataError;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
 import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.Warehouse;
+import org.nndl.run.StopSignal;
+import org.nndl.run.TrainRun;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
@@ -37,6 +40,9 @@ final class Fit {
   static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data) {
     Dataset<Row> frame = data.toDF();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
+    if (clf.getRunId() != null && clf.getWarehouse() == null) {
+      throw new IllegalArgumentException("runId names a run in a warehouse: set warehouse too");
+    }
     String v = clf.getValidationIndicatorCol();
     if (v == null && (clf.getEarlyStop() > 0 || clf.getEtaSchedule().equals("halve"))) {
       throw new IllegalArgumentException((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
@@ -61,9 +67,13 @@ final class Fit {
       }
       List<EpochMetrics> epochs = new ArrayList<>();
       TrainingSets sets = new TrainingSets(train, validation != null ? validation : train, validation);
-      double[] start = s.init().init(s.spec().layout(), s.seed());
-      Trainer.Result r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false,
-          (m, state) -> epochs.add(m));
+      Trainer.Result r;
+      if (clf.getWarehouse() == null) {
+        double[] start = s.init().init(s.spec().layout(), s.seed());
+        r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false, (m, state) -> epochs.add(m));
+      } else {
+        r = inWarehouse(clf, frame.sparkSession(), sc, s, sets, epochs);
+      }
       if (r.status() == Trainer.Status.DIVERGED) {
         throw new IllegalStateException("training diverged after epoch " + r.epochsDone()
             + " (the cost or the weights stopped being finite): lower stepSize, or use inputScale to bring the features near [0, 1]");
@@ -73,6 +83,23 @@ final class Fit {
     } finally {
       train.close();
       if (validation != null) validation.close();
+    }
+  }
+
+  /** The run in the warehouse's tables, as ./submit train writes it (TrainRun): runs row, metrics rows, model.json, pictures. */
+  private static Trainer.Result inWarehouse(NetworkClassifier clf, org.apache.spark.sql.SparkSession spark, JavaSparkContext sc,
+      TrainSettings s, TrainingSets sets, List<EpochMetrics> epochs) {
+    Warehouse wh = new Warehouse(java.nio.file.Path.of(clf.getWarehouse()));
+    String id = clf.getRunId() != null ? clf.getRunId() : wh.claimNewRun();
+    if (clf.getRunId() != null) wh.claimRun(id);
+    TrainRun run = new TrainRun(wh, id, s, java.util.Map.of(), null, 0);
+    boolean done = false;
+    try {
+      Trainer.Result r = run.start(spark, sc, sets, StopSignal.none(), epochs::add).result();
+      done = true;
+      return r;
+    } finally {
+      if (!done && !run.anyEpoch()) wh.forget(id);  // as the CLI: a run that failed before its first epoch leaves nothing
     }
   }
 

@@ -53,6 +53,8 @@ public final class NetworkClassifier
   private IntParam patience;
   private BooleanParam monitor;
   private DoubleParam inputScale;
+  private Param<String> warehouse;
+  private Param<String> runId;
 
   public NetworkClassifier() { this(Identifiable.randomUID("networkClassifier")); }
 
@@ -93,6 +95,8 @@ public final class NetworkClassifier
     monitor = new BooleanParam(this, "monitor", "also score the training set each epoch");
     inputScale = new DoubleParam(this, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels)",
         ParamValidators.gt(0));
+    warehouse = new Param<>(this, "warehouse", "a warehouse folder: when set, fit's run lands in its tables as a CLI run does");
+    runId = new Param<>(this, "runId", "the run's id in the warehouse (default: a new one, see summary().runId())");
     setDefault(hiddenLayers, new int[] {30});
     setDefault(activation, "sigmoid");
     setDefault(output, "");
@@ -159,6 +163,8 @@ public final class NetworkClassifier
   public IntParam patience() { return patience; }
   public BooleanParam monitor() { return monitor; }
   public DoubleParam inputScale() { return inputScale; }
+  public Param<String> warehouse() { return warehouse; }
+  public Param<String> runId() { return runId; }
 
   public int[] getHiddenLayers() { return ((int[]) getOrDefault(hiddenLayers)).clone(); }
   public String getActivation() { return getOrDefault(activation); }
@@ -182,6 +188,10 @@ public final class NetworkClassifier
   public int getPatience() { return (Integer) getOrDefault(patience); }
   public boolean getMonitor() { return (Boolean) getOrDefault(monitor); }
   public double getInputScale() { return (Double) getOrDefault(inputScale); }
+  /** The warehouse folder, or null when fit writes no run. */
+  public String getWarehouse() { return isDefined(warehouse) ? getOrDefault(warehouse) : null; }
+  /** The run id, or null for a new one. */
+  public String getRunId() { return isDefined(runId) ? getOrDefault(runId) : null; }
 
   public NetworkClassifier setHiddenLayers(int... v) { return with(hiddenLayers, v.clone()); }
   public NetworkClassifier setActivation(String v) { return with(activation, v); }
@@ -204,6 +214,8 @@ public final class NetworkClassifier
   public NetworkClassifier setPatience(int v) { return with(patience, v); }
   public NetworkClassifier setMonitor(boolean v) { return with(monitor, v); }
   public NetworkClassifier setInputScale(double v) { return with(inputScale, v); }
+  public NetworkClassifier setWarehouse(String v) { return with(warehouse, v); }
+  public NetworkClassifier setRunId(String v) { return with(runId, v); }
 
   @SuppressWarnings("unchecked")
   private <T> NetworkClassifier with(Param<T> p, Object v) { return (NetworkClassifier) set(p, (T) v); }

@@ -31,6 +31,9 @@ public final class StopSignal implements AutoCloseable {
     return s;
   }
 
+  /** A stop never requested and no handler installed: for a run inside someone else's program (Spark ML's fit). */
+  public static StopSignal none() { return new StopSignal(); }
+
   public boolean requested() { return signal != null; }
 
   public String signalName() { return signal == null ? "nothing" : "SIG" + signal; }

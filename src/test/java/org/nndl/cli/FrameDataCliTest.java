@@ -54,6 +54,26 @@ class FrameDataCliTest {
         "--test-data", "parquet:" + dir.resolve("test.parquet"), "--input-scale", "255"));
   }
 
+  /** The run's rows of a warehouse table without the columns that differ between two equal runs. */
+  private List<Row> rows(String table, String id, String... ignored) {
+    var frame = org.nndl.metrics.Query.run(SparkTestSession.get(), new org.nndl.metrics.Warehouse(dir.resolve("wh")),
+        "SELECT * FROM " + table + " WHERE run_id = '" + id + "'" + (table.equals("metrics") ? " ORDER BY epoch" : ""));
+    return frame.drop("run_id").drop(ignored).collectAsList();
+  }
+
+  @Test void fitWithAWarehouseWritesTheRowsACliRunWrites() throws IOException {
+    TrainTest d = DataSource.load(DataSource.SAMPLE, null, 120, 10);
+    String train = dir.resolve("train.parquet").toString();
+    Frames.of(SparkTestSession.get(), d.train(), 2).write().parquet(train);
+    train("cli", "--data", "parquet:" + train, "--test-data", "parquet:" + train, "--input-scale", "255");
+    new org.nndl.ml.NetworkClassifier().setHiddenLayers(10).setMaxIter(2).setSeed(5).setPartitions("2").setInputScale(255)
+        .setWarehouse(dir.resolve("wh").toString()).setRunId("fit").fit(SparkTestSession.get().read().parquet(train));
+    assertEquals(2, rows("metrics", "cli").size());
+    assertEquals(rows("metrics", "cli", "train_seconds"), rows("metrics", "fit", "train_seconds"));
+    assertEquals(rows("runs", "cli", "data"), rows("runs", "fit", "data"));
+    assertEquals(Files.readString(dir.resolve("wh/runs/cli/model.json")), Files.readString(dir.resolve("wh/runs/fit/model.json")));
+  }
+
   /** A refused run: exit 2, one line containing what, and no run left in the warehouse. */
   private void refused(String what, String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("train", "--warehouse", dir.resolve("wh").toString(), "--run-id", "bad",
