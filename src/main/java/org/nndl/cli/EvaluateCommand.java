@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainingSets;
 import org.nndl.data.DataSource;
 import org.nndl.data.DistributedIdx;
 import org.nndl.eval.Confusion;

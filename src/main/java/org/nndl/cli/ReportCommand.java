@@ -9,7 +9,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainingSets;
 import org.nndl.data.DataSource;
 import org.nndl.error.ExitCode;
 import org.nndl.error.UserError;

@@ -2,7 +2,7 @@ package org.nndl.cli;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainingSets;
 import org.nndl.error.ExitCode;
 import org.nndl.metrics.Warehouse;
 import org.nndl.run.StopSignal;

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.nndl.cache.CachedSet;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainingSets;
 import org.nndl.data.DataError;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
 import org.nndl.checkpoint.CheckpointStore;
 import org.nndl.data.Shift;

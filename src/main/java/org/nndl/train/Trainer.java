@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.cache.CachedSet;
 import org.nndl.cache.DataChecks;
-import org.nndl.cache.TrainingSets;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Dataset;
 import org.nndl.eval.Evaluator;

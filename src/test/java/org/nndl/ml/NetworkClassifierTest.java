@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nndl.SparkTestSession;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainingSets;
 import org.nndl.data.DataSource;
 import org.nndl.data.Frames;
 import org.nndl.data.Shift;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.SparkTestSession;
 import org.nndl.cache.CachedSet;
-import org.nndl.cache.TrainingSets;
+import org.nndl.train.TrainingSets;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Dataset;
 import org.nndl.metrics.EpochMetrics;

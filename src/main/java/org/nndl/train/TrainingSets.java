@@ -1,9 +1,11 @@
-package org.nndl.cache;
+package org.nndl.train;
 
 import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.cache.CachedSet;
+import org.nndl.cache.DataChecks;
 import org.nndl.data.DataError;
 import org.nndl.data.DataSource;
 import org.nndl.data.Dataset;
@@ -13,8 +15,6 @@ import org.nndl.data.FrameReader;
 import org.nndl.data.FrameSource;
 import org.nndl.data.TrainTest;
 import org.nndl.net.NetworkSpec;
-import org.nndl.train.Plan;
-import org.nndl.train.TrainSettings;
 
 /**
  * The training, test and (with --validation N) validation sets of a run, cached on the executors

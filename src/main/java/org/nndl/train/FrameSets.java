@@ -1,14 +1,14 @@
-package org.nndl.cache;
+package org.nndl.train;
 
 import java.util.Arrays;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.nndl.cache.CachedSet;
 import org.nndl.data.DataError;
 import org.nndl.data.FrameReader;
 import org.nndl.data.FrameSource;
 import org.nndl.net.NetworkSpec;
-import org.nndl.train.TrainSettings;
 
 /**
  * The training and test sets of a run whose --data is {@code libsvm:}, {@code csv:} or
