@@ -89,7 +89,7 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
 
   /** The partition holding a sample. */
   public int partitionOf(int sample) {
-    int i = java.util.Arrays.binarySearch(firstSample, sample);
+    int i = Arrays.binarySearch(firstSample, sample);
     if (i < 0) return -i - 2;
     while (i + 1 < firstSample.length - 1 && firstSample[i + 1] == sample) i++;  // skips empty partitions
     return i;

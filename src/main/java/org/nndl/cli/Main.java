@@ -1,6 +1,9 @@
 package org.nndl.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.nndl.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -41,8 +44,8 @@ public final class Main {
     String archive = System.getProperty(CLASS_ARCHIVE);
     if (archive == null || !ranCommand(cl, code)) return;
     try {
-      java.nio.file.Files.write(java.nio.file.Path.of(archive + ".ok"), new byte[0]);
-    } catch (java.io.IOException | RuntimeException e) {
+      Files.write(Path.of(archive + ".ok"), new byte[0]);
+    } catch (IOException | RuntimeException e) {
       // no archive then: the next run writes one again
     }
   }

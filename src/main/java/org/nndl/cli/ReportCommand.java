@@ -1,15 +1,15 @@
 package org.nndl.cli;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import org.apache.hadoop.fs.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
-import org.nndl.train.TrainingSets;
 import org.nndl.data.DataSource;
 import org.nndl.error.ExitCode;
 import org.nndl.error.UserError;
@@ -21,10 +21,11 @@ import org.nndl.metrics.Warehouse;
 import org.nndl.net.ModelJson;
 import org.nndl.plot.CurveLoader;
 import org.nndl.run.RunPictures;
+import org.nndl.run.TrainRun;
+import org.nndl.train.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.nndl.run.TrainRun;
 
 /** {@code report}: (re)makes a run's curves.png and report.html from its tables, model and test data. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -46,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     ModelJson.Model m;
     try {
       m = ModelJson.parse(wh.read(model), model.toString());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new MetricsError("cannot read " + model + ": " + e.getMessage(), e);
     }
     SparkSession spark = SparkSession.builder().appName("nndl-spark report " + runId).getOrCreate();

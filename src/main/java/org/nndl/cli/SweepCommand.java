@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.nndl.train.FrameSets;
-import org.nndl.train.TrainingSets;
 import org.nndl.data.DataSource;
 import org.nndl.data.FrameSource;
 import org.nndl.error.ExitCode;
@@ -19,7 +18,9 @@ import org.nndl.metrics.ResultPrinter;
 import org.nndl.metrics.Warehouse;
 import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
+import org.nndl.train.FrameSets;
 import org.nndl.train.TrainSettings;
+import org.nndl.train.TrainingSets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
     Map<String, String> values = new LinkedHashMap<>(options.values());  // this run's own eta and lambda, for --resume
     values.put("--eta", String.valueOf(s.eta()));
     values.put("--lambda", String.valueOf(s.lambda()));
-    String checkpoints = new org.apache.hadoop.fs.Path(wh.runDir(id), "checkpoints").toString();
+    String checkpoints = new Path(wh.runDir(id), "checkpoints").toString();
     TrainRun run = new TrainRun(wh, id, s, values, checkpoints, checkpointEvery);
     return RunConsole.start(run, spark, sc, sets, stop, s.epochs(), id, wh, checkpointEvery > 0);
   }

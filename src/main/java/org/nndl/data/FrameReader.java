@@ -3,6 +3,7 @@ package org.nndl.data;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.IntBinaryOperator;
 import org.apache.spark.api.java.JavaRDD;
@@ -200,7 +201,7 @@ public final class FrameReader {
     String badColumn;
     String badWhat;
 
-    static Check of(int partition, java.util.Iterator<Row> rows, Columns cols, int classes) {
+    static Check of(int partition, Iterator<Row> rows, Columns cols, int classes) {
       Check c = new Check();
       c.partition = partition;
       for (; rows.hasNext(); c.count++) {
@@ -295,7 +296,7 @@ public final class FrameReader {
   }
 
   /** A partition's rows (global numbering from first) cut at block boundaries. */
-  private static java.util.Iterator<Block> pieces(java.util.Iterator<Row> rows, int first, int blockSize, int[] shape,
+  private static Iterator<Block> pieces(Iterator<Row> rows, int first, int blockSize, int[] shape,
       Columns cols, double scale) {
     List<Block> out = new ArrayList<>();
     int width = shape[0] * shape[1];
@@ -327,7 +328,7 @@ public final class FrameReader {
   }
 
   /** Pieces sorted by their first sample, those of one block (split between two source partitions) joined. */
-  private static java.util.Iterator<Block> joined(java.util.Iterator<Block> pieces, int blockSize) {
+  private static Iterator<Block> joined(Iterator<Block> pieces, int blockSize) {
     List<Block> out = new ArrayList<>();
     List<Block> pending = new ArrayList<>();
     while (pieces.hasNext()) {

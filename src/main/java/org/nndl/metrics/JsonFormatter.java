@@ -1,5 +1,6 @@
 package org.nndl.metrics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,7 +38,7 @@ final class JsonFormatter implements RowsFormatter {
     }
     try {
       out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise query rows as JSON", e);
     }
   }

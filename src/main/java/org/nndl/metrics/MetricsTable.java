@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -37,9 +38,9 @@ public final class MetricsTable {
   }
 
   /** Epochs as the table's measured columns (no hyperparameters, no run_id): a model's training summary. */
-  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> frame(SparkSession spark, java.util.List<EpochMetrics> epochs) {
+  public static Dataset<Row> frame(SparkSession spark, List<EpochMetrics> epochs) {
     OneRow first = epochColumns(epochs.isEmpty() ? new EpochMetrics(0, 0, 0, 0, null, null) : epochs.get(0));
-    java.util.List<org.apache.spark.sql.Row> rows = epochs.stream().map(m -> epochColumns(m).toRow()).toList();
+    List<Row> rows = epochs.stream().map(m -> epochColumns(m).toRow()).toList();
     return spark.createDataFrame(rows, first.schema());
   }
 

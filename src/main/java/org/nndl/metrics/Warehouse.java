@@ -1,5 +1,6 @@
 package org.nndl.metrics;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -235,7 +238,7 @@ public final class Warehouse {
   public boolean isDirectory(Path p) {
     try {
       return fs.getFileStatus(p).isDirectory();
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       return false;
     } catch (IOException e) {
       throw unreadable(p, e);
@@ -280,8 +283,8 @@ public final class Warehouse {
     java.nio.file.Path tmp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       try {
         Files.deleteIfExists(tmp);

@@ -1,32 +1,36 @@
 package org.nndl.ml;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.util.MetadataUtils;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.nndl.cache.CachedSet;
-import org.nndl.train.TrainingSets;
 import org.nndl.data.DataError;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.Warehouse;
-import org.nndl.run.StopSignal;
-import org.nndl.run.TrainRun;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
 import org.nndl.net.Output;
 import org.nndl.net.Regularization;
+import org.nndl.run.StopSignal;
+import org.nndl.run.TrainRun;
 import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
+import org.nndl.train.TrainingSets;
 
 /**
  * {@link NetworkClassifier#fit}: the DataFrame's rows cached as the trainer's blocks
@@ -87,12 +91,12 @@ final class Fit {
   }
 
   /** The run in the warehouse's tables, as ./submit train writes it (TrainRun): runs row, metrics rows, model.json, pictures. */
-  private static Trainer.Result inWarehouse(NetworkClassifier clf, org.apache.spark.sql.SparkSession spark, JavaSparkContext sc,
+  private static Trainer.Result inWarehouse(NetworkClassifier clf, SparkSession spark, JavaSparkContext sc,
       TrainSettings s, TrainingSets sets, List<EpochMetrics> epochs) {
-    Warehouse wh = new Warehouse(java.nio.file.Path.of(clf.getWarehouse()));
+    Warehouse wh = new Warehouse(Path.of(clf.getWarehouse()));
     String id = clf.getRunId() != null ? clf.getRunId() : wh.claimNewRun();
     if (clf.getRunId() != null) wh.claimRun(id);
-    TrainRun run = new TrainRun(wh, id, s, java.util.Map.of(), null, 0);
+    TrainRun run = new TrainRun(wh, id, s, Map.of(), null, 0);
     boolean done = false;
     try {
       Trainer.Result r = run.start(spark, sc, sets, StopSignal.none(), epochs::add).result();
@@ -115,7 +119,7 @@ final class Fit {
     return k.isDefined() ? (Integer) k.get() : 0;
   }
 
-  private static org.apache.spark.sql.Column indicator(Dataset<Row> frame, String column) {
+  private static Column indicator(Dataset<Row> frame, String column) {
     if (!Arrays.asList(frame.columns()).contains(column)) {
       throw new DataError("the data has no column '" + column + "' (its columns: " + String.join(", ", frame.columns())
           + "): name the validation column with validationIndicatorCol");

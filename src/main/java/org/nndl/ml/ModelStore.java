@@ -1,5 +1,6 @@
 package org.nndl.ml;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWriter;
@@ -58,7 +59,7 @@ final class ModelStore {
     }
   }
 
-  private static Object box(int[] a) { return java.util.Arrays.stream(a).boxed().toArray(Integer[]::new); }
+  private static Object box(int[] a) { return Arrays.stream(a).boxed().toArray(Integer[]::new); }
 
-  private static Object box(double[] a) { return java.util.Arrays.stream(a).boxed().toArray(Double[]::new); }
+  private static Object box(double[] a) { return Arrays.stream(a).boxed().toArray(Double[]::new); }
 }

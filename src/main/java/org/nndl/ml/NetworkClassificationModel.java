@@ -8,6 +8,7 @@ import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -108,7 +109,7 @@ public final class NetworkClassificationModel
   /** A model from network2.py's JSON (features taken as they are: inputScale 1). */
   public static NetworkClassificationModel fromNetwork2Json(String json) {
     ModelJson.Model m = ModelJson.parse(json);
-    return new NetworkClassificationModel(org.apache.spark.ml.util.Identifiable.randomUID("networkClassifier"), m.spec(),
+    return new NetworkClassificationModel(Identifiable.randomUID("networkClassifier"), m.spec(),
         m.params(), null);
   }
 

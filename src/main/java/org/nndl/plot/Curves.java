@@ -1,5 +1,6 @@
 package org.nndl.plot;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class Curves {
   /** Runs (one, or several overlaid) drawn as a PNG file's bytes. */
   public static byte[] png(List<RunCurve> runs) {
     CurvesChart.Rendered r = CurvesChart.render(runs);
-    var out = new java.io.ByteArrayOutputStream();
+    var out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(r.image(), "png", out)) throw new IOException("no PNG writer in this Java runtime");
     } catch (IOException e) {

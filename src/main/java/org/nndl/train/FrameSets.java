@@ -1,6 +1,8 @@
 package org.nndl.train;
 
 import java.util.Arrays;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -49,8 +51,8 @@ public record FrameSets(String testData, String labelCol, String featuresCol, do
     FrameSource source = FrameSource.parse(s.data());
     NetworkSpec spec = s.spec();
     int in = spec.layout().inputSize();
-    org.apache.spark.sql.Dataset<Row> all = source.read(spark, in);
-    org.apache.spark.sql.Dataset<Row> train = all, test;
+    Dataset<Row> all = source.read(spark, in);
+    Dataset<Row> train = all, test;
     FrameReader.Columns testCols = columns(all, source);
     if (testData != null) {
       FrameSource testSource = FrameSource.parse(testData);
@@ -59,7 +61,7 @@ public record FrameSets(String testData, String labelCol, String featuresCol, do
     } else {
       // rows named as in the file: checked before the split numbers them within each part
       FrameReader.check(all, columns(all, source), spec.layout().outputSize(), "training");
-      org.apache.spark.sql.Dataset<Row>[] split = all.randomSplit(new double[] {1 - testFraction, testFraction}, s.seed());
+      Dataset<Row>[] split = all.randomSplit(new double[] {1 - testFraction, testFraction}, s.seed());
       train = split[0];
       test = split[1];
     }
@@ -76,13 +78,13 @@ public record FrameSets(String testData, String labelCol, String featuresCol, do
     }
   }
 
-  private FrameReader.Columns columns(org.apache.spark.sql.Dataset<Row> frame, FrameSource source) {
+  private FrameReader.Columns columns(Dataset<Row> frame, FrameSource source) {
     String[] names = frame.columns();
     String label = labelCol != null ? labelCol
         : source.format().equals("csv") && !Arrays.asList(names).contains("label") && names.length > 0 ? names[0] : "label";
     if (featuresCol != null) return FrameReader.Columns.vector(label, featuresCol, "--label-col", "--features-col");
     for (StructField f : frame.schema().fields()) {
-      if (f.name().equals("features") && f.dataType().equals(org.apache.spark.ml.linalg.SQLDataTypes.VectorType())) {
+      if (f.name().equals("features") && f.dataType().equals(SQLDataTypes.VectorType())) {
         return FrameReader.Columns.vector(label, "features", "--label-col", "--features-col");
       }
     }
