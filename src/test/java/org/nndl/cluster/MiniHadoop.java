@@ -6,7 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
@@ -15,6 +18,8 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
 /**
  * A one-box Hadoop for src/test/cluster/hadoop.sh: an HDFS (a NameNode and two DataNodes) and a
  * YARN (a ResourceManager and two NodeManagers) on 127.0.0.1, from hadoop-client-minicluster.
+ * HDFS and the ResourceManager run in this JVM; each NodeManager is a child JVM of its own
+ * ({@link MiniNodeManager}, logging to DIR/nmI.log), so that a test can lose one node whole.
  *
  * <p>Usage: {@code MiniHadoop DIR}, started with DIR as its working folder (MiniYARNCluster keeps
  * its state under {@code ./target}). Writes DIR/conf/{core,hdfs,yarn}-site.xml, then DIR/ready
@@ -25,8 +30,17 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
  */
 public final class MiniHadoop {
   private static final int NODES = 2;
-  /** What each NodeManager offers: room for a driver and two small executors. */
-  private static final int NODE_MEMORY_MB = 3072;
+  /**
+   * What each NodeManager offers: two containers of 1 GiB (512 MiB plus Spark's 384 MiB
+   * overhead, rounded up), so that an application's ApplicationMaster (or cluster-mode driver)
+   * and two executors always leave one node with an executor and no ApplicationMaster.
+   */
+  private static final int NODE_MEMORY_MB = 2048;
+  /**
+   * How long the ResourceManager waits for a silent NodeManager before declaring it LOST and
+   * telling the applications that its containers are gone (YARN's default: 10 minutes).
+   */
+  private static final int NM_EXPIRY_MS = 30_000;
 
   private MiniHadoop() {}
 
@@ -47,7 +61,9 @@ public final class MiniHadoop {
     Path conf = Files.createDirectories(dir.resolve("conf"));
     MiniDFSCluster dfs = startDfs(dir);
     MiniYARNCluster yarn = startYarn(dfs.getConfiguration(0));
+    List<Process> nodes = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopAll(nodes);
       yarn.stop();
       dfs.shutdown();
     }));
@@ -57,8 +73,45 @@ public final class MiniHadoop {
     writeXml(core, conf.resolve("core-site.xml"));
     writeXml(only(dfs.getConfiguration(0), "dfs.replication", "dfs.blocksize"), conf.resolve("hdfs-site.xml"));
     writeXml(changed(yarn.getConfig(), "yarn."), conf.resolve("yarn-site.xml"));
+    for (int i = 1; i <= NODES; i++) nodes.add(startNodeManager(dir, i));
+    awaitNodes(yarn, nodes);
     writeAtomically(dir.resolve("ready"), fs + "\n");
     Thread.currentThread().join();
+  }
+
+  /** NodeManager {@code index} as a child JVM on this JVM's class path. */
+  private static Process startNodeManager(Path dir, int index) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m"));
+    String log4j = System.getProperty("log4j2.configurationFile");
+    if (log4j != null) cmd.add("-Dlog4j2.configurationFile=" + log4j);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MiniNodeManager.class.getName(),
+        dir.toString(), Integer.toString(index), Integer.toString(NODE_MEMORY_MB)));
+    File log = dir.resolve("nm" + index + ".log").toFile();
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+  }
+
+  /** Returns once the ResourceManager counts every NodeManager as running (fails if one ends first). */
+  private static void awaitNodes(MiniYARNCluster yarn, List<Process> nodes) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (yarn.getResourceManager().getResourceScheduler().getNumClusterNodes() < nodes.size()) {
+      for (Process p : nodes) {
+        if (!p.isAlive()) throw new IllegalStateException("a NodeManager JVM ended (status " + p.exitValue() + "): see nm*.log");
+      }
+      if (System.nanoTime() > deadline) throw new IllegalStateException("the NodeManagers did not register within 5 minutes");
+      Thread.sleep(200);
+    }
+  }
+
+  /** SIGTERM to each NodeManager (which stops its containers), then waits for them. */
+  private static void stopAll(List<Process> nodes) {
+    nodes.forEach(Process::destroy);
+    for (Process p : nodes) {
+      try {
+        if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+      }
+    }
   }
 
   private static MiniDFSCluster startDfs(Path dir) throws IOException {
@@ -78,20 +131,11 @@ public final class MiniHadoop {
     conf.set("yarn.scheduler.capacity.root.queues", "default");
     conf.set("yarn.scheduler.capacity.root.default.capacity", "100");
     conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 256);
-    conf.setInt(YarnConfiguration.NM_PMEM_MB, NODE_MEMORY_MB);
-    conf.setInt(YarnConfiguration.NM_VCORES, 4);
-    conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
-    conf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
-    conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
-    // Containers and their logs are kept a while after they end, for post-mortems.
-    conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
-    MiniYARNCluster yarn = new MiniYARNCluster("nndl", NODES, 1, 1);
+    conf.setInt(YarnConfiguration.RM_NM_EXPIRY_INTERVAL_MS, NM_EXPIRY_MS);
+    // The ResourceManager alone: the NodeManagers are child JVMs (startNodeManager).
+    MiniYARNCluster yarn = new MiniYARNCluster("nndl", 0, 1, 1);
     yarn.init(conf);
     yarn.start();
-    // The ResourceManager accepts work once both NodeManagers have registered.
-    if (!yarn.waitForNodeManagersToConnect(120_000)) {
-      throw new IllegalStateException("the NodeManagers did not register within 2 minutes");
-    }
     return yarn;
   }
 
