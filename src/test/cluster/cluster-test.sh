@@ -8,8 +8,9 @@
 #   concurrent: two runs with generated ids into one warehouse at the same moment, queried
 #               while they train (see concurrent.sh);
 #   yarn:       HDFS and YARN on one box (hadoop.sh), runs in client and cluster mode with the
-#               warehouse on HDFS equal to the local[2] run, a query of it, a local warehouse
-#               refused (see yarn.sh).
+#               warehouse on HDFS equal to the local[2] run, and so do runs that lose an
+#               executor's container or a whole NodeManager after epoch 1; a query of it, a
+#               local warehouse refused (see yarn.sh).
 # All three by default.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
@@ -59,13 +60,6 @@ start_train() {
 # train NAME ARGS...: the same, waiting for the run's exit status.
 train() { start_train "$@"; wait "$TRAIN_PID"; }
 
-# epochs_shown RUN: how many epochs RUN's progress line (in $STATE/RUN.out) shows as ended.
-epochs_shown() {
-  local n
-  n=$(tr '\r' '\n' < "$STATE/$1.out" | grep -o " [0-9]*/$EPOCHS (" | tr -dc '0-9/\n' | cut -d/ -f1 | sort -n | tail -1) || true
-  echo "${n:-0}"
-}
-
 check_cluster() {
   WH="$STATE/warehouse"
   say "local[2] reference run"
@@ -80,22 +74,7 @@ check_cluster() {
 
   say "cluster run that loses an executor"
   start_train killed "${CLUSTER_ARGS[@]}"
-  local driver=$TRAIN_PID rc=0 victims at_kill
-  # The kill comes once the driver's progress line shows epoch 1 ended (executors warm, the
-  # data cached on them), and must land before the last epoch ends, so that the run has to
-  # recover. The progress line, not the metrics table, tells where training is: rows are
-  # written in the background and may trail the epochs.
-  epoch1_or_gone() { ! alive "$driver" || [ "$(epochs_shown killed)" -ge 1 ]; }
-  wait_until 300 "epoch 1 of the run never ended: see $STATE/killed.out" epoch1_or_gone
-  alive "$driver" || fail "the run ended before an executor could be killed: see $STATE/killed.out"
-  mapfile -t victims < <(executor_pids)
-  [ ${#victims[@]} -gt 0 ] || fail "no executor process found under the workers"
-  kill -9 "${victims[0]}"
-  at_kill=$(epochs_shown killed)
-  say "killed executor pid ${victims[0]}; epochs ended: $at_kill of $EPOCHS"
-  wait "$driver" || rc=$?
-  [ "$rc" -eq 0 ] || fail "the run that lost an executor failed (exit $rc): see $STATE/killed.out"
-  [ "$at_kill" -lt "$EPOCHS" ] || fail "the run had ended its last epoch when the executor was killed: make the epochs longer"
+  fault_after_epoch1 killed "$TRAIN_PID" kill_an_executor
   grep -q "Lost executor" "$STATE/killed.out" || fail "the driver never noticed the lost executor: see $STATE/killed.out"
   same_model "$WH/runs/local/model.json" "$WH/runs/killed/model.json" "run that lost an executor vs local[2] run"
 
@@ -108,11 +87,7 @@ check_cluster() {
   [ "$(echo "$rows" | tail -n +2 | sort)" = "$expected" ] ||
     fail "the metrics table does not hold each epoch of each run exactly once: got $(echo "$rows" | tr '\n' ' ')"
 
-  # What the loss cost the run, for the record: tasks lost with the executor, cached blocks recomputed.
-  local lost_tasks lost_blocks
-  lost_tasks=$(grep -c "Lost task" "$STATE/killed.out" || true)
-  lost_blocks=$(grep -c "No more replicas available for rdd_" "$STATE/killed.out" || true)
-  pass "executor loss: kill -9 of an executor after epoch $at_kill of $EPOCHS ($lost_tasks running task(s) and $lost_blocks cached block(s) lost); the run finished, model.json equals the undisturbed runs', each epoch of each run is in the metrics table once"
+  pass "executor loss: kill -9 of an executor after epoch $FAULT_AT of $EPOCHS ($(fault_cost killed)); the run finished, model.json equals the undisturbed runs', each epoch of each run is in the metrics table once"
   stop_tracked
 }
 

@@ -17,7 +17,7 @@ track() { TRACKED+=("$1"); }
 alive() { kill -0 "$1" 2>/dev/null; }
 
 # The command line of a process, NULs as spaces; empty once it is gone.
-cmdline() { tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null || true; }
+cmdline() { { tr '\0' ' ' < "/proc/$1/cmdline"; } 2>/dev/null || true; }
 
 # Pids whose parent is $1, from /proc (a bare CI image may have no ps or pgrep).
 children() {
@@ -28,6 +28,9 @@ children() {
     if [ "${fields[1]:-}" = "$parent" ]; then basename "$(dirname "$stat")"; fi
   done
 }
+
+# Every descendant of pid $1 (children, their children, ...).
+descendants() { local c; for c in $(children "$1"); do echo "$c"; descendants "$c"; done; }
 
 # wait_until SECONDS WHAT COMMAND...: polls COMMAND every 0.2 s; fails with WHAT on timeout.
 wait_until() {
@@ -72,4 +75,36 @@ same_model() {
   [ -f "$1" ] || fail "$3: $1 is missing"
   [ -f "$2" ] || fail "$3: $2 is missing"
   cmp -s "$1" "$2" || fail "$3: $1 and $2 differ ($(cmp "$1" "$2" 2>&1 | head -1))"
+}
+
+# epochs_shown RUN: how many of $EPOCHS epochs RUN's progress line (in $STATE/RUN.out) shows as ended.
+epochs_shown() {
+  local n
+  n=$(tr '\r' '\n' < "$STATE/$1.out" | grep -o " [0-9]*/$EPOCHS (" | tr -dc '0-9/\n' | cut -d/ -f1 | sort -n | tail -1) || true
+  echo "${n:-0}"
+}
+
+# fault_after_epoch1 RUN PID FAULT...: once run RUN (its driver PID, output in $STATE/RUN.out)
+# shows epoch 1 ended on its progress line (executors warm, the data cached on them), runs the
+# command FAULT at once; then waits for the run. Fails unless the run succeeded and the fault
+# landed before its last epoch ended, so that the run had to recover from it. The progress
+# line, not the metrics table, tells where training is: rows are written in the background and
+# may trail the epochs. Sets FAULT_AT: the epochs ended when the fault landed.
+fault_after_epoch1() {
+  local name=$1 driver=$2 rc=0
+  shift 2
+  epoch1_or_gone() { ! alive "$driver" || [ "$(epochs_shown "$name")" -ge 1 ]; }
+  wait_until 300 "epoch 1 of run $name never ended: see $STATE/$name.out" epoch1_or_gone
+  alive "$driver" || fail "run $name ended before the fault could land: see $STATE/$name.out"
+  "$@"
+  FAULT_AT=$(epochs_shown "$name")
+  say "run $name: fault after epoch $FAULT_AT of $EPOCHS"
+  wait "$driver" || rc=$?
+  [ "$rc" -eq 0 ] || fail "run $name failed after the fault (exit $rc): see $STATE/$name.out"
+  [ "$FAULT_AT" -lt "$EPOCHS" ] || fail "run $name had ended its last epoch when the fault landed: make the epochs longer"
+}
+
+# What a fault cost run RUN, from its driver's log: tasks lost with executors, cached blocks recomputed.
+fault_cost() {
+  echo "$(grep -c "Lost task" "$STATE/$1.out" || true) running task(s) and $(grep -c "No more replicas available for rdd_" "$STATE/$1.out" || true) cached block(s) lost"
 }

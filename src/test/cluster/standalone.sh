@@ -78,3 +78,12 @@ executor_pids() {
   done
 }
 
+
+# kill -9 of one executor JVM (a fault for fault_after_epoch1).
+kill_an_executor() {
+  local victims
+  mapfile -t victims < <(executor_pids)
+  [ ${#victims[@]} -gt 0 ] || fail "no executor process found under the workers"
+  kill -9 "${victims[0]}"
+  say "killed executor pid ${victims[0]}"
+}

@@ -1,8 +1,11 @@
 # YARN and HDFS checks (sourced by cluster-test.sh after lib.sh; needs STATE): a one-box Hadoop
 # from hadoop.sh, runs in YARN client and cluster mode with the data (the sample as raw IDX
 # files) and the warehouse on HDFS, each equal to the local[2] run (the jar's sample) byte for
-# byte (model.json read back from HDFS), a query of the HDFS warehouse, and a local warehouse
-# refused on YARN.
+# byte (model.json read back from HDFS); then, in client mode, a run whose executor's container
+# is killed (kill -9 of the executor JVM) and a run that loses a whole node (kill -9 of a
+# NodeManager JVM hosting an executor but not the ApplicationMaster, with all its containers),
+# each after epoch 1 and before the last epoch ends, each again equal to the local[2] run; a
+# query of the HDFS warehouse (each epoch of each run once), and a local warehouse refused on YARN.
 #
 # The containers get Spark's jars as local: files (spark.yarn.jars=local:...): every
 # NodeManager here is on this machine. Without that setting ./submit uploads the Maven-resolved
@@ -20,10 +23,66 @@ yarn_args() {
     --conf spark.yarn.appMasterEnv.SPARK_LOCAL_IP=127.0.0.1 --conf spark.executorEnv.SPARK_LOCAL_IP=127.0.0.1
 }
 
+# The NodeManager JVMs (MiniNodeManager, children of hadoop.sh's JVM) that still run.
+nodemanager_pids() {
+  local p
+  for p in $(children "$(cat "$HADOOP_DIR/pid")"); do
+    case "$(cmdline "$p")" in *MiniNodeManager*) echo "$p" ;; esac
+  done
+}
+
+# java_under PID REGEX: the java processes below PID whose command line matches REGEX (not the
+# shells of the container launch scripts, whose command lines hold the java command too).
+java_under() {
+  local p cmd
+  for p in $(descendants "$1"); do
+    cmd=$(cmdline "$p")
+    if [[ ${cmd%% *} == */java && $cmd =~ $2 ]]; then echo "$p"; fi
+  done
+}
+
+EXECUTOR='CoarseGrainedExecutorBackend'
+APP_MASTER='deploy\.yarn\.(ExecutorLauncher|ApplicationMaster)'
+
+# kill -9 of one executor's container JVM (a fault for fault_after_epoch1): its NodeManager
+# sees the container exit and tells the ResourceManager, which tells the application.
+kill_a_container() {
+  local victims
+  mapfile -t victims < <(for nm in $(nodemanager_pids); do java_under "$nm" "$EXECUTOR"; done)
+  [ ${#victims[@]} -gt 0 ] || fail "no executor container found under the NodeManagers"
+  kill -9 "${victims[0]}"
+  say "killed the executor JVM of a YARN container, pid ${victims[0]}"
+}
+
+# A node lost (a fault for fault_after_epoch1): kill -9 of a NodeManager JVM that runs an
+# executor but not the ApplicationMaster, and of every process of its containers, at once. Nobody
+# tells the ResourceManager: it learns of the loss only when the node's heartbeats have been
+# missing for yarn.nm.liveness-monitor.expiry-interval-ms (30 s here, MiniHadoop). Sets LOST_EXECUTORS.
+lose_a_nodemanager() {
+  local nm execs doomed
+  for nm in $(nodemanager_pids); do
+    mapfile -t execs < <(java_under "$nm" "$EXECUTOR")
+    [ ${#execs[@]} -gt 0 ] && [ -z "$(java_under "$nm" "$APP_MASTER")" ] || continue
+    mapfile -t doomed < <(descendants "$nm")
+    kill -9 "$nm" "${doomed[@]}"
+    LOST_EXECUTORS=${#execs[@]}
+    say "killed NodeManager pid $nm and its ${#doomed[@]} container processes (${#execs[@]} executor(s))"
+    return 0
+  done
+  fail "no NodeManager runs an executor without the ApplicationMaster (NodeManagers: $(nodemanager_pids | tr '\n' ' '))"
+}
+
+# same_on_hdfs RUN WHAT: RUN's model.json, read back from the HDFS warehouse, equals the local[2] run's.
+same_on_hdfs() {
+  "$HERE/hadoop.sh" get "$HADOOP_DIR" "$WH/runs/$1/model.json" "$STATE/$1.json" 2>> "$STATE/hadoop-get.err" ||
+    fail "cannot read model.json of run $1 back from HDFS: see $STATE/hadoop-get.err"
+  same_model "$STATE/warehouse/runs/local/model.json" "$STATE/$1.json" "$2 vs local[2] run"
+}
+
 check_yarn() {
-  local wh_local="$STATE/warehouse" mode out rc
+  local mode rc
   HADOOP_DIR="$STATE/hadoop"
-  [ -f "$wh_local/runs/local/model.json" ] || { say "local[2] reference run"; WH=$wh_local; train local --master 'local[2]' ||
+  [ -f "$STATE/warehouse/runs/local/model.json" ] || { say "local[2] reference run"; WH="$STATE/warehouse"; train local --master 'local[2]' ||
     fail "the local[2] reference run failed: see $STATE/local.out"; }
   make_spark_home
   say "starting HDFS and YARN (hadoop.sh up)"
@@ -31,37 +90,50 @@ check_yarn() {
   HADOOP_STARTED=yes
   # shellcheck disable=SC1091
   source "$HADOOP_DIR/env.sh"
-  local wh="$NNDL_FS/warehouse"
   # The bundled sample as raw IDX files on HDFS: read there by byte ranges, the local[2] run reads the jar's copy.
   mkdir -p "$STATE/data"
   local f
   for f in "$REPO"/src/main/resources/org/nndl/data/sample/*-ubyte.gz; do gunzip -c "$f" > "$STATE/data/$(basename "$f" .gz)"; done
   "$HERE/hadoop.sh" put "$HADOOP_DIR" "$STATE/data" /data 2>> "$STATE/hadoop-put.err" ||
     fail "cannot put the sample data on HDFS: see $STATE/hadoop-put.err"
+  # Every run below (start_train, train) reads the data from and writes the warehouse to HDFS.
   local on_hdfs=("${TRAIN_ARGS[@]/#sample/$NNDL_FS/data}")
+  local TRAIN_ARGS=("${on_hdfs[@]}") WH="$NNDL_FS/warehouse"
 
   for mode in client cluster; do
-    say "YARN $mode mode, warehouse $wh"
+    say "YARN $mode mode, warehouse $WH"
+    rc=0
     # shellcheck disable=SC2046
-    rc=0; submit $(yarn_args "$mode") train "${on_hdfs[@]}" --epochs "$EPOCHS" --warehouse "$wh" --run-id "yarn-$mode" \
-      > "$STATE/yarn-$mode.out" 2>&1 || rc=$?
+    train "yarn-$mode" $(yarn_args "$mode") || rc=$?
     [ "$rc" -eq 0 ] || fail "the YARN $mode-mode run failed (exit $rc): see $STATE/yarn-$mode.out"
-    "$HERE/hadoop.sh" get "$HADOOP_DIR" "$wh/runs/yarn-$mode/model.json" "$STATE/yarn-$mode.json" 2>> "$STATE/hadoop-get.err" ||
-      fail "cannot read model.json of the YARN $mode-mode run back from HDFS: see $STATE/hadoop-get.err"
-    same_model "$wh_local/runs/local/model.json" "$STATE/yarn-$mode.json" "YARN $mode-mode run vs local[2] run"
+    same_on_hdfs "yarn-$mode" "YARN $mode-mode run"
     pass "YARN $mode mode: data and warehouse on HDFS, model.json read back from HDFS equals the local[2] run's byte for byte"
   done
-  out="$STATE/yarn-cluster.out"
-  grep -q "application_[0-9_]*" "$out" && grep -q "final status: SUCCEEDED" "$out" ||
-    fail "cluster mode did not show the application id and its final status: see $out"
+  grep -q "application_[0-9_]*" "$STATE/yarn-cluster.out" && grep -q "final status: SUCCEEDED" "$STATE/yarn-cluster.out" ||
+    fail "cluster mode did not show the application id and its final status: see $STATE/yarn-cluster.out"
+
+  say "YARN client mode, an executor's container killed"
+  # shellcheck disable=SC2046
+  start_train yarn-container-lost $(yarn_args client)
+  fault_after_epoch1 yarn-container-lost "$TRAIN_PID" kill_a_container
+  grep -q "Lost executor" "$STATE/yarn-container-lost.out" || fail "the driver never noticed the lost executor: see $STATE/yarn-container-lost.out"
+  same_on_hdfs yarn-container-lost "YARN run that lost a container"
+  pass "YARN container loss: kill -9 of an executor's container JVM after epoch $FAULT_AT of $EPOCHS ($(fault_cost yarn-container-lost)); the run finished, model.json equals the local[2] run's"
+
+  say "YARN client mode, a NodeManager lost"
+  # shellcheck disable=SC2046
+  start_train yarn-node-lost $(yarn_args client)
+  fault_after_epoch1 yarn-node-lost "$TRAIN_PID" lose_a_nodemanager
+  same_on_hdfs yarn-node-lost "YARN run that lost a NodeManager"
+  pass "YARN node loss: kill -9 of a NodeManager and its containers ($LOST_EXECUTORS executor(s)) after epoch $FAULT_AT of $EPOCHS ($(fault_cost yarn-node-lost)); the run finished, model.json equals the local[2] run's"
 
   say "querying the HDFS warehouse"
-  local rows expected
-  rows=$(query "$wh" "SELECT run_id, epoch, count(*) AS n FROM metrics GROUP BY run_id, epoch ORDER BY run_id, epoch") ||
-    fail "the query of $wh failed: see $STATE/query.err"
-  expected=$(for run in yarn-client yarn-cluster; do each_epoch_once "$EPOCHS" | sed "s|^|$run,|"; done)
-  [ "$(echo "$rows" | tail -n +2)" = "$expected" ] || fail "the HDFS metrics table is not each epoch once: $(echo "$rows" | tr '\n' ' ')"
-  pass "query --warehouse $wh returns each epoch of both YARN runs once"
+  local rows expected runs=(yarn-client yarn-cluster yarn-container-lost yarn-node-lost)
+  rows=$(query "$WH" "SELECT run_id, epoch, count(*) AS n FROM metrics GROUP BY run_id, epoch ORDER BY run_id, epoch") ||
+    fail "the query of $WH failed: see $STATE/query.err"
+  expected=$(for run in "${runs[@]}"; do each_epoch_once "$EPOCHS" | sed "s|^|$run,|"; done | sort)
+  [ "$(echo "$rows" | tail -n +2 | sort)" = "$expected" ] || fail "the HDFS metrics table is not each epoch of each run once: $(echo "$rows" | tr '\n' ' ')"
+  pass "query --warehouse $WH returns each epoch of the four YARN runs once (the two that lost an executor or a node too)"
 
   say "a local warehouse on YARN"
   rc=0
