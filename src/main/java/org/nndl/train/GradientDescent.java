@@ -9,6 +9,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.nndl.cache.CachedSet;
 import org.nndl.compute.ExactSum;
 import org.nndl.compute.Gradient;
+import org.nndl.compute.JobDescription;
 import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.Layout;
@@ -101,7 +102,9 @@ public final class GradientDescent implements Optimizer {
       int most = stepsPerTask > 0 ? stepsPerTask : budget.next();
       int run = fuse ? samePartitionRun(order, steps, Math.min(total, steps + most), m) : 0;
       if (run > 0) {
-        FusedSteps r = fused(params, order, steps, run, n, epoch, sgd);
+        int first = steps;
+        FusedSteps r = JobDescription.run(sc, "epoch " + epoch + " fused steps " + (first + 1) + "-" + (first + run),
+            () -> fused(params, order, first, run, n, epoch, sgd));
         budget.record(r.done, r.nanos);
         steps += r.done;
         if (r.diverged) return new EpochOutcome(steps, false, true);
@@ -109,7 +112,10 @@ public final class GradientDescent implements Optimizer {
       }
       int[] batch = Arrays.copyOfRange(order, steps * m, Math.min(steps * m + m, n));
       Arrays.sort(batch);  // lets each block find its samples by binary search
-      if (!exactStep.take(params, step(params, batch, epoch, steps), batch.length, sgd, n)) {
+      long s = steps;
+      ExactSum sum = JobDescription.run(sc, "epoch " + epoch + " step " + (s + 1) + "/" + total,
+          () -> step(params, batch, epoch, s));
+      if (!exactStep.take(params, sum, batch.length, sgd, n)) {
         return new EpochOutcome(steps, false, true);
       }
       steps++;

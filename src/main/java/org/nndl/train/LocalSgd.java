@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.cache.CachedSet;
 import org.nndl.compute.ExactSum;
 import org.nndl.compute.Gradient;
+import org.nndl.compute.JobDescription;
 import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.KeyedShuffle;
@@ -69,7 +70,9 @@ public final class LocalSgd implements Optimizer {
     int[] global = parts == 1 ? orders(seed).of(epoch) : null;
     for (long r = 0; r < rounds; r++) {
       if (stop.getAsBoolean()) return new EpochOutcome((int) r, true, false);
-      ExactSum sum = round(params, first, seed, epoch, sgd, r, global);
+      long round = r;
+      ExactSum sum = JobDescription.run(sc, "epoch " + epoch + " round " + (r + 1) + "/" + rounds,
+          () -> round(params, first, seed, epoch, sgd, round, global));
       if (sum.invalid()) return new EpochOutcome((int) r, false, true);
       sum.toDoubles(change);
       boolean finite = Optimizer.finiteOrUndone(params, previous, w -> { for (int i = 0; i < w.length; i++) w[i] += change[i]; });

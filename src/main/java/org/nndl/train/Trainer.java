@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.cache.CachedSet;
 import org.nndl.cache.DataChecks;
 import org.nndl.compute.Gradient;
+import org.nndl.compute.JobDescription;
 import org.nndl.data.Dataset;
 import org.nndl.eval.Evaluator;
 import org.nndl.eval.Score;
@@ -102,7 +103,7 @@ public final class Trainer {
       List<CachedSet> scored = new ArrayList<>(List.of(sets.test()));  // one job scores them all
       if (settings.monitor()) scored.add(sets.train());
       if (sets.validation() != null) scored.add(sets.validation());
-      List<Figures> figures = figures(evaluator, scored, full);
+      List<Figures> figures = JobDescription.run(sc, "epoch " + epoch + " evaluation", () -> figures(evaluator, scored, full));
       Figures test = figures.get(0);
       Figures train = settings.monitor() ? figures.get(1) : Figures.NONE;
       Figures validation = sets.validation() != null ? figures.get(figures.size() - 1) : Figures.NONE;
