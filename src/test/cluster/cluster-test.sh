@@ -91,8 +91,26 @@ check_cluster() {
   stop_tracked
 }
 
+# The launcher turns the Spark UI on for a cluster master, and only there (the spark-defaults
+# turn it off); --conf spark.ui.enabled wins. A spark-submit on PATH that prints its arguments
+# stands in for Spark: the launcher hands it everything.
+check_ui_default() {
+  local bin="$STATE/fake-spark/bin"
+  mkdir -p "$bin"
+  printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
+  chmod +x "$bin/spark-submit"
+  ui_on() { env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help | grep -q -- "--conf spark.ui.enabled=true"; }
+  ! ui_on && ! ui_on --master 'local[2]' && ! ui_on --master 'local-cluster[2,1,1024]' && ! ui_on --conf spark.master=local ||
+    fail "the launcher turned the Spark UI on for a local master"
+  ui_on --master spark://127.0.0.1:7077 && ui_on --master yarn && ui_on --conf spark.master=k8s://https://127.0.0.1:6443 ||
+    fail "the launcher left the Spark UI off for a cluster master"
+  ! ui_on --master yarn --conf spark.ui.enabled=false || fail "the launcher overrode --conf spark.ui.enabled=false"
+  pass "the launcher turns the Spark UI on for spark://, yarn and k8s:// masters, not for local ones, unless --conf spark.ui.enabled is given"
+}
+
 # The launcher builds the jar when it is missing or stale: once here, not in two runs at once.
 submit --help > "$STATE/build.out" 2>&1 || fail "the build failed: see $STATE/build.out"
+check_ui_default
 for c in "${checks[@]}"; do
   case "$c" in
     cluster) check_cluster ;;
