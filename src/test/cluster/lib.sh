@@ -19,18 +19,26 @@ alive() { kill -0 "$1" 2>/dev/null; }
 # The command line of a process, NULs as spaces; empty once it is gone.
 cmdline() { { tr '\0' ' ' < "/proc/$1/cmdline"; } 2>/dev/null || true; }
 
-# Pids whose parent is $1, from /proc (a bare CI image may have no ps or pgrep).
-children() {
-  local parent=$1 stat line fields
-  for stat in /proc/[0-9]*/stat; do
-    line=$(cat "$stat" 2>/dev/null) || continue
-    read -r -a fields <<< "${line##*) }"   # after the command name, which may hold spaces
-    if [ "${fields[1]:-}" = "$parent" ]; then basename "$(dirname "$stat")"; fi
-  done
-}
+# "PID PPID" of every process, from one read of /proc (a bare CI image may have no ps or pgrep;
+# one cat, not one per process: a busy box runs hundreds). The command name, in parentheses, may
+# hold spaces and parentheses: the state letter and the parent pid follow its last ") ".
+proc_table() { { cat /proc/[0-9]*/stat 2>/dev/null || true; } | sed -n 's/^\([0-9]*\) .*) [A-Za-z] \([0-9]*\) .*/\1 \2/p'; }
 
-# Every descendant of pid $1 (children, their children, ...).
-descendants() { local c; for c in $(children "$1"); do echo "$c"; descendants "$c"; done; }
+# Pids whose parent is $1.
+children() { proc_table | awk -v parent="$1" '$2 == parent { print $1 }'; }
+
+# Every descendant of pid $1 (children, their children, ...), from one read of /proc.
+descendants() {
+  proc_table | awk -v root="$1" '
+    { kids[$2] = kids[$2] " " $1 }
+    END {
+      m = split(kids[root], c, " "); for (j = 1; j <= m; j++) queue[++n] = c[j]
+      for (i = 1; i <= n; i++) {
+        print queue[i]
+        m = split(kids[queue[i]], c, " "); for (j = 1; j <= m; j++) queue[++n] = c[j]
+      }
+    }'
+}
 
 # wait_until SECONDS WHAT COMMAND...: polls COMMAND every 0.2 s; fails with WHAT on timeout.
 wait_until() {
