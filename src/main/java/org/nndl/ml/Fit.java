@@ -26,6 +26,7 @@ import org.nndl.net.Output;
 import org.nndl.net.Regularization;
 import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
+import org.nndl.train.Plan;
 import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
@@ -54,48 +55,55 @@ final class Fit {
     }
     Dataset<Row> trainRows = v == null ? frame : frame.filter(functions.not(indicator(frame, v)));
     FrameReader.Columns cols = columns(clf);
-    int partitions = clf.getPartitions().equals("auto") ? sc.defaultParallelism() : Integer.parseInt(clf.getPartitions());
+    int requested = clf.getPartitions().equals("auto") ? TrainSettings.AUTO : Integer.parseInt(clf.getPartitions());
     int known = knownClasses(frame, clf.getLabelCol());
     if (v != null) FrameReader.check(frame, cols, known, "training");  // a bad row named by its place in the frame, not in its part
     double scale = 1.0 / clf.getInputScale();
-    DistributedSet set = FrameReader.load(trainRows, cols, scale, known, partitions, CachedSet::blockSize, "training");
+    // First over the plan's evaluation partitions (every core, or N): the set's size and width decide the plan.
+    int eval = requested > 0 ? requested : sc.defaultParallelism();
+    DistributedSet set = FrameReader.load(trainRows, cols, scale, known, eval, CachedSet::blockSize, "training");
     if (set.size() == 0) throw new DataError("the training data has no rows" + (v == null ? "" : " not marked by " + v));
-    CachedSet train = CachedSet.of(set);
-    CachedSet validation = null;
+    CachedSet scored = CachedSet.of(set);
+    CachedSet train = null, validation = null;
     try {
       int classes = known > 0 ? known : set.maxLabel().value() + 1;
-      TrainSettings s = settings(clf, set.inputSize(), classes, partitions, v == null ? 0 : 1);
+      TrainSettings s = settings(clf, set.inputSize(), classes, requested, v == null ? 0 : 1);
+      Plan plan = TrainingSets.plan(sc, s, set.size());  // as ./submit train plans a run
+      train = plan.trainPartitions() == scored.partitions() ? scored
+          : TrainingSets.read(trainRows, cols, scale, s.spec(), plan.trainPartitions(), "training");
       if (v != null) {
-        validation = TrainingSets.read(frame.filter(indicator(frame, v)), cols, scale, s.spec(), partitions, "validation");
-        s = settings(clf, set.inputSize(), classes, partitions, validation.size());
+        validation = TrainingSets.read(frame.filter(indicator(frame, v)), cols, scale, s.spec(), plan.evalPartitions(), "validation");
+        s = settings(clf, set.inputSize(), classes, requested, validation.size());
       }
       List<EpochMetrics> epochs = new ArrayList<>();
-      TrainingSets sets = new TrainingSets(train, validation != null ? validation : train, validation);
+      // without validation rows the training rows are the scored ones, over the evaluation partitions
+      TrainingSets sets = new TrainingSets(train, validation != null ? validation : scored, validation, plan);
       Trainer.Result r;
+      String runId = null;
       if (clf.getWarehouse() == null) {
         double[] start = s.init().init(s.spec().layout(), s.seed());
         r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false, (m, state) -> epochs.add(m));
       } else {
-        r = inWarehouse(clf, frame.sparkSession(), sc, s, sets, epochs);
+        Warehouse wh = new Warehouse(Path.of(clf.getWarehouse()));
+        runId = claim(wh, clf.getRunId());
+        r = inWarehouse(wh, runId, frame.sparkSession(), sc, s, sets, epochs);
       }
       if (r.status() == Trainer.Status.DIVERGED) {
         throw new IllegalStateException("training diverged after epoch " + r.epochsDone()
             + " (the cost or the weights stopped being finite): lower stepSize, or use inputScale to bring the features near [0, 1]");
       }
       double[] full = s.dropout().inference(s.spec().layout(), r.params());
-      return new NetworkClassificationModel(clf.uid(), s.spec(), full, epochs);
+      return new NetworkClassificationModel(clf.uid(), s.spec(), full, new NetworkTrainingSummary(epochs, plan.text(), runId));
     } finally {
-      train.close();
+      scored.close();
+      if (train != null && train != scored) train.close();
       if (validation != null) validation.close();
     }
   }
 
   /** The run in the warehouse's tables, as ./submit train writes it (TrainRun): runs row, metrics rows, model.json, pictures. */
-  private static Trainer.Result inWarehouse(NetworkClassifier clf, SparkSession spark, JavaSparkContext sc,
+  private static Trainer.Result inWarehouse(Warehouse wh, String id, SparkSession spark, JavaSparkContext sc,
       TrainSettings s, TrainingSets sets, List<EpochMetrics> epochs) {
-    Warehouse wh = new Warehouse(Path.of(clf.getWarehouse()));
-    String id = clf.getRunId() != null ? clf.getRunId() : wh.claimNewRun();
-    if (clf.getRunId() != null) wh.claimRun(id);
     TrainRun run = new TrainRun(wh, id, s, Map.of(), null, 0);
     boolean done = false;
     try {
@@ -105,6 +113,13 @@ final class Fit {
     } finally {
       if (!done && !run.anyEpoch()) wh.forget(id);  // as the CLI: a run that failed before its first epoch leaves nothing
     }
+  }
+
+  /** The run's id: the one given (claimed, so it must be new), or a new one. */
+  private static String claim(Warehouse wh, String given) {
+    if (given == null) return wh.claimNewRun();
+    wh.claimRun(given);
+    return given;
   }
 
   /** The label and the features vector, named by their params in messages. */

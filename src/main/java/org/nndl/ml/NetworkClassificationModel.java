@@ -1,6 +1,5 @@
 package org.nndl.ml;
 
-import java.util.List;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -12,7 +11,6 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
-import org.nndl.metrics.EpochMetrics;
 import org.nndl.net.ModelJson;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
@@ -31,20 +29,20 @@ public final class NetworkClassificationModel
   private String uid;  // no initializer: set once the Scala superclass is built (see Uids)
   private NetworkSpec spec;
   private double[] params;
-  private transient List<EpochMetrics> epochs;  // null after load: the summary is not saved
+  private transient NetworkTrainingSummary summary;  // null after load: the summary is not saved
   private DoubleParam inputScale;
 
-  NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, List<EpochMetrics> epochs) {
-    this(Uids.pending(uid), spec, params, epochs, true);
+  NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, NetworkTrainingSummary summary) {
+    this(Uids.pending(uid), spec, params, summary, true);
   }
 
-  private NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, List<EpochMetrics> epochs, boolean pending) {
+  private NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, NetworkTrainingSummary summary, boolean pending) {
     super();
     this.uid = uid;
     Uids.done();
     this.spec = spec;
     this.params = params;
-    this.epochs = epochs;
+    this.summary = summary;
     inputScale = new DoubleParam(this, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels)",
         ParamValidators.gt(0));
     setDefault(inputScale, 1.0);
@@ -90,17 +88,17 @@ public final class NetworkClassificationModel
   @Override public scala.Tuple3 findSummaryModel() { return super.findSummaryModel(); }
 
   @Override public NetworkClassificationModel copy(ParamMap extra) {
-    NetworkClassificationModel copy = new NetworkClassificationModel(uid, spec, params, epochs);
+    NetworkClassificationModel copy = new NetworkClassificationModel(uid, spec, params, summary);
     return copyValues(copy, extra).setParent(parent());
   }
 
   /** True after fit; a loaded model has no training summary. */
-  public boolean hasSummary() { return epochs != null; }
+  public boolean hasSummary() { return summary != null; }
 
   /** What fit measured per epoch; IllegalStateException for a loaded model. */
   public NetworkTrainingSummary summary() {
-    if (epochs == null) throw new IllegalStateException("this model was loaded, not trained here: it has no training summary");
-    return new NetworkTrainingSummary(epochs);
+    if (summary == null) throw new IllegalStateException("this model was loaded, not trained here: it has no training summary");
+    return summary;
   }
 
   /** The model as network2.py's JSON (sizes, weights, biases, cost; activation and output too). */

@@ -83,7 +83,7 @@ public final class NetworkClassifier
     seed = new LongParam(this, "seed", "seed of the initial weights, each epoch's shuffle and dropout's masks");
     syncEvery = new Param<>(this, "syncEvery", "exact (one synchronization per mini-batch) | K local steps | epoch",
         (scala.Function1<String, Object>) NetworkClassifier::validSync);
-    partitions = new Param<>(this, "partitions", "auto (Spark's default parallelism) | a positive count",
+    partitions = new Param<>(this, "partitions", "auto (the plan ./submit train --partitions auto chooses) | a positive count",
         (scala.Function1<String, Object>) p -> p.equals("auto") || p.matches("[1-9][0-9]{0,8}"));
     validationIndicatorCol = new Param<>(this, "validationIndicatorCol", "boolean column: rows marked true are held out"
         + " for validation, early stopping and the eta schedule");

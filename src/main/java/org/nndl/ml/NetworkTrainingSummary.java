@@ -13,8 +13,20 @@ import org.nndl.metrics.MetricsTable;
  */
 public final class NetworkTrainingSummary {
   private final List<EpochMetrics> epochs;
+  private final String plan;
+  private final String runId;
 
-  NetworkTrainingSummary(List<EpochMetrics> epochs) { this.epochs = List.copyOf(epochs); }
+  NetworkTrainingSummary(List<EpochMetrics> epochs, String plan, String runId) {
+    this.epochs = List.copyOf(epochs);
+    this.plan = plan;
+    this.runId = runId;
+  }
+
+  /** How the run laid out its data, in words: ./submit train's plan (partitions "auto" chooses it as --partitions auto does). */
+  public String plan() { return plan; }
+
+  /** The run's id in the warehouse (the runId param, or the one generated), or null when no warehouse was set. */
+  public String runId() { return runId; }
 
   /** epoch, train_seconds, test_accuracy, test_cost, train_accuracy, train_cost, validation_accuracy, validation_cost, epoch_eta. */
   public Dataset<Row> metrics() { return MetricsTable.frame(SparkSession.active(), epochs); }

@@ -1,6 +1,7 @@
 package org.nndl.train;
 
 import java.util.Arrays;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,8 +43,8 @@ public record FrameSets(String testData, String labelCol, String featuresCol, do
     return this;
   }
 
-  /** The sets, cached and checked against the network. */
-  public TrainingSets open(SparkSession spark, TrainSettings s, int partitions) {
+  /** The sets, cached and checked against the network, laid out by the run's plan (as IDX sets: {@link TrainingSets#plan}). */
+  public TrainingSets open(SparkSession spark, TrainSettings s) {
     if (s.techniques().validation() > 0) {
       throw new DataError("--validation N holds out the last N images of IDX files; with " + s.data()
           + " leave it out (or pass the held-out rows as --test-data)");
@@ -69,9 +70,10 @@ public record FrameSets(String testData, String labelCol, String featuresCol, do
     if (s.testLimit() > 0) test = test.limit(s.testLimit());
     FrameReader.Columns cols = columns(all, source);
     double scale = 1.0 / inputScale;
-    CachedSet trainSet = TrainingSets.read(train, cols, scale, spec, partitions, "training");
+    Plan plan = TrainingSets.plan(JavaSparkContext.fromSparkContext(spark.sparkContext()), s, Math.toIntExact(train.count()));
+    CachedSet trainSet = TrainingSets.read(train, cols, scale, spec, plan.trainPartitions(), "training");
     try {
-      return new TrainingSets(trainSet, TrainingSets.read(test, testCols, scale, spec, partitions, "test"), null);
+      return new TrainingSets(trainSet, TrainingSets.read(test, testCols, scale, spec, plan.evalPartitions(), "test"), null, plan);
     } catch (RuntimeException e) {
       trainSet.close();
       throw e;

@@ -36,8 +36,7 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
   /** The sets of --data: IDX files ({@link #open(JavaSparkContext, TrainSettings, Path)}), or a DataFrame source ({@link FrameSets}). */
   public static TrainingSets open(JavaSparkContext sc, TrainSettings s, FrameSets frames, Path cacheDir) {
     if (!FrameSource.isFrame(s.data())) return open(sc, s, cacheDir);
-    int partitions = s.partitions() > 0 ? s.partitions() : sc.defaultParallelism();
-    return frames.open(SparkSession.builder().sparkContext(sc.sc()).getOrCreate(), s, partitions);
+    return frames.open(SparkSession.builder().sparkContext(sc.sc()).getOrCreate(), s);
   }
 
   public static TrainingSets open(JavaSparkContext sc, TrainSettings s, Path cacheDir) {

@@ -74,6 +74,28 @@ class FrameDataCliTest {
     assertEquals(Files.readString(dir.resolve("wh/runs/cli/model.json")), Files.readString(dir.resolve("wh/runs/fit/model.json")));
   }
 
+  @Test void fitWithDefaultPartitionsRunsTheCliDefaultPlanAndNamesItsRun() throws IOException {
+    TrainTest d = DataSource.load(DataSource.SAMPLE, null, 120, 10);
+    String train = dir.resolve("train.parquet").toString();
+    Frames.of(SparkTestSession.get(), d.train(), 2).write().parquet(train);
+    String wh = dir.resolve("wh").toString();
+    CliTest.Outcome o = CliTest.run("train", "--warehouse", wh, "--run-id", "cli", "--sizes", "784,10,10", "--epochs", "2",
+        "--seed", "5", "--data", "parquet:" + train, "--test-data", "parquet:" + train, "--input-scale", "255");
+    assertEquals(0, o.code(), o.err());
+    var model = new org.nndl.ml.NetworkClassifier().setHiddenLayers(10).setMaxIter(2).setSeed(5).setInputScale(255)
+        .setWarehouse(wh).setRunId("fit").fit(SparkTestSession.get().read().parquet(train));
+    Row cli = rows("runs", "cli", "data").get(0);
+    // m = 10 on local[2]: the auto plan fuses the steps in one partition (Plan's measured job overhead)
+    assertTrue(cli.<String>getAs("plan").startsWith("exact SGD, 1 partition, fused steps"), cli.<String>getAs("plan"));
+    assertEquals(cli.<String>getAs("plan"), model.summary().plan());
+    assertEquals(rows("runs", "cli", "data"), rows("runs", "fit", "data"));
+    assertEquals(Files.readString(dir.resolve("wh/runs/cli/model.json")), Files.readString(dir.resolve("wh/runs/fit/model.json")));
+    assertEquals("fit", model.summary().runId());
+    String generated = new org.nndl.ml.NetworkClassifier().setHiddenLayers(10).setMaxIter(1).setInputScale(255).setWarehouse(wh)
+        .fit(SparkTestSession.get().read().parquet(train)).summary().runId();
+    assertTrue(Files.isRegularFile(dir.resolve("wh/runs/" + generated + "/model.json")), generated);
+  }
+
   /** A refused run: exit 2, one line containing what, and no run left in the warehouse. */
   private void refused(String what, String... args) throws IOException {
     List<String> all = new ArrayList<>(List.of("train", "--warehouse", dir.resolve("wh").toString(), "--run-id", "bad",
