@@ -48,6 +48,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--crossover", split = ",", paramLabel = "M",
       description = "instead of the table: exact epochs of 10,000 samples at these m, fused steps on 1 partition against one job per step on --partitions")
   int[] crossover;
+  @Option(names = "--mlp", paramLabel = "DATA",
+      description = "instead of the table: Spark's MultilayerPerceptronClassifier (l-bfgs, its defaults) against NetworkClassifier (m=10, eta 0.5, lambda 5) on DATA (IDX files, as --data), fit wall time and test accuracy")
+  String mlp;
+  @Option(names = "--mlp-hidden", split = ",", defaultValue = "30,100", description = "--mlp: the hidden layer sizes compared, one network each (default: ${DEFAULT-VALUE})")
+  int[] mlpHidden;
+  @Option(names = "--mlp-epochs", defaultValue = "30", description = "--mlp: NetworkClassifier's epochs (default: ${DEFAULT-VALUE})")
+  int mlpEpochs;
   @Option(names = "--startup-rounds", defaultValue = "3",
       description = "rounds of the start-up lines (tiny train and query against a bare Spark application), 0 = none (default: ${DEFAULT-VALUE})")
   int startupRounds;
@@ -62,14 +69,15 @@ final class BenchCommand implements Callable<Integer> {
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
     if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
     String home = System.getProperty("nndl.home");
-    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null;
+    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null;
     if (startupLines && home == null) {
       throw new IllegalArgumentException("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
     }
     // First, while this JVM is idle: child processes timed against each other.
     List<Measure> startup = startupLines ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
-    TrainTest digits = DataSource.load("sample", null, 0, 0);
     SparkSession spark = SparkSession.builder().appName("nndl-spark bench").getOrCreate();
+    if (mlp != null) return print(spark, mlp());
+    TrainTest digits = DataSource.load("sample", null, 0, 0);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int p = partitions > 0 ? partitions : sc.defaultParallelism();
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
@@ -78,6 +86,24 @@ final class BenchCommand implements Callable<Integer> {
     List<Measure> measures = new ArrayList<>(startup);
     measures.addAll(expanded ? bench.expandedView() : kernel ? bench.kernel()
         : crossover != null ? bench.crossover(crossover) : bench.run());
+    return print(spark, measures);
+  }
+
+  /** --mlp: both classifiers on each hidden size, in this one Spark session. */
+  private List<Measure> mlp() {
+    if (mlpEpochs < 1) throw new IllegalArgumentException("--mlp-epochs " + mlpEpochs + ": use at least 1");
+    SparkSession spark = SparkSession.active();
+    TrainTest data = DataSource.load(mlp, null, 0, 0);
+    System.err.println("bench --mlp: " + data.train().size() + " training and " + data.test().size() + " test rows, master "
+        + spark.sparkContext().master());
+    org.nndl.bench.MlpComparison c = new org.nndl.bench.MlpComparison(spark, data, mlpEpochs);
+    List<Measure> measures = new ArrayList<>();
+    for (int h : mlpHidden) measures.addAll(c.run(h));
+    return measures;
+  }
+
+  /** The table on the console and as CSV in --out. */
+  private Integer print(SparkSession spark, List<Measure> measures) throws IOException {
     Dataset<Row> table = spark.createDataFrame(measures.stream().map(m -> RowFactory.create(
         m.name(), m.value(), m.unit(), m.target(), m.met() == null ? "" : m.met() ? "yes" : "NO")).toList(), schema());
     ResultPrinter.print(table, ResultFormat.TABLE, System.out);
