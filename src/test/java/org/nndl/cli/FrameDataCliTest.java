@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nndl.SparkTestSession;
 import org.nndl.data.DataSource;
-import org.nndl.data.Dataset;
 import org.nndl.data.Frames;
 import org.nndl.data.TrainTest;
 
@@ -41,11 +40,11 @@ class FrameDataCliTest {
   @Test void libsvmCsvAndParquetTrainToTheIdxFilesModel() throws IOException {
     TrainTest d = DataSource.load(DataSource.SAMPLE, null, 300, 50);
     String idx = train("idx", "--data", "sample", "--train-limit", "300", "--test-limit", "50");
-    Path svm = Files.writeString(dir.resolve("train.svm"), libsvm(d.train()));
-    Path svmTest = Files.writeString(dir.resolve("test.svm"), libsvm(d.test()));
+    Path svm = Files.writeString(dir.resolve("train.svm"), Frames.libsvm(d.train()));
+    Path svmTest = Files.writeString(dir.resolve("test.svm"), Frames.libsvm(d.test()));
     assertEquals(idx, train("svm", "--data", "libsvm:" + svm, "--test-data", "libsvm:" + svmTest, "--input-scale", "255"));
-    Path csv = Files.writeString(dir.resolve("train.csv"), csv(d.train(), true));  // label,pixel0..pixel783
-    Path csvTest = Files.writeString(dir.resolve("test.csv"), csv(d.test(), false));  // no header: the label is first
+    Path csv = Files.writeString(dir.resolve("train.csv"), Frames.csv(d.train(), true));  // label,pixel0..pixel783
+    Path csvTest = Files.writeString(dir.resolve("test.csv"), Frames.csv(d.test(), false));  // no header: the label is first
     assertEquals(idx, train("csv", "--data", "csv:" + csv, "--test-data", "csv:" + csvTest, "--input-scale", "255"));
     var spark = SparkTestSession.get();
     Frames.of(spark, d.train(), 2).write().parquet(dir.resolve("train.parquet").toString());
@@ -134,33 +133,5 @@ class FrameDataCliTest {
     StringBuilder split = new StringBuilder("label,a,b\n");
     for (int i = 0; i < 40; i++) split.append(i % 10).append(',').append(i == 29 ? "NaN" : "1").append(",2\n");
     refused(row + "'a', row 29 (counting from 0): the value is NaN", "--data", csv("split.csv", split.toString()));
-  }
-
-  private static String libsvm(Dataset d) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < d.size(); i++) {
-      s.append(d.label(i));
-      for (int p = 0; p < d.inputSize(); p++) {
-        int v = d.pixels()[i * d.inputSize() + p] & 0xff;
-        if (v != 0) s.append(' ').append(p + 1).append(':').append(v);
-      }
-      s.append('\n');
-    }
-    return s.toString();
-  }
-
-  private static String csv(Dataset d, boolean header) {
-    StringBuilder s = new StringBuilder();
-    if (header) {
-      s.append("label");
-      for (int p = 0; p < d.inputSize(); p++) s.append(",pixel").append(p);
-      s.append('\n');
-    }
-    for (int i = 0; i < d.size(); i++) {
-      s.append(d.label(i));
-      for (int p = 0; p < d.inputSize(); p++) s.append(',').append(d.pixels()[i * d.inputSize() + p] & 0xff);
-      s.append('\n');
-    }
-    return s.toString();
   }
 }

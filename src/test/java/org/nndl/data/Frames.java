@@ -29,4 +29,34 @@ public final class Frames {
     }
     return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), schema());
   }
+
+  /** The set as a LIBSVM file's text: label, then index:value (from 1) of each non-zero raw pixel. */
+  public static String libsvm(Dataset d) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < d.size(); i++) {
+      s.append(d.label(i));
+      for (int p = 0; p < d.inputSize(); p++) {
+        int v = d.pixels()[i * d.inputSize() + p] & 0xff;
+        if (v != 0) s.append(' ').append(p + 1).append(':').append(v);
+      }
+      s.append('\n');
+    }
+    return s.toString();
+  }
+
+  /** The set as CSV text: label,pixel0..pixel783 of raw pixels, with that header line or none. */
+  public static String csv(Dataset d, boolean header) {
+    StringBuilder s = new StringBuilder();
+    if (header) {
+      s.append("label");
+      for (int p = 0; p < d.inputSize(); p++) s.append(",pixel").append(p);
+      s.append('\n');
+    }
+    for (int i = 0; i < d.size(); i++) {
+      s.append(d.label(i));
+      for (int p = 0; p < d.inputSize(); p++) s.append(',').append(d.pixels()[i * d.inputSize() + p] & 0xff);
+      s.append('\n');
+    }
+    return s.toString();
+  }
 }
