@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nndl.bench.Bench;
 import org.nndl.bench.Measure;
+import org.nndl.bench.MlpComparison;
 import org.nndl.bench.StartupBench;
 import org.nndl.data.DataSource;
 import org.nndl.data.TrainTest;
@@ -96,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
     TrainTest data = DataSource.load(mlp, null, 0, 0);
     System.err.println("bench --mlp: " + data.train().size() + " training and " + data.test().size() + " test rows, master "
         + spark.sparkContext().master());
-    org.nndl.bench.MlpComparison c = new org.nndl.bench.MlpComparison(spark, data, mlpEpochs);
+    MlpComparison c = new MlpComparison(spark, data, mlpEpochs);
     List<Measure> measures = new ArrayList<>();
     for (int h : mlpHidden) measures.addAll(c.run(h));
     return measures;
