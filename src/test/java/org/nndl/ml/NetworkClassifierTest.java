@@ -48,7 +48,7 @@ class NetworkClassifierTest {
     NetworkClassificationModel model = clf.fit(Frames.of(spark(), digits().train(), 3));
     // what ./submit train --data sample --train-limit 300 --sizes 784,20,10 --epochs 2 --eta 1 --seed 5 runs
     TrainSettings s = TrainSettings.builder().data(DataSource.SAMPLE).sizes(784, 20, 10).epochs(2).eta(1.0).seed(5)
-        .trainLimit(N).testLimit(50).partitions(2).build().validate();
+        .trainLimit(N).testLimit(50).partitions(TrainSettings.AUTO).build().validate();  // the CLI default, as fit's partitions "auto"
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark().sparkContext());
     double[] cli;
     try (TrainingSets sets = TrainingSets.open(sc, s, null)) {
