@@ -12,11 +12,11 @@ import java.util.Locale;
  * step is a job whose batch is computed in parallel. Local SGD ({@code --sync-every K}) uses every
  * core. The test and validation sets always do: scoring is one parallel job per epoch.
  *
- * <p>The constants are measured figures (docs/fused-steps.md): {@link #JOB_SECONDS_LOCAL} and
- * {@link #FLOPS_PER_CORE} from {@code ./submit bench} on local[2] (a 5.6 ms step at m = 10 with
- * 0.33 ms of arithmetic; 30,000 samples/s per core), {@link #JOB_SECONDS_CLUSTER} from steps
- * between executor JVMs on a standalone cluster (issue 11); {@code ./submit bench --crossover}
- * measures them again.
+ * <p>The constants are measured figures (docs/fused-steps.md): {@link #JOB_SECONDS_LOCAL} from
+ * {@code ./submit bench} on local[2] (an m = 10 epoch of 60,000 samples, one job per step: 7.9 ms
+ * a step, almost all of it the job), {@link #FLOPS_PER_CORE} from {@code ./submit bench
+ * --crossover} (fused steps at m = 100 to 1000: 17.6-20.2 GFLOP/s on one core),
+ * {@link #JOB_SECONDS_CLUSTER} from steps between executor JVMs on a standalone cluster (issue 11).
  *
  * @param trainPartitions partitions of the training set
  * @param evalPartitions partitions of the test and validation sets
@@ -24,11 +24,11 @@ import java.util.Locale;
  */
 public record Plan(int trainPartitions, int evalPartitions, String text) {
   /** Overhead of one step's Spark job in local mode (driver and executor in one JVM). */
-  static final double JOB_SECONDS_LOCAL = 0.0055;
+  static final double JOB_SECONDS_LOCAL = 0.008;
   /** The same between JVMs (a standalone cluster's executors): task results cross a socket. */
   static final double JOB_SECONDS_CLUSTER = 0.032;
   /** The batched kernel's speed on one core, in double-precision floating-point operations per second. */
-  static final double FLOPS_PER_CORE = 4.3e9;
+  static final double FLOPS_PER_CORE = 18e9;
   /** The share of an executor's storage memory one cached training set may take. */
   static final double SET_SHARE_OF_STORAGE = 0.25;
 

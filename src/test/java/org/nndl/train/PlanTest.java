@@ -7,10 +7,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The automatic plan, table-driven. Hand-computed from the rule's figures for [784,30,10]
- * (23,860 parameters, about 143 kFLOP a sample: 0.333 ms of arithmetic per m = 10 step at
- * 4.3 GFLOP/s), a job's 5.5 ms in local mode and 32 ms between JVMs: on local[2] fused steps win
- * up to m = 5.5 / (0.0333 / 2) = 330, on a 2-core cluster up to m = 1921, on 8 cluster cores up
- * to 32 / (0.0333 * 7/8) = 1098.
+ * (23,860 parameters, 143,160 FLOP a sample: a = 7.953 us of arithmetic per sample at
+ * 18 GFLOP/s), a job's 8 ms in local mode and 32 ms between JVMs: on local[2] fused steps win up
+ * to m = 8 / (a / 2) = 2011, on a 2-core cluster up to m = 32 / (a / 2) = 8047, on 8 cluster cores
+ * up to 32 / (a * 7/8) = 4598. E.g. local[2], m = 10: (8 ms + 10a/2) / 10a = 101x.
  */
 class PlanTest {
   private static final int PARAMS = 784 * 30 + 30 + 30 * 10 + 10;
@@ -19,16 +19,17 @@ class PlanTest {
   @ParameterizedTest(name = "{0} cores {1}, heap {2} MB, n {3}, m {4}, sync {5}, --partitions {6}")
   @CsvSource(delimiter = '|', textBlock = """
       # master | cores | heap MB | n       | m    | sync | partitions | train | eval | text
-      local    | 2     | 4096    | 60000   | 10   | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=10: one job per step would cost 17x here); evaluation on 2 partitions
-      local    | 2     | 4096    | 60000   | 100  | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=100: one job per step would cost 2.2x here); evaluation on 2 partitions
-      local    | 2     | 4096    | 60000   | 320  | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=320: one job per step would cost 1.0x here); evaluation on 2 partitions
-      local    | 2     | 4096    | 60000   | 340  | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (m=340: fused steps on one core would take 1.0x as long)
-      local    | 2     | 4096    | 60000   | 1000 | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (m=1000: fused steps on one core would take 1.5x as long)
-      local    | 1     | 4096    | 60000   | 1000 | 0    | -1         | 1     | 1    | exact SGD, 1 partition, fused steps (m=1000: one job per step would cost 1.2x here)
-      cluster  | 2     | 1024    | 60000   | 1000 | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=1000: one job per step would cost 1.5x here); evaluation on 2 partitions
-      cluster  | 2     | 1024    | 60000   | 2000 | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (m=2000: fused steps on one core would take 1.0x as long)
-      cluster  | 8     | 1024    | 60000   | 1000 | 0    | -1         | 1     | 8    | exact SGD, 1 partition, fused steps (m=1000: one job per step would cost 1.1x here); evaluation on 8 partitions
-      cluster  | 8     | 1024    | 60000   | 1200 | 0    | -1         | 8     | 8    | exact SGD, 8 partitions, one job per step (m=1200: fused steps on one core would take 1.1x as long)
+      local    | 2     | 4096    | 60000   | 10   | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=10: one job per step would cost 101x here); evaluation on 2 partitions
+      local    | 2     | 4096    | 60000   | 100  | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=100: one job per step would cost 11x here); evaluation on 2 partitions
+      local    | 2     | 4096    | 60000   | 2000 | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=2000: one job per step would cost 1.0x here); evaluation on 2 partitions
+      local    | 2     | 4096    | 60000   | 2020 | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (m=2020: fused steps on one core would take 1.0x as long)
+      local    | 2     | 4096    | 60000   | 5000 | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (m=5000: fused steps on one core would take 1.4x as long)
+      local    | 1     | 4096    | 60000   | 1000 | 0    | -1         | 1     | 1    | exact SGD, 1 partition, fused steps (m=1000: one job per step would cost 2.0x here)
+      cluster  | 2     | 1024    | 60000   | 1000 | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=1000: one job per step would cost 4.5x here); evaluation on 2 partitions
+      cluster  | 2     | 1024    | 60000   | 8000 | 0    | -1         | 1     | 2    | exact SGD, 1 partition, fused steps (m=8000: one job per step would cost 1.0x here); evaluation on 2 partitions
+      cluster  | 2     | 1024    | 60000   | 8100 | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (m=8100: fused steps on one core would take 1.0x as long)
+      cluster  | 8     | 1024    | 60000   | 4500 | 0    | -1         | 1     | 8    | exact SGD, 1 partition, fused steps (m=4500: one job per step would cost 1.0x here); evaluation on 8 partitions
+      cluster  | 8     | 1024    | 60000   | 4700 | 0    | -1         | 8     | 8    | exact SGD, 8 partitions, one job per step (m=4700: fused steps on one core would take 1.0x as long)
       cluster  | 2     | 1024    | 200000  | 10   | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (the training set, 157 MB, is more than a quarter of one executor's storage memory, 456 MB)
       local    | 2     | 4096    | 1000000 | 10   | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (the training set, 785 MB, is more than a quarter of one executor's storage memory, 2388 MB)
       local    | 2     | 4096    | 60000   | 10   | 10   | -1         | 2     | 2    | local SGD (sync every 10), 2 partitions: every core
