@@ -5,12 +5,14 @@ import java.util.Objects;
 import org.apache.hadoop.fs.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.train.FrameSets;
 import org.nndl.train.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
 import org.nndl.checkpoint.CheckpointStore;
+import org.nndl.compute.Warmup;
 import org.nndl.data.DataSource;
 import org.nndl.data.FrameSource;
 import org.nndl.metrics.MetricsError;
@@ -66,6 +68,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainRun run = new TrainRun(wh, id, s, options.values(), checkpointLocation(runDir), checkpointEvery);
     boolean started = false;
     try (StopSignal stop = StopSignal.install()) {  // from here on a signal stops the command, never kills it mid-write
+      // a local master's executor is this JVM: its kernel compiles while Spark starts
+      if (new SparkConf().get("spark.master", "local[*]").startsWith("local")) Warmup.start(s.spec(), s.batchSize());
       SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       try (TrainingSets sets = TrainingSets.open(sc, s, frames, cache.path)) {

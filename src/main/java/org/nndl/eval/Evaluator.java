@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.compute.PartitionJob;
 import org.nndl.data.Block;
 import org.nndl.net.NetworkSpec;
+import scala.collection.Iterator;
 
 /** Scores a whole set in one Spark job: each block goes forward in chunks of matrix products. */
 public final class Evaluator implements Serializable {
@@ -29,6 +30,12 @@ public final class Evaluator implements Serializable {
     return PartitionJob.withParams(sc, params, union, bc -> new ScoresFunction(new ScoreFunction(bc, spec), first),
         PartitionJob.all(union), new Scores(sets.size()), Scores.class).list();
   }
+
+  /**
+   * One partition's score, as a scoring job's task computes it: a set's score is its partitions'
+   * merged, so a task that scores a set's partitions one by one gets the bits of the job.
+   */
+  public Score partition(double[] params, Iterator<Block> blocks) { return ScoreFunction.score(spec, params, blocks); }
 
   public Score score(JavaSparkContext sc, JavaRDD<Block> blocks, double[] params) {
     return PartitionJob.withParams(sc, params, blocks, bc -> new ScoreFunction(bc, spec), PartitionJob.all(blocks),

@@ -13,11 +13,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The {@code metrics} table: one row per finished epoch, written as the epoch ends so a crash
- * keeps every finished epoch. Stored as Parquet under {@code ROOT/tables/metrics/run_id=ID/}
- * with columns {@code epoch INT, train_seconds DOUBLE, test_accuracy DOUBLE (fraction in
- * [0,1]), test_cost DOUBLE, train_accuracy DOUBLE (null if not monitored), train_cost DOUBLE
- * (null if not monitored), validation_accuracy DOUBLE, validation_cost DOUBLE (null without
+ * The {@code metrics} table: one row per finished epoch, written as the epoch ends (together
+ * with the epochs that ended during the previous write) so a crash keeps the finished epochs.
+ * Stored as Parquet under {@code ROOT/tables/metrics/run_id=ID/}, one file per row, with
+ * columns {@code epoch INT, train_seconds DOUBLE, test_accuracy DOUBLE (fraction in [0,1]),
+ * test_cost DOUBLE, train_accuracy DOUBLE (null if not monitored), train_cost DOUBLE (null if
+ * not monitored), validation_accuracy DOUBLE, validation_cost DOUBLE (null without
  * --validation), epoch_eta DOUBLE (the learning rate in force during the epoch; the eta column
  * is the starting one)}, then the caller's hyperparameter columns (typed as in
  * {@link RunsTable}), plus {@code run_id} (string, from the partition directory). Repeating
@@ -31,10 +32,19 @@ public final class MetricsTable {
   /** Appends one epoch of a claimed run as a single small Parquet file. */
   public void append(SparkSession spark, String runId,
       LinkedHashMap<String, Object> hyperparameters, EpochMetrics m) {
+    append(spark, runId, hyperparameters, List.of(m));
+  }
+
+  /**
+   * Appends epochs of a claimed run in one write (one Spark job, not one per epoch), each still
+   * its own small Parquet file: a run whose epochs end faster than a write finishes writes the
+   * rows that waited meanwhile together.
+   */
+  public void append(SparkSession spark, String runId,
+      LinkedHashMap<String, Object> hyperparameters, List<EpochMetrics> epochs) {
     warehouse.requireClaimed(runId);
-    epochColumns(m)
-        .addAll(hyperparameters)
-        .appendTo(spark.sparkContext(), Warehouse.partition(warehouse.metricsTable(), runId));
+    OneRow.appendAll(spark.sparkContext(), Warehouse.partition(warehouse.metricsTable(), runId),
+        epochs.stream().map(m -> epochColumns(m).addAll(hyperparameters)).toList());
   }
 
   /** Epochs as the table's measured columns (no hyperparameters, no run_id): a model's training summary. */

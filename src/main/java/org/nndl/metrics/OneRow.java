@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The single row one table write appends, with its schema. Every table writes this way: one
- * tiny Parquet file per call into the run's own partition directory, so a write is cheap,
+ * One row a table write appends, with its schema. Every table writes this way: one tiny
+ * Parquet file per row into the run's own partition directory, so a write is cheap,
  * runs never touch each other's files, and every finished write survives a later crash.
  */
 final class OneRow {
@@ -64,10 +64,21 @@ final class OneRow {
    * {@code partitionBy}. The task runs on an executor, so the warehouse must be storage every
    * executor shares (see {@code SharedWarehouse}).
    */
-  void appendTo(SparkContext sc, Path dir) {
-    RowSession.of(sc).createDataFrame(List.of(toRow()), schema())
+  void appendTo(SparkContext sc, Path dir) { appendAll(sc, dir, List.of(this)); }
+
+  /**
+   * Appends rows of one schema as {@link #appendTo} does, in one write: each row is still its own
+   * Parquet file ({@code maxRecordsPerFile} 1), all committed together by one job.
+   */
+  static void appendAll(SparkContext sc, Path dir, List<OneRow> rows) {
+    StructType schema = rows.get(0).schema();
+    for (OneRow r : rows) {
+      if (!r.schema().equals(schema)) throw new IllegalArgumentException("rows of one write must share their columns");
+    }
+    RowSession.of(sc).createDataFrame(rows.stream().map(OneRow::toRow).toList(), schema)
         .coalesce(1)
         .write()
+        .option("maxRecordsPerFile", 1)
         .mode(SaveMode.Append)
         .parquet(dir.toString());
   }

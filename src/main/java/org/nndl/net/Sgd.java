@@ -9,6 +9,9 @@ import java.io.Serializable;
 public record Sgd(int m, double eta, double lambda, Regularization regularization, double momentum, Dropout dropout)
     implements Serializable {
 
+  /** This rule at another learning rate (a schedule's). */
+  public Sgd withEta(double newEta) { return new Sgd(m, newEta, lambda, regularization, momentum, dropout); }
+
   /** network2.py's rule: L2, no momentum, no dropout. */
   public static Sgd network2(int m, double eta, double lambda) {
     return new Sgd(m, eta, lambda, Regularization.L2, 0.0, Dropout.NONE);

@@ -104,18 +104,19 @@ public final class TrainRun {
     TrainState[] last = {null};
     int[] saved = {start.epochsDone()};
     Trainer.Result result;
-    try (RowWriter writer = new RowWriter()) {
+    try (RowWriter<EpochMetrics> writer = new RowWriter<>(epochs -> {
+      metrics.append(spark, id, hyper, epochs);
+      anyEpoch = true;
+    })) {
       writer.submit(first);
       result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
-        boolean checkpoint = store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs());
-        writer.submit(() -> {
-          metrics.append(spark, id, hyper, m);  // the row first: a checkpoint never runs ahead of the table
-          anyEpoch = true;
-          if (checkpoint) {
+        writer.row(m);  // the row first: a checkpoint never runs ahead of the table
+        if (store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs())) {
+          writer.submit(() -> {
             store.write(new Checkpoint(id, options, state));
             saved[0] = state.epochsDone();
-          }
-        });
+          });
+        }
         rows.add(m);
         last[0] = state;
         progress.accept(m);

@@ -64,7 +64,19 @@ final class FusedStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
     double[] w = start.value()[0].clone();
     Updater updater = new Updater(layout);
     if (start.value()[1] != null) updater.setVelocity(start.value()[1]);
-    ExactStep step = new ExactStep(updater, w.length);
+    int steps = (samples.length + m - 1) / m;
+    int done = take(context, blocks, w, new ExactStep(updater, w.length), samples, firstStep, n, epoch, sgd, gradient, probe);
+    return result(w, updater, done, done < steps, t0);
+  }
+
+  /**
+   * Takes the steps of samples (consecutive batches of sgd's m, the first of them step number
+   * firstStep of the epoch) on w in place; returns the steps taken, fewer than the batches when
+   * the next one diverged (w then as before it).
+   */
+  static int take(TaskContext context, List<Block> blocks, double[] w, ExactStep step, int[] samples, long firstStep,
+      int n, int epoch, Sgd sgd, Gradient gradient, Probe probe) {
+    int m = sgd.m();
     ExactSum sum = new ExactSum();
     int steps = (samples.length + m - 1) / m;
     for (int s = 0; s < steps; s++) {
@@ -72,9 +84,9 @@ final class FusedStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
       int[] batch = Arrays.copyOfRange(samples, s * m, Math.min(s * m + m, samples.length));
       Arrays.sort(batch);  // as the per-step path: lets each block find its samples by binary search
       gradient.add(w, blocks, batch, epoch, firstStep + s, sum.clear());
-      if (!step.take(w, sum, batch.length, sgd, n)) return result(w, updater, s, true, t0);
+      if (!step.take(w, sum, batch.length, sgd, n)) return s;
     }
-    return result(w, updater, steps, false, t0);
+    return steps;
   }
 
   private FusedSteps result(double[] w, Updater updater, int done, boolean diverged, long t0) {

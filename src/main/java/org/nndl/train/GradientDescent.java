@@ -123,6 +123,20 @@ public final class GradientDescent implements Optimizer {
     return new EpochOutcome(steps, false, false);
   }
 
+  /** Epoch e's order of the training set for seed. */
+  int[] order(long seed, int epoch) { return orders(seed).of(epoch); }
+
+  CachedSet set() { return set; }
+
+  Gradient gradient() { return gradient; }
+
+  Layout layout() { return updater.layout(); }
+
+  FusedStepsFunction.Probe probe() { return probe; }
+
+  /** True when steps may be fused (not one job per step, nor tasks of a forced size). */
+  boolean fuses() { return fuse && stepsPerTask == 0; }
+
   private EpochOrder orders(long seed) { return orders = EpochOrder.reuse(orders, seed, parameterCount, set.size()); }
 
   @Override public double[] state() { return updater.velocity(); }

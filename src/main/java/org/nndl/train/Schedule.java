@@ -1,13 +1,15 @@
 package org.nndl.train;
 
+import java.io.Serializable;
+
 /**
  * Chapter 3's epoch-level decisions, driven by validation accuracy: early stopping after
  * {@code earlyStop} epochs with no improvement on the best so far, and the learning-rate schedule
  * that halves eta each time {@code patience} epochs pass with no improvement, ending the run when
- * eta has fallen to eta_0/128. 0 turns either off. Pure logic on the driver; its whole state is
- * a {@link State}, so a checkpoint can carry it.
+ * eta has fallen to eta_0/128. 0 turns either off. Pure logic (on the driver, and in a task of
+ * whole epochs, {@link EpochTasks}); its whole state is a {@link State}, so a checkpoint can carry it.
  */
-public final class Schedule {
+public final class Schedule implements Serializable {
   /** The book's floor: stop once eta is 1/128 of its starting value (seven halvings). */
   static final int MAX_HALVINGS = 7;
 
@@ -21,7 +23,7 @@ public final class Schedule {
    * @param sinceChange epochs since the best one or the last halving, whichever is later
    * @param halvings halvings so far
    */
-  public record State(double eta, double best, int sinceBest, int sinceChange, int halvings) {
+  public record State(double eta, double best, int sinceBest, int sinceChange, int halvings) implements Serializable {
     public static State start(double eta) { return new State(eta, -1, 0, 0, 0); }
   }
 

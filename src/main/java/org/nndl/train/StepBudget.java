@@ -29,9 +29,13 @@ final class StepBudget {
 
   /** Learns from a task that took done steps in nanos. */
   void record(int done, long nanos) {
-    if (done <= 0) return;
-    double perStep = Math.max(1, nanos) / 1e9 / done;
-    next = clamp(TARGET_SECONDS / perStep, (long) done * GROWTH);
+    if (done > 0) next = following(done, nanos);
+  }
+
+  /** How many of the same units (steps, or whole epochs) the task after one that took done (> 0) in nanos takes. */
+  static int following(int done, long nanos) {
+    double each = Math.max(1, nanos) / 1e9 / done;
+    return clamp(TARGET_SECONDS / each, (long) done * GROWTH);
   }
 
   private static int clamp(double steps, long max) {

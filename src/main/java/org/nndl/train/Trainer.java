@@ -23,6 +23,8 @@ import org.nndl.net.Sgd;
  * {@link LocalSgd}) at the {@link Schedule}'s learning rate, then the full network (dropout's
  * scaling applied) scored on the test set, the validation set when there is one, and the training
  * set when monitored; each finished epoch goes to a listener with the state a checkpoint needs.
+ * Where an epoch is small, whole epochs and their scoring run in one task ({@link EpochTasks}),
+ * with the same figures.
  */
 public final class Trainer {
   /** How a run ended. */
@@ -39,6 +41,8 @@ public final class Trainer {
   private final JavaSparkContext sc;
   private final TrainSettings settings;
   private boolean oneJobPerStep;
+  private boolean noEpochTasks;
+  private FusedStepsFunction.Probe probe = FusedStepsFunction.Probe.NONE;
 
   public Trainer(JavaSparkContext sc, TrainSettings settings) {
     this.sc = sc;
@@ -48,6 +52,18 @@ public final class Trainer {
   /** Exact mode with one Spark job per step even where steps could be fused (for comparisons). */
   Trainer oneJobPerStep() {
     oneJobPerStep = true;
+    return this;
+  }
+
+  /** Fused steps but never whole epochs in a task (for tests of the per-epoch path on small sets). */
+  Trainer noEpochTasks() {
+    noEpochTasks = true;
+    return this;
+  }
+
+  /** Lets a test look at each fused step on the executor. */
+  Trainer probe(FusedStepsFunction.Probe p) {
+    probe = p;
     return this;
   }
 
@@ -81,14 +97,35 @@ public final class Trainer {
     // --expand: the 5x set is a view computed from the cached blocks; the view is not closed (the sets own the blocks)
     CachedSet walked = settings.techniques().expand() ? sets.train().expanded() : sets.train();
     Gradient gradient = new Gradient(spec, dropout);
-    Optimizer optimizer = settings.syncEvery() == TrainSettings.EXACT ? exact(walked, gradient, layout)
+    GradientDescent exact = settings.syncEvery() == TrainSettings.EXACT ? exact(walked, gradient, layout) : null;
+    Optimizer optimizer = exact != null ? exact
         : new LocalSgd(sc, walked, gradient, new Updater(layout), layout.parameterCount(), settings.syncEvery());
     if (state.optimizer() != null) optimizer.restore(state.optimizer());
     Techniques t = settings.techniques();
     Schedule schedule = new Schedule(t.earlyStop(), t.halveEta() ? t.patience() : 0, state.schedule());
     Evaluator evaluator = new Evaluator(spec);
+    List<CachedSet> scored = new ArrayList<>(List.of(sets.test()));  // one job (or task) scores them all
+    if (settings.monitor()) scored.add(sets.train());
+    if (sets.validation() != null) scored.add(sets.validation());
+    EpochTasks tasks = epochTasks(exact, walked, scored, sets.validation() != null, evaluator, t);
     double[] params = state.params();
-    for (int epoch = state.epochsDone() + 1; epoch <= settings.epochs(); epoch++) {
+    int epoch = state.epochsDone() + 1;
+    while (epoch <= settings.epochs()) {
+      if (tasks != null) {
+        if (stop.getAsBoolean()) return new Result(params, epoch - 1, Status.STOPPED, null);
+        int count = tasks.next(settings.epochs() - epoch + 1);
+        for (EpochsFunction.Epoch e : tasks.run(params, settings.seed(), epoch, count, schedule.state(), settings.sgd(schedule.eta()))) {
+          System.arraycopy(e.params, 0, params, 0, params.length);
+          if (e.velocity != null) optimizer.restore(e.velocity);
+          if (e.diverged) return new Result(params, epoch - 1, Status.DIVERGED, null);
+          double[] full = dropout.inference(layout, params);
+          Result end = afterEpoch(epoch, e.nanos / 1e9, settings.sgd(schedule.eta()), figures(List.of(e.scores), full),
+              params, optimizer, schedule, listener);
+          if (end != null) return end;
+          epoch++;
+        }
+        continue;
+      }
       Sgd sgd = settings.sgd(schedule.eta());
       double[] epochStart = params.clone();
       long t0 = System.nanoTime();
@@ -100,34 +137,59 @@ public final class Trainer {
       }
       if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);
       double[] full = dropout.inference(layout, params);  // the network evaluation sees
-      List<CachedSet> scored = new ArrayList<>(List.of(sets.test()));  // one job scores them all
-      if (settings.monitor()) scored.add(sets.train());
-      if (sets.validation() != null) scored.add(sets.validation());
-      List<Figures> figures = JobDescription.run(sc, "epoch " + epoch + " evaluation", () -> figures(evaluator, scored, full));
-      Figures test = figures.get(0);
-      Figures train = settings.monitor() ? figures.get(1) : Figures.NONE;
-      Figures validation = sets.validation() != null ? figures.get(figures.size() - 1) : Figures.NONE;
-      Schedule.Decision decision = schedule.afterEpoch(validation.accuracy == null ? Double.NaN : validation.accuracy);
-      listener.epochDone(new EpochMetrics(epoch, seconds, test.accuracy, test.cost, train.accuracy, train.cost,
-          validation.accuracy, validation.cost, sgd.eta()),
-          new TrainState(epoch, params.clone(), optimizer.state(), schedule.state()));
-      // A huge cost (a saturated network) is a figure to report, as network2.py does; only parameters that
-      // stopped being finite end the run (the optimizer checks them after every step).
-      if (!Optimizer.allFinite(params)) return new Result(params, epoch, Status.DIVERGED, null);
-      if (decision == Schedule.Decision.EARLY_STOP) {
-        return new Result(params, epoch, Status.EARLY_STOPPED,
-            "no better validation accuracy for " + t.earlyStop() + " epochs (--early-stop)");
-      }
-      if (decision == Schedule.Decision.ETA_FLOOR) {
-        return new Result(params, epoch, Status.EARLY_STOPPED,
-            "eta fell to 1/128 of its starting value (--eta-schedule halve)");
-      }
+      List<Score> scores = JobDescription.run(sc, "epoch " + epoch + " evaluation",
+          () -> evaluator.scoreAll(sc, scored.stream().map(CachedSet::blocks).toList(), full));
+      Result end = afterEpoch(epoch, seconds, sgd, figures(scores, full), params, optimizer, schedule, listener);
+      if (end != null) return end;
+      epoch++;
     }
     return new Result(params, settings.epochs(), Status.FINISHED, null);
   }
 
+  /**
+   * Whole epochs in a task ({@link EpochTasks}) where they suit: exact SGD with fused steps, the
+   * training set in one partition, and an epoch's steps and scoring small. Otherwise null.
+   */
+  private EpochTasks epochTasks(GradientDescent exact, CachedSet walked, List<CachedSet> scored, boolean validation,
+      Evaluator evaluator, Techniques t) {
+    if (exact == null || noEpochTasks || !exact.fuses() || walked.partitions() != 1) return null;
+    long scoredN = scored.stream().mapToLong(CachedSet::size).sum();
+    if (!EpochTasks.suit(settings.spec().layout().parameterCount(), walked.size(), scoredN)) return null;
+    return new EpochTasks(sc, exact, scored, validation ? scored.size() - 1 : -1, evaluator, settings.dropout(),
+        t.earlyStop(), t.halveEta() ? t.patience() : 0);
+  }
+
+  /**
+   * What follows every epoch: the schedule's decision on its validation accuracy, its row and
+   * state to the listener, then the end of the run if it diverged or a rule ended it (else null).
+   */
+  private Result afterEpoch(int epoch, double seconds, Sgd sgd, List<Figures> figures, double[] params,
+      Optimizer optimizer, Schedule schedule, Listener listener) {
+    Figures test = figures.get(0);
+    Figures train = settings.monitor() ? figures.get(1) : Figures.NONE;
+    Figures validation = figures.size() > (settings.monitor() ? 2 : 1) ? figures.get(figures.size() - 1) : Figures.NONE;
+    Schedule.Decision decision = schedule.afterEpoch(validation.accuracy == null ? Double.NaN : validation.accuracy);
+    listener.epochDone(new EpochMetrics(epoch, seconds, test.accuracy, test.cost, train.accuracy, train.cost,
+        validation.accuracy, validation.cost, sgd.eta()),
+        new TrainState(epoch, params.clone(), optimizer.state(), schedule.state()));
+    // A huge cost (a saturated network) is a figure to report, as network2.py does; only parameters that
+    // stopped being finite end the run (the optimizer checks them after every step).
+    if (!Optimizer.allFinite(params)) return new Result(params, epoch, Status.DIVERGED, null);
+    Techniques t = settings.techniques();
+    if (decision == Schedule.Decision.EARLY_STOP) {
+      return new Result(params, epoch, Status.EARLY_STOPPED,
+          "no better validation accuracy for " + t.earlyStop() + " epochs (--early-stop)");
+    }
+    if (decision == Schedule.Decision.ETA_FLOOR) {
+      return new Result(params, epoch, Status.EARLY_STOPPED,
+          "eta fell to 1/128 of its starting value (--eta-schedule halve)");
+    }
+    return null;
+  }
+
   private GradientDescent exact(CachedSet walked, Gradient gradient, Layout layout) {
     GradientDescent gd = new GradientDescent(sc, walked, gradient, new Updater(layout), layout.parameterCount());
+    gd.probe(probe);
     return oneJobPerStep ? gd.oneJobPerStep() : gd;
   }
 
@@ -136,10 +198,10 @@ public final class Trainer {
     static final Figures NONE = new Figures(null, null);
   }
 
-  private List<Figures> figures(Evaluator evaluator, List<CachedSet> scored, double[] params) {
-    List<Score> scores = evaluator.scoreAll(sc, scored.stream().map(CachedSet::blocks).toList(), params);
+  /** Each scored set's figures at full, the network evaluation sees. */
+  private List<Figures> figures(List<Score> scores, double[] full) {
     Layout layout = settings.spec().layout();
     return scores.stream().map(s -> new Figures(s.accuracy(),
-        s.totalCost(settings.techniques().regularization(), settings.lambda(), layout, params))).toList();
+        s.totalCost(settings.techniques().regularization(), settings.lambda(), layout, full))).toList();
   }
 }

@@ -7,6 +7,7 @@ import static org.nndl.metrics.Fixtures.epoch;
 import static org.nndl.metrics.Fixtures.hyper;
 import static org.nndl.metrics.Fixtures.map;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,20 @@ class TablesTest {
     assertEquals(1, second.getInt(1));
     assertEquals(0.8, second.getDouble(5));
     assertEquals(0.2, second.getDouble(6));
+  }
+
+  @Test
+  void epochsAppendedTogetherAreStillOneFileEachSoAResumeDropsWholeEpochs() throws Exception {
+    Warehouse w = new Warehouse(dir);
+    w.claimRun("r");
+    MetricsTable metrics = new MetricsTable(w);
+    metrics.append(spark, "r", hyper(0.5), List.of(epoch(1), epoch(2), epoch(3)));
+    Path partition = dir.resolve("tables/metrics/run_id=r");
+    try (var files = Files.list(partition)) {
+      assertEquals(3, files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count());
+    }
+    assertEquals(2, metrics.dropEpochsAfter(spark, "r", 1));
+    assertEquals(List.of(1), query(w, "select epoch from metrics").stream().map(r -> r.getInt(0)).toList());
   }
 
   @Test

@@ -9,13 +9,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** The background writer of a run's rows: in order, and nothing written after a failed write. */
+/** The background writer of a run's rows: in order, rows that waited in one append, nothing after a failed write. */
 class RowWriterTest {
   @Test
   void writesInTheOrderGivenAndDrainWaitsForAll() throws Exception {
     List<Integer> written = new CopyOnWriteArrayList<>();
     CountDownLatch hold = new CountDownLatch(1);
-    try (RowWriter w = new RowWriter()) {
+    try (RowWriter<String> w = new RowWriter<>(rows -> {})) {
       w.submit(() -> {
         try {
           hold.await();  // the first write is slow: the later ones must still come after it
@@ -41,7 +41,7 @@ class RowWriterTest {
     IllegalStateException diskFull = new IllegalStateException("disk full");
     CountDownLatch queued = new CountDownLatch(1);
     RuntimeException thrown;
-    try (RowWriter w = new RowWriter()) {
+    try (RowWriter<String> w = new RowWriter<>(rows -> {})) {
       w.submit(() -> written.add("row 1"));
       w.submit(() -> {
         try {
@@ -58,5 +58,31 @@ class RowWriterTest {
     }
     assertSame(diskFull, thrown);
     assertEquals(List.of("row 1"), written);
+  }
+
+  @Test
+  void rowsThatWaitGoOutInOneAppendBeforeTheCheckpointAfterThem() throws Exception {
+    List<String> written = new CopyOnWriteArrayList<>();
+    CountDownLatch hold = new CountDownLatch(1);
+    try (RowWriter<Integer> w = new RowWriter<>(rows -> written.add("rows " + rows))) {
+      w.submit(() -> {
+        try {
+          hold.await();  // the runs row is slow: four epochs end meanwhile
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        written.add("runs row");
+      });
+      w.row(1);
+      w.row(2);
+      w.submit(() -> written.add("checkpoint 2"));
+      w.row(3);
+      w.row(4);
+      hold.countDown();
+      w.drain();
+      w.row(5);
+      w.drain();
+    }
+    assertEquals(List.of("runs row", "rows [1, 2, 3, 4]", "checkpoint 2", "rows [5]"), written);
   }
 }

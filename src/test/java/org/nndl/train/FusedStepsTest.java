@@ -52,14 +52,27 @@ class FusedStepsTest {
   /** A run's rows (times left out), its end and its parameters, and how many jobs its steps took. */
   private record Run(List<List<Object>> rows, Trainer.Result result, int stopChecks) {}
 
+  /** How a trainer runs the exact steps: one job per step, fused steps with a scoring job per epoch, or whole epochs per task. */
+  enum Shape { PER_STEP, FUSED_STEPS, EPOCH_TASKS }
+
   private static Run train(TrainSettings s, int partitions, boolean fused) {
+    return train(s, partitions, fused ? Shape.FUSED_STEPS : Shape.PER_STEP, () -> false, FusedStepsFunction.Probe.NONE);
+  }
+
+  /** A run with a stop request that answers stop on its checks (counted), and a probe at each fused step. */
+  private static Run train(TrainSettings s, int partitions, Shape shape, java.util.function.BooleanSupplier stop,
+      FusedStepsFunction.Probe probe) {
     List<List<Object>> rows = new ArrayList<>();
     int[] checks = {0};
     try (TrainingSets sets = new TrainingSets(CachedSet.broadcast(sc(), TRAIN, partitions),
         CachedSet.broadcast(sc(), TEST, 2), s.techniques().validation() > 0 ? CachedSet.broadcast(sc(), VALIDATION, 2) : null)) {
-      Trainer trainer = fused ? new Trainer(sc(), s) : new Trainer(sc(), s).oneJobPerStep();
-      Trainer.Result r = trainer.run(sets, TrainState.start(Initializer.DEFAULT.init(s.spec().layout(), s.seed()), s.eta()),
-          () -> { checks[0]++; return false; }, (m, state) -> rows.add(withoutTime(m, state)));
+      Trainer trainer = switch (shape) {
+        case PER_STEP -> new Trainer(sc(), s).oneJobPerStep();
+        case FUSED_STEPS -> new Trainer(sc(), s).noEpochTasks();
+        case EPOCH_TASKS -> new Trainer(sc(), s);
+      };
+      Trainer.Result r = trainer.probe(probe).run(sets, TrainState.start(Initializer.DEFAULT.init(s.spec().layout(), s.seed()), s.eta()),
+          () -> { checks[0]++; return stop.getAsBoolean(); }, (m, state) -> rows.add(withoutTime(m, state)));
       return new Run(rows, r, checks[0]);
     }
   }
@@ -80,9 +93,64 @@ class FusedStepsTest {
     assertArrayEquals(perStep.result().params(), fused.result().params());
   }
 
+  /**
+   * The notebook's shape: a training set so small that whole epochs and their scoring run in one
+   * task. The rows, checkpoint states and parameters are per-step's; the first task takes one
+   * epoch, the next (timed by the first) the rest, so there are fewer tasks than epochs.
+   */
   @ParameterizedTest
   @CsvSource({"plain,10", "l1,10", "momentum,10", "dropout,10", "schedules,10", "expand,10", "momentum,1", "dropout,7"})
-  void onOnePartitionFusedEqualsOneJobPerStep(String technique, int m) {
+  void wholeEpochsInATaskEqualOneJobPerStep(String technique, int m) {
+    TrainSettings s = settings(technique, m, 4);
+    Run perStep = train(s, 1, false), tasks = train(s, 1, Shape.EPOCH_TASKS, () -> false, FusedStepsFunction.Probe.NONE);
+    sameBits(perStep, tasks);
+    assertTrue(tasks.rows().size() > 1, "the run had several epochs");
+    assertTrue(tasks.stopChecks() < tasks.rows().size(), tasks.stopChecks() + " tasks for " + tasks.rows().size() + " epochs");
+    if (technique.equals("schedules")) assertTrue(tasks.rows().stream().anyMatch(r -> !r.get(7).equals(s.eta())), "eta was halved");
+  }
+
+  /**
+   * A stop request seen before the second task of whole epochs: the run ends after the first
+   * task's one epoch, with per-step's parameters and rows of a one-epoch run.
+   */
+  @Test
+  void aStopBetweenTasksOfWholeEpochsKeepsTheEpochsDone() {
+    TrainSettings s = settings("momentum", 10, 4);
+    int[] checks = {0};
+    Run stopped = train(s, 1, Shape.EPOCH_TASKS, () -> ++checks[0] > 1, FusedStepsFunction.Probe.NONE);
+    Run oneEpoch = train(settings("momentum", 10, 1), 1, false);
+    assertEquals(Trainer.Status.STOPPED, stopped.result().status());
+    assertEquals(1, stopped.result().epochsDone());
+    assertEquals(oneEpoch.rows(), stopped.rows());
+    assertArrayEquals(oneEpoch.result().params(), stopped.result().params());
+  }
+
+  private static final AtomicInteger STEPS_SEEN = new AtomicInteger();
+
+  /**
+   * A task of whole epochs that fails on its first attempt at its 15th step (epoch 2, inside the
+   * second task: the first takes epoch 1's 10 steps alone) is retried: the same bits.
+   */
+  @Test
+  void aRetriedTaskOfWholeEpochsGivesTheSameBits() {
+    TrainSettings s = settings("dropout", 10, 4);
+    Run perStep = train(s, 1, false);
+    FAILED.set(0);
+    STEPS_SEEN.set(0);
+    Run retried = train(s, 1, Shape.EPOCH_TASKS, () -> false, (context, step) -> {
+      if (context.attemptNumber() == 0 && STEPS_SEEN.incrementAndGet() == 15) {
+        FAILED.incrementAndGet();
+        throw new IllegalStateException("test: the executor fails inside a task of whole epochs");
+      }
+    });
+    assertEquals(1, FAILED.get(), "the first attempt failed once");
+    assertTrue(retried.stopChecks() < retried.rows().size(), "several epochs per task");
+    sameBits(perStep, retried);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"plain,10", "l1,10", "momentum,10", "dropout,10", "schedules,10", "expand,10", "momentum,1", "dropout,7"})
+  void onOnePartitionFusedStepsEqualOneJobPerStep(String technique, int m) {
     TrainSettings s = settings(technique, m, 4);
     Run perStep = train(s, 1, false), fused = train(s, 1, true);
     sameBits(perStep, fused);

@@ -101,4 +101,16 @@ class JobDescriptionTest {
       assertEquals(expected, d.all());
     }
   }
+
+  /** A small exact run: its first task takes epoch 1 alone, the next (timed by the first) the other three. */
+  @Test
+  void tasksOfWholeEpochsAreNamedByTheirEpochs() throws TimeoutException {
+    TrainSettings s = SETTINGS.toBuilder().epochs(4).build().validate();
+    try (TrainingSets sets = new TrainingSets(CachedSet.broadcast(sc(), TRAIN, 1), CachedSet.broadcast(sc(), TEST, 2), null);
+        Descriptions d = new Descriptions()) {
+      new Trainer(sc(), s).run(sets, Initializer.DEFAULT.init(s.spec().layout(), 7), () -> false, m -> { });
+      sc().parallelize(List.of(1, 2)).count();
+      assertEquals(Arrays.asList("epoch 1 fused with evaluation", "epochs 2-4 fused with evaluation", null), d.all());
+    }
+  }
 }
