@@ -100,11 +100,14 @@ check_ui_default() {
   printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
   chmod +x "$bin/spark-submit"
   ui_on() { env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help | grep -q -- "--conf spark.ui.enabled=true"; }
-  ! ui_on && ! ui_on --master 'local[2]' && ! ui_on --master 'local-cluster[2,1,1024]' && ! ui_on --conf spark.master=local ||
+  ! ui_on && ! ui_on --master 'local[2]' && ! ui_on --master 'local-cluster[2,1,1024]' && ! ui_on --conf spark.master=local &&
+    ! ui_on --conf=spark.master=local ||
     fail "the launcher turned the Spark UI on for a local master"
-  ui_on --master spark://127.0.0.1:7077 && ui_on --master yarn && ui_on --conf spark.master=k8s://https://127.0.0.1:6443 ||
+  ui_on --master spark://127.0.0.1:7077 && ui_on --master yarn && ui_on --conf spark.master=k8s://https://127.0.0.1:6443 &&
+    ui_on --master=yarn && ui_on --conf=spark.master=spark://127.0.0.1:7077 ||
     fail "the launcher left the Spark UI off for a cluster master"
-  ! ui_on --master yarn --conf spark.ui.enabled=false || fail "the launcher overrode --conf spark.ui.enabled=false"
+  ! ui_on --master yarn --conf spark.ui.enabled=false && ! ui_on --master yarn --conf=spark.ui.enabled=false ||
+    fail "the launcher overrode --conf spark.ui.enabled=false"
   pass "the launcher turns the Spark UI on for spark://, yarn and k8s:// masters, not for local ones, unless --conf spark.ui.enabled is given"
 }
 
