@@ -1,5 +1,6 @@
 package org.nndl.metrics;
 
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
@@ -8,8 +9,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs user SQL over a warehouse's tables, visible as the views {@code metrics}, {@code runs}
- * and {@code evaluations} (each once it has a row). Each query gets its own child session (same
- * SparkContext) so its views and settings never leak into the caller's session.
+ * and {@code evaluations} (each once it has a row, and read only by a query that names it). Each
+ * query gets its own child session (same SparkContext) so its views and settings never leak into
+ * the caller's session.
  */
 public final class Query {
   private Query() {}
@@ -32,14 +34,23 @@ public final class Query {
     SparkSession session = spark.newSession();
     // Run ids such as 007 or 1e3 must stay strings, not become numbers.
     session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-    if (hasMetrics) register(session, warehouse.metricsTable(), "metrics");
-    if (hasRuns) register(session, warehouse.runsTable(), "runs");
-    if (hasEvaluations) register(session, evaluations, "evaluations");
+    if (hasMetrics && names(sql, "metrics")) register(session, warehouse.metricsTable(), "metrics");
+    if (hasRuns && names(sql, "runs")) register(session, warehouse.runsTable(), "runs");
+    if (hasEvaluations && names(sql, "evaluations")) register(session, evaluations, "evaluations");
     try {
       return session.sql(sql);
     } catch (Exception e) {
       throw failure(e);
     }
+  }
+
+  /**
+   * Whether sql may name the view: the word appears in it, in any case. A table is read (its
+   * files listed, their schemas merged in a Spark job) only for a query that may use it; a word
+   * that is not the table (a column, a string) costs only that reading.
+   */
+  static boolean names(String sql, String view) {
+    return Pattern.compile("\\b" + view + "\\b", Pattern.CASE_INSENSITIVE).matcher(sql).find();
   }
 
   private static void register(SparkSession session, Path table, String view) {

@@ -9,6 +9,7 @@ import static org.nndl.metrics.Fixtures.hyper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,21 @@ class QueryTest {
         () -> ResultPrinter.print(rows, ResultFormat.TABLE, out));
     assertTrue(e.getMessage().startsWith("query failed: ["), e.getMessage());
     assertOneLine(e);
+  }
+
+  /**
+   * A query reads only the tables it names: a runs table holding a foreign file does not stop a
+   * query of metrics, and one that names runs (in any case) says which table it cannot read.
+   */
+  @Test
+  void aQueryReadsOnlyTheTablesItNames() throws Exception {
+    Warehouse w = warehouseWithOneRun();
+    new RunsTable(w).write(spark, "r", Fixtures.map("eta", 0.5));
+    Files.writeString(dir.resolve("tables/runs/run_id=r/part-foreign.parquet"), "not parquet");
+    assertEquals(1, Query.run(spark, w, "select epoch from metrics").count());
+    MetricsError e = assertThrows(MetricsError.class,
+        () -> Query.run(spark, w, "select m.epoch from metrics m join RUNS using (run_id)").count());
+    assertTrue(e.getMessage().startsWith("cannot read table runs"), e.getMessage());
   }
 
   @Test
