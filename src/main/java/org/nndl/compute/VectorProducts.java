@@ -11,9 +11,17 @@ import jdk.incubator.vector.VectorSpecies;
  * index streams a block of W (or of nabla_w) once for the whole group, GROUP accumulators in
  * registers. A group short of GROUP samples is padded with the all-zero column, which adds
  * nothing. Loaded only when the JVM has {@code jdk.incubator.vector}.
+ *
+ * <p>The species is {@code SPECIES_MAX}, the one Spark's own BLAS (netlib's VectorBLAS, behind
+ * MLlib's MultilayerPerceptronClassifier and others) uses, not {@code SPECIES_PREFERRED}: both
+ * are the widest vector on x86, but each is its own class (DoubleMaxVector, Double512Vector), and
+ * the Vector API's shared methods keep one type profile for all callers. Once MLlib had run in
+ * the JVM with the other class, C2 no longer proved these products' vectors of one class, lost the
+ * intrinsics and boxed every vector: an m = 10 epoch at [784,30,10] took 2.2-2.7 s instead of
+ * 0.5 s (docs/spark-ml.md). With one class in the JVM the profiles stay monomorphic.
  */
 final class VectorProducts {
-  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_MAX;
   private static final int L = S.length();
   /** Samples per pass over W: m = 10, the book's mini-batch, in one. */
   static final int GROUP = 10;
@@ -21,6 +29,8 @@ final class VectorProducts {
   private VectorProducts() {}
 
   static int lanes() { return L; }
+
+  static VectorSpecies<Double> species() { return S; }
 
   /** First row of block b of a layer of rows (>= L) rows. */
   private static int blockStart(int b, int rows) { return Math.min(b * L, rows - L); }
