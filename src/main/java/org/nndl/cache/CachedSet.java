@@ -1,10 +1,13 @@
 package org.nndl.cache;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
@@ -81,6 +84,28 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
    */
   private static final class ExpandedView implements Function<Block, Block> {
     @Override public Block call(Block block) { return block.expanded(); }
+  }
+
+  /**
+   * The first n samples (all when n >= size) as a view of this set: its cached blocks that hold
+   * them, the last one cut. Like {@link #expanded}, the view owns nothing and this set stays
+   * cached until its owner closes it.
+   */
+  public CachedSet head(int n) {
+    int[] first = new int[firstSample.length];
+    for (int p = 0; p < first.length; p++) first[p] = Math.min(firstSample[p], n);
+    return new CachedSet(blocks.flatMap(new Head(n)), first, null);
+  }
+
+  /** A block cut to the samples before n, or nothing when it starts at n or later (a named class, as {@link ExpandedView}). */
+  private static final class Head implements FlatMapFunction<Block, Block> {
+    private final int n;
+
+    Head(int n) { this.n = n; }
+
+    @Override public Iterator<Block> call(Block block) {
+      return block.first() >= n ? Collections.emptyIterator() : List.of(block.head(n - block.first())).iterator();
+    }
   }
 
   public int partitions() { return firstSample.length - 1; }

@@ -109,6 +109,16 @@ public final class Block implements Serializable {
 
   public int label(int i) { return labels[i / copies - first] & 0xff; }
 
+  /** This block's first k samples as stored (all of them when k >= count), for a view of a set's first samples. */
+  public Block head(int k) {
+    if (copies != 1) throw new IllegalStateException("an expanded view has no stored head");
+    if (k >= count) return this;
+    int values = k * inputSize();
+    return new Block(first, k, rows, cols, pixels == null ? null : Arrays.copyOf(pixels, values),
+        floats == null ? null : Arrays.copyOf(floats, values), doubles == null ? null : Arrays.copyOf(doubles, values),
+        scale, Arrays.copyOf(labels, k), 1);
+  }
+
   /** Consecutive pieces of one block (a block split between two partitions of a DataFrame) as one block. */
   static Block join(List<Block> pieces) {
     Block head = pieces.get(0);

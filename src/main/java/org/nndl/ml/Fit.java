@@ -36,13 +36,21 @@ import org.nndl.train.TrainingSets;
 /**
  * {@link NetworkClassifier#fit}: the DataFrame's rows cached as the trainer's blocks
  * ({@link FrameReader}), the params as {@link TrainSettings}, and the same {@link Trainer} run
- * as {@code ./submit train}. Without a validation column the training rows are also the scored
- * ones (the trainer scores a set every epoch); with one, the validation rows are.
+ * as {@code ./submit train}. The trainer scores a set every epoch (the summary's test columns):
+ * with a validation column, the validation rows; without one, the first {@link #SCORED_ROWS}
+ * training rows (a bound, so that a summary of 60,000 rows costs an epoch no more than
+ * {@code ./submit train}'s 10,000 test images do).
  */
 final class Fit {
+  /** The training rows scored each epoch when no validation column is given: MNIST's test set size. */
+  static final int SCORED_ROWS = 10_000;
+
   private Fit() {}
 
-  static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data) {
+  static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data) { return run(clf, data, SCORED_ROWS); }
+
+  /** fit, scoring at most scoredRows of the training rows per epoch when there is no validation column. */
+  static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data, int scoredRows) {
     Dataset<Row> frame = data.toDF();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
     if (clf.getRunId() != null && clf.getWarehouse() == null) {
@@ -76,8 +84,8 @@ final class Fit {
         s = settings(clf, set.inputSize(), classes, requested, validation.size());
       }
       List<EpochMetrics> epochs = new ArrayList<>();
-      // without validation rows the training rows are the scored ones, over the evaluation partitions
-      TrainingSets sets = new TrainingSets(train, validation != null ? validation : scored, validation, plan);
+      // without validation rows the first training rows are the scored ones, over the evaluation partitions
+      TrainingSets sets = new TrainingSets(train, validation != null ? validation : scored.head(scoredRows), validation, plan);
       Trainer.Result r;
       String runId = null;
       if (clf.getWarehouse() == null) {

@@ -9,7 +9,8 @@ import org.nndl.metrics.MetricsTable;
 
 /**
  * What fit measured, one row per epoch with the metrics table's columns. Without a validation
- * column the test columns score the training rows themselves; with one, the validation rows.
+ * column the test columns score the first 10,000 training rows (all of them in a smaller frame);
+ * with one, the validation rows.
  */
 public final class NetworkTrainingSummary {
   private final List<EpochMetrics> epochs;

@@ -81,6 +81,24 @@ class NetworkClassifierTest {
     }
   }
 
+  @Test void withoutAValidationColumnTheSummaryScoresTheFirstTrainingRowsOnly() {
+    TrainTest d = digits();
+    int scored = 170;  // blocks of 150 rows: all of the first block and 20 rows of the second
+    NetworkClassificationModel model = Fit.run(new NetworkClassifier().setHiddenLayers(10).setMaxIter(1).setInputScale(255),
+        Frames.of(spark(), d.train(), 3), scored);
+    Network2 reference = new Network2(model.spec(), model.weights());  // the last epoch's weights, the ones it scored
+    int correct = 0;
+    for (int i = 0; i < scored; i++) {
+      double[] x = new double[784];
+      for (int p = 0; p < 784; p++) x[p] = (d.train().pixels()[i * 784 + p] & 0xff) * Shift.SCALE;
+      double[] out = reference.output(x);
+      int best = 0;
+      for (int j = 1; j < out.length; j++) if (out[j] > out[best]) best = j;
+      if (best == d.train().labels()[i]) correct++;
+    }
+    assertEquals((double) correct / scored, model.summary().accuracy());
+  }
+
   @Test void sigmoidOutputsAreScaledToSumOne() {
     var model = NetworkClassificationModel.fromNetwork2Json("{\"sizes\":[1,2],\"weights\":[[[0.0],[0.0]]],"
         + "\"biases\":[[[0.0],[1.0986122886681098]]],\"cost\":\"CrossEntropyCost\"}");
