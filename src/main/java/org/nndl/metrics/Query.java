@@ -23,25 +23,44 @@ public final class Query {
    * @throws MetricsError if the warehouse has no tables yet or the SQL is invalid
    */
   public static Dataset<Row> run(SparkSession spark, Warehouse warehouse, String sql) {
-    boolean hasMetrics = TablePaths.hasData(warehouse.fs(), warehouse.metricsTable());
-    boolean hasRuns = TablePaths.hasData(warehouse.fs(), warehouse.runsTable());
-    Path evaluations = EvaluationsTable.path(warehouse);
-    boolean hasEvaluations = TablePaths.hasData(warehouse.fs(), evaluations, EvaluationsTable.PARTITION_KEY);
-    if (!hasMetrics && !hasRuns && !hasEvaluations) {
-      throw new MetricsError("no runs in warehouse " + warehouse
-          + " yet: run ./submit train first (or pass --warehouse)");
-    }
+    boolean hasMetrics = hasTable(warehouse, "metrics");
+    boolean hasRuns = hasTable(warehouse, "runs");
+    boolean hasEvaluations = hasTable(warehouse, "evaluations");
+    if (!hasMetrics && !hasRuns && !hasEvaluations) throw noRuns(warehouse);
     SparkSession session = spark.newSession();
     // Run ids such as 007 or 1e3 must stay strings, not become numbers.
     session.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     if (hasMetrics && names(sql, "metrics")) register(session, warehouse.metricsTable(), "metrics");
     if (hasRuns && names(sql, "runs")) register(session, warehouse.runsTable(), "runs");
-    if (hasEvaluations && names(sql, "evaluations")) register(session, evaluations, "evaluations");
+    if (hasEvaluations && names(sql, "evaluations")) register(session, EvaluationsTable.path(warehouse), "evaluations");
     try {
       return session.sql(sql);
     } catch (Exception e) {
       throw failure(e);
     }
+  }
+
+  private static MetricsError noRuns(Warehouse w) {
+    return new MetricsError("no runs in warehouse " + w + " yet: run ./submit train first (or pass --warehouse)");
+  }
+
+  /**
+   * Whether the warehouse's table of that view has rows, as {@link #hasTable}; a warehouse with
+   * no table at all is refused, as {@link #run} refuses it.
+   */
+  public static boolean hasTableOfAny(Warehouse w, String view) {
+    if (!hasTable(w, "metrics") && !hasTable(w, "runs") && !hasTable(w, "evaluations")) throw noRuns(w);
+    return hasTable(w, view);
+  }
+
+  /** Whether the warehouse's table of that view ("metrics", "runs" or "evaluations") has rows: a query may name it. */
+  public static boolean hasTable(Warehouse w, String view) {
+    return switch (view) {
+      case "metrics" -> TablePaths.hasData(w.fs(), w.metricsTable());
+      case "runs" -> TablePaths.hasData(w.fs(), w.runsTable());
+      case "evaluations" -> TablePaths.hasData(w.fs(), EvaluationsTable.path(w), EvaluationsTable.PARTITION_KEY);
+      default -> throw new IllegalArgumentException("no table " + view);
+    };
   }
 
   /**

@@ -155,10 +155,8 @@ public final class CurveLoader {
     return List.of(r.schema().fieldNames()).contains(column);
   }
 
-  /** Whether Query registered a view, i.e. that table has data (a query on it would fail). */
-  private boolean hasView(String view) {
-    return Query.run(spark, warehouse, "SELECT 1").sparkSession().catalog().tableExists(view);
-  }
+  /** Whether that table has data (a query on it would fail otherwise); a warehouse without tables is refused. */
+  private boolean hasView(String view) { return Query.hasTableOfAny(warehouse, view); }
 
   private void requireView(String view) {
     if (!hasView(view)) {
