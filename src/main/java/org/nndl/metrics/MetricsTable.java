@@ -10,12 +10,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The {@code metrics} table: one row per finished epoch, written as the epoch ends (together
  * with the epochs that ended during the previous write) so a crash keeps the finished epochs.
- * Stored as Parquet under {@code ROOT/tables/metrics/run_id=ID/}, one file per row, with
+ * Stored as Parquet under {@code ROOT/tables/metrics/run_id=ID/}, one file per write, with
  * columns {@code epoch INT, train_seconds DOUBLE, test_accuracy DOUBLE (fraction in [0,1]),
  * test_cost DOUBLE, train_accuracy DOUBLE (null if not monitored), train_cost DOUBLE (null if
  * not monitored), validation_accuracy DOUBLE, validation_cost DOUBLE (null without
@@ -36,9 +37,10 @@ public final class MetricsTable {
   }
 
   /**
-   * Appends epochs of a claimed run in one write (one Spark job, not one per epoch), each still
-   * its own small Parquet file: a run whose epochs end faster than a write finishes writes the
-   * rows that waited meanwhile together.
+   * Appends epochs of a claimed run in one write (one Spark job and one small Parquet file, not
+   * one per epoch): a run whose epochs end faster than a write finishes writes the rows that
+   * waited meanwhile together. A write never holds epochs on both sides of a checkpoint (the
+   * run's writer sees to it), so {@link #dropEpochsAfter} removes whole files.
    */
   public void append(SparkSession spark, String runId,
       LinkedHashMap<String, Object> hyperparameters, List<EpochMetrics> epochs) {
@@ -69,8 +71,9 @@ public final class MetricsTable {
 
   /**
    * Deletes the run's rows of epochs after {@code epoch}: what a resumed run redoes from its last
-   * checkpoint. Each row is its own file, so each deletion removes one whole epoch; a query
-   * running meanwhile sees whole epochs only. Returns the number of rows removed.
+   * checkpoint. A file holds the rows of one write, which never spans a checkpoint, so each
+   * deletion removes whole epochs; a query running meanwhile sees whole epochs only. A file with
+   * epochs on both sides of {@code epoch} is refused, untouched. Returns the number of rows removed.
    */
   public int dropEpochsAfter(SparkSession spark, String runId, int epoch) {
     Path dir = Warehouse.partition(warehouse.metricsTable(), runId);
@@ -80,11 +83,16 @@ public final class MetricsTable {
       for (FileStatus f : warehouse.fs().listStatus(dir)) {
         String name = f.getPath().getName();
         if (!name.endsWith(".parquet") || name.startsWith(".") || name.startsWith("_")) continue;
-        int e = spark.read().parquet(f.getPath().toString()).select("epoch").first().getInt(0);
-        if (e <= epoch) continue;
+        Row r = spark.read().parquet(f.getPath().toString())
+            .agg(functions.min("epoch"), functions.max("epoch"), functions.count("epoch")).first();
+        if (r.getInt(1) <= epoch) continue;
+        if (r.getInt(0) <= epoch) {
+          throw new MetricsError("metrics file " + f.getPath() + " holds epochs " + r.getInt(0) + " to " + r.getInt(1)
+              + ", on both sides of checkpoint epoch " + epoch + ": resume from a checkpoint at or after epoch " + r.getInt(1));
+        }
         warehouse.fs().delete(f.getPath(), false);
         warehouse.fs().delete(new Path(dir, "." + name + ".crc"), false);
-        dropped++;
+        dropped += (int) r.getLong(2);
       }
     } catch (IOException e) {
       throw new MetricsError("cannot remove the rows after epoch " + epoch + " of run " + runId + " in " + dir

@@ -18,8 +18,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One row a table write appends, with its schema. Every table writes this way: one tiny
- * Parquet file per row into the run's own partition directory, so a write is cheap,
- * runs never touch each other's files, and every finished write survives a later crash.
+ * Parquet file per write (a row, or the rows that waited for it) into the run's own partition
+ * directory, so a write is cheap, runs never touch each other's files, and every finished write
+ * survives a later crash.
  */
 final class OneRow {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -66,10 +67,7 @@ final class OneRow {
    */
   void appendTo(SparkContext sc, Path dir) { appendAll(sc, dir, List.of(this)); }
 
-  /**
-   * Appends rows of one schema as {@link #appendTo} does, in one write: each row is still its own
-   * Parquet file ({@code maxRecordsPerFile} 1), all committed together by one job.
-   */
+  /** Appends rows of one schema as {@link #appendTo} does: one Parquet file, committed by one job. */
   static void appendAll(SparkContext sc, Path dir, List<OneRow> rows) {
     StructType schema = rows.get(0).schema();
     for (OneRow r : rows) {
@@ -78,7 +76,6 @@ final class OneRow {
     RowSession.of(sc).createDataFrame(rows.stream().map(OneRow::toRow).toList(), schema)
         .coalesce(1)
         .write()
-        .option("maxRecordsPerFile", 1)
         .mode(SaveMode.Append)
         .parquet(dir.toString());
   }

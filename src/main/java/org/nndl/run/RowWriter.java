@@ -13,14 +13,17 @@ import java.util.function.Consumer;
  * Writes a run's rows and checkpoints in the background, one at a time and in the order given,
  * while the next epoch trains: a table append is a Spark job with a file commit, which would
  * otherwise add its time to every epoch. Rows that wait while an earlier write runs go out
- * together in the next append, so a run whose epochs are shorter than a write does not fall
- * behind. The first write that fails is rethrown by the next {@link #submit} or by
- * {@link #drain}, so a run never goes on for long past a lost row, and a checkpoint queued after
- * a row is written only once that row is.
+ * together in the next append (one file), so a run whose epochs are shorter than a write does not
+ * fall behind; of the checkpoints that wait, only the newest is written (it supersedes the
+ * others), after every row before it and in an append of its own: an append never holds rows of
+ * epochs on both sides of a written checkpoint, so a resume can drop the rows after its
+ * checkpoint file by file. The first write that fails is rethrown by the next {@link #submit} or
+ * by {@link #drain}, so a run never goes on for long past a lost row, and a checkpoint is written
+ * only once the rows before it are.
  */
 final class RowWriter<R> implements AutoCloseable {
   private final Consumer<List<R>> append;
-  private final List<R> waiting = new ArrayList<>();  // rows given, not yet taken by an append; guarded by itself
+  private final List<Object> waiting = new ArrayList<>();  // rows and Checkpoints given, not yet taken; guarded by itself
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "nndl-rows");
     t.setDaemon(true);
@@ -33,19 +36,43 @@ final class RowWriter<R> implements AutoCloseable {
   RowWriter(Consumer<List<R>> append) { this.append = append; }
 
   /** Queues a row after the writes before it; throws the failure of an earlier write, if any. */
-  void row(R row) {
-    synchronized (waiting) { waiting.add(row); }
-    submit(this::appendWaiting);
+  void row(R row) { await(row); }
+
+  /**
+   * Queues a checkpoint's write after the rows before it; it is skipped when a newer checkpoint is
+   * queued before it runs. Throws the failure of an earlier write, if any.
+   */
+  void checkpoint(Runnable write) { await(new Checkpoint(write)); }
+
+  /** A checkpoint's write, among the rows waiting. */
+  private record Checkpoint(Runnable write) {}
+
+  private void await(Object rowOrCheckpoint) {
+    synchronized (waiting) { waiting.add(rowOrCheckpoint); }
+    submit(this::writeWaiting);
   }
 
-  /** The rows waiting, in one append; none when an earlier append already took them. */
-  private void appendWaiting() {
-    List<R> rows;
+  /**
+   * What waits: the rows up to the newest checkpoint in one append, then that checkpoint (the
+   * older ones are superseded); the rows after it wait for the next call, which was queued with
+   * them. Nothing when an earlier call already took everything.
+   */
+  @SuppressWarnings("unchecked")
+  private void writeWaiting() {
+    List<R> rows = new ArrayList<>();
+    Checkpoint newest = null;
     synchronized (waiting) {
-      rows = new ArrayList<>(waiting);
-      waiting.clear();
+      int last = waiting.size() - 1;
+      while (last >= 0 && !(waiting.get(last) instanceof Checkpoint)) last--;
+      int take = last >= 0 ? last + 1 : waiting.size();
+      for (Object o : waiting.subList(0, take)) {
+        if (o instanceof Checkpoint c) newest = c;
+        else rows.add((R) o);
+      }
+      waiting.subList(0, take).clear();
     }
     if (!rows.isEmpty()) append.accept(rows);
+    if (newest != null) newest.write().run();
   }
 
   /** Queues a write after the ones before it; throws the failure of an earlier write, if any. */

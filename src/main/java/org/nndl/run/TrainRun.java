@@ -103,6 +103,7 @@ public final class TrainRun {
     List<EpochMetrics> rows = new ArrayList<>();  // this session's rows, for the pictures
     TrainState[] last = {null};
     int[] saved = {start.epochsDone()};
+    int[] queued = {start.epochsDone()};  // the epoch of the last checkpoint queued
     Trainer.Result result;
     try (RowWriter<EpochMetrics> writer = new RowWriter<>(epochs -> {
       metrics.append(spark, id, hyper, epochs);
@@ -111,14 +112,15 @@ public final class TrainRun {
       writer.submit(first);
       result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
         writer.row(m);  // the row first: a checkpoint never runs ahead of the table
-        if (store != null && (state.epochsDone() % checkpointEvery == 0 || state.epochsDone() == s.epochs())) {
-          writer.submit(() -> {
+        if (store != null && state != null && checkpointDue(checkpointEvery, s.epochs(), queued[0], state.epochsDone())) {
+          queued[0] = state.epochsDone();
+          writer.checkpoint(() -> {
             store.write(new Checkpoint(id, options, state));
             saved[0] = state.epochsDone();
           });
         }
         rows.add(m);
-        last[0] = state;
+        if (state != null) last[0] = state;
         progress.accept(m);
       });
       writer.drain();
@@ -149,6 +151,15 @@ public final class TrainRun {
       System.err.println("warning: " + m.line() + " (the model and metrics are saved; ./submit report --run-id " + id
           + " makes the pictures again)");
     }
+  }
+
+  /**
+   * A checkpoint is due at the last of the run's epochs, and at the first epoch whose state is at
+   * hand at or after each multiple of K ({@code every}) past the last one queued: every K epochs, or, where whole epochs run in one task
+   * and only its last epoch's state comes back, at the end of the task that passes the multiple.
+   */
+  static boolean checkpointDue(int every, int epochs, int lastQueued, int epochsDone) {
+    return epochsDone / every > lastQueued / every || epochsDone == epochs;
   }
 
   public static Path modelFile(Path runDir) { return new Path(runDir, "model.json"); }

@@ -29,13 +29,18 @@ final class EpochsFunction implements FlatMapFunction2<Iterator<Block>, Iterator
   /** A block of scored set number slot, from its cached partition number partition. */
   record Scored(int slot, int partition, Block block) implements Serializable {}
 
-  /** What one epoch did: the parameters (and velocity) after it, its steps' time, and each scored set's score. */
+  /**
+   * What one epoch did: its steps' time, each scored set's score and total cost, and for the
+   * task's last epoch only the parameters (and velocity) after it: the others stay on the
+   * executor (shipping each epoch's would cost more than the epoch).
+   */
   static final class Epoch implements Serializable {
-    double[] params;
-    double[] velocity;
+    double[] params;    // the task's last epoch only
+    double[] velocity;  // the task's last epoch only, with momentum
     long nanos;
     boolean diverged;  // a step diverged: params are those before it, and nothing was scored
     Score[] scores;
+    double[] costs;    // each scored set's total cost (mean and weight penalty), as the driver's figures
   }
 
   /** A task's epochs, in order, and the time the task took. */
@@ -103,15 +108,19 @@ final class EpochsFunction implements FlatMapFunction2<Iterator<Block>, Iterator
       int done = FusedStepsFunction.take(context, blocks, w, step, order, 0, order.length, first + i,
           sgd.withEta(schedule.eta()), gradient, probe);
       e.nanos = System.nanoTime() - e0;
-      e.params = w.clone();
-      e.velocity = start.value()[1] == null ? null : updater.velocity();
       e.diverged = done < (order.length + sgd.m() - 1) / sgd.m();
       out.epochs.add(e);
       if (e.diverged) break;
-      e.scores = scores(dropout.inference(layout, w), scored);
+      double[] full = dropout.inference(layout, w);
+      e.scores = scores(full, scored);
+      e.costs = new double[e.scores.length];
+      for (int k = 0; k < e.costs.length; k++) e.costs[k] = e.scores[k].totalCost(sgd.regularization(), sgd.lambda(), layout, full);
       double validation = validationSlot < 0 ? Double.NaN : e.scores[validationSlot].accuracy();
       if (schedule.afterEpoch(validation) != Schedule.Decision.CONTINUE) break;
     }
+    Epoch last = out.epochs.get(out.epochs.size() - 1);
+    last.params = w;
+    last.velocity = start.value()[1] == null ? null : updater.velocity();
     out.nanos = System.nanoTime() - t0;
     return List.of(out).iterator();
   }

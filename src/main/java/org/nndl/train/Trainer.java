@@ -33,7 +33,10 @@ public final class Trainer {
   /** The end of a run; why says, for EARLY_STOPPED, which rule ended it. */
   public record Result(double[] params, int epochsDone, Status status, String why) {}
 
-  /** Sees each finished epoch: its metrics row, then the state after it. */
+  /**
+   * Sees each finished epoch: its metrics row, then the state after it, or null for an epoch whose
+   * parameters stayed in a task of whole epochs (only a task's last epoch brings them back).
+   */
   public interface Listener {
     void epochDone(EpochMetrics metrics, TrainState state);
   }
@@ -115,12 +118,12 @@ public final class Trainer {
         if (stop.getAsBoolean()) return new Result(params, epoch - 1, Status.STOPPED, null);
         int count = tasks.next(settings.epochs() - epoch + 1);
         for (EpochsFunction.Epoch e : tasks.run(params, settings.seed(), epoch, count, schedule.state(), settings.sgd(schedule.eta()))) {
-          System.arraycopy(e.params, 0, params, 0, params.length);
+          boolean atHand = e.params != null;  // a task's last epoch (which a divergence or the schedule's end is)
+          if (atHand) System.arraycopy(e.params, 0, params, 0, params.length);
           if (e.velocity != null) optimizer.restore(e.velocity);
           if (e.diverged) return new Result(params, epoch - 1, Status.DIVERGED, null);
-          double[] full = dropout.inference(layout, params);
-          Result end = afterEpoch(epoch, e.nanos / 1e9, settings.sgd(schedule.eta()), figures(List.of(e.scores), full),
-              params, optimizer, schedule, listener);
+          Result end = afterEpoch(epoch, e.nanos / 1e9, settings.sgd(schedule.eta()), figures(e.scores, e.costs),
+              params, atHand, optimizer, schedule, listener);
           if (end != null) return end;
           epoch++;
         }
@@ -139,7 +142,7 @@ public final class Trainer {
       double[] full = dropout.inference(layout, params);  // the network evaluation sees
       List<Score> scores = JobDescription.run(sc, "epoch " + epoch + " evaluation",
           () -> evaluator.scoreAll(sc, scored.stream().map(CachedSet::blocks).toList(), full));
-      Result end = afterEpoch(epoch, seconds, sgd, figures(scores, full), params, optimizer, schedule, listener);
+      Result end = afterEpoch(epoch, seconds, sgd, figures(scores, full), params, true, optimizer, schedule, listener);
       if (end != null) return end;
       epoch++;
     }
@@ -162,8 +165,10 @@ public final class Trainer {
   /**
    * What follows every epoch: the schedule's decision on its validation accuracy, its row and
    * state to the listener, then the end of the run if it diverged or a rule ended it (else null).
+   * Unless atHand, params are an earlier epoch's (its own stayed in a task of whole epochs, whose
+   * steps checked them): the listener then gets no state.
    */
-  private Result afterEpoch(int epoch, double seconds, Sgd sgd, List<Figures> figures, double[] params,
+  private Result afterEpoch(int epoch, double seconds, Sgd sgd, List<Figures> figures, double[] params, boolean atHand,
       Optimizer optimizer, Schedule schedule, Listener listener) {
     Figures test = figures.get(0);
     Figures train = settings.monitor() ? figures.get(1) : Figures.NONE;
@@ -171,7 +176,7 @@ public final class Trainer {
     Schedule.Decision decision = schedule.afterEpoch(validation.accuracy == null ? Double.NaN : validation.accuracy);
     listener.epochDone(new EpochMetrics(epoch, seconds, test.accuracy, test.cost, train.accuracy, train.cost,
         validation.accuracy, validation.cost, sgd.eta()),
-        new TrainState(epoch, params.clone(), optimizer.state(), schedule.state()));
+        atHand ? new TrainState(epoch, params.clone(), optimizer.state(), schedule.state()) : null);
     // A huge cost (a saturated network) is a figure to report, as network2.py does; only parameters that
     // stopped being finite end the run (the optimizer checks them after every step).
     if (!Optimizer.allFinite(params)) return new Result(params, epoch, Status.DIVERGED, null);
@@ -196,6 +201,13 @@ public final class Trainer {
   /** One set's accuracy and total cost (nulls for a set not scored). */
   private record Figures(Double accuracy, Double cost) {
     static final Figures NONE = new Figures(null, null);
+  }
+
+  /** Each scored set's figures from a task of whole epochs, which took the costs as {@link #figures(List, double[])}. */
+  private static List<Figures> figures(Score[] scores, double[] costs) {
+    List<Figures> figures = new ArrayList<>();
+    for (int k = 0; k < scores.length; k++) figures.add(new Figures(scores[k].accuracy(), costs[k]));
+    return figures;
   }
 
   /** Each scored set's figures at full, the network evaluation sees. */

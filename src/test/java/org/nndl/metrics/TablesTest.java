@@ -3,6 +3,7 @@ package org.nndl.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nndl.metrics.Fixtures.epoch;
 import static org.nndl.metrics.Fixtures.hyper;
 import static org.nndl.metrics.Fixtures.map;
@@ -62,17 +63,29 @@ class TablesTest {
   }
 
   @Test
-  void epochsAppendedTogetherAreStillOneFileEachSoAResumeDropsWholeEpochs() throws Exception {
+  void epochsAppendedTogetherAreOneFileAndAResumeDropsTheFilesAfterItsCheckpoint() throws Exception {
+    Warehouse w = new Warehouse(dir);
+    w.claimRun("r");
+    MetricsTable metrics = new MetricsTable(w);
+    metrics.append(spark, "r", hyper(0.5), List.of(epoch(1), epoch(2)));  // a checkpoint of epoch 2 follows
+    metrics.append(spark, "r", hyper(0.5), List.of(epoch(3), epoch(4), epoch(5)));
+    Path partition = dir.resolve("tables/metrics/run_id=r");
+    try (var files = Files.list(partition)) {
+      assertEquals(2, files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count());
+    }
+    assertEquals(3, metrics.dropEpochsAfter(spark, "r", 2));
+    assertEquals(List.of(1, 2), query(w, "select epoch from metrics order by epoch").stream().map(r -> r.getInt(0)).toList());
+  }
+
+  @Test
+  void aFileWithEpochsOnBothSidesOfTheCheckpointIsRefusedAndKept() {
     Warehouse w = new Warehouse(dir);
     w.claimRun("r");
     MetricsTable metrics = new MetricsTable(w);
     metrics.append(spark, "r", hyper(0.5), List.of(epoch(1), epoch(2), epoch(3)));
-    Path partition = dir.resolve("tables/metrics/run_id=r");
-    try (var files = Files.list(partition)) {
-      assertEquals(3, files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count());
-    }
-    assertEquals(2, metrics.dropEpochsAfter(spark, "r", 1));
-    assertEquals(List.of(1), query(w, "select epoch from metrics").stream().map(r -> r.getInt(0)).toList());
+    MetricsError e = assertThrows(MetricsError.class, () -> metrics.dropEpochsAfter(spark, "r", 1));
+    assertTrue(e.getMessage().contains("holds epochs 1 to 3, on both sides of checkpoint epoch 1"), e.getMessage());
+    assertEquals(List.of(1, 2, 3), query(w, "select epoch from metrics order by epoch").stream().map(r -> r.getInt(0)).toList());
   }
 
   @Test

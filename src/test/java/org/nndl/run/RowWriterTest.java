@@ -51,7 +51,7 @@ class RowWriterTest {
         }
         throw diskFull;
       });
-      w.submit(() -> written.add("checkpoint 2"));
+      w.checkpoint(() -> written.add("checkpoint 2"));
       queued.countDown();
       thrown = assertThrows(IllegalStateException.class, w::drain);
       assertThrows(IllegalStateException.class, () -> w.submit(() -> written.add("row 3")));
@@ -61,28 +61,31 @@ class RowWriterTest {
   }
 
   @Test
-  void rowsThatWaitGoOutInOneAppendBeforeTheCheckpointAfterThem() throws Exception {
+  void rowsThatWaitGoOutInOneAppendUpToTheNewestCheckpointWhichAloneIsWritten() throws Exception {
     List<String> written = new CopyOnWriteArrayList<>();
     CountDownLatch hold = new CountDownLatch(1);
     try (RowWriter<Integer> w = new RowWriter<>(rows -> written.add("rows " + rows))) {
       w.submit(() -> {
         try {
-          hold.await();  // the runs row is slow: four epochs end meanwhile
+          hold.await();  // the runs row is slow: five epochs end meanwhile
         } catch (InterruptedException e) {
           throw new IllegalStateException(e);
         }
         written.add("runs row");
       });
       w.row(1);
+      w.checkpoint(() -> written.add("checkpoint 1"));
       w.row(2);
-      w.submit(() -> written.add("checkpoint 2"));
       w.row(3);
+      w.checkpoint(() -> written.add("checkpoint 3"));
       w.row(4);
+      w.row(5);
       hold.countDown();
       w.drain();
-      w.row(5);
+      w.row(6);
+      w.checkpoint(() -> written.add("checkpoint 6"));
       w.drain();
     }
-    assertEquals(List.of("runs row", "rows [1, 2, 3, 4]", "checkpoint 2", "rows [5]"), written);
+    assertEquals(List.of("runs row", "rows [1, 2, 3]", "checkpoint 3", "rows [4, 5]", "rows [6]", "checkpoint 6"), written);
   }
 }

@@ -49,8 +49,11 @@ class FusedStepsTest {
     return base.with(t).validate();
   }
 
-  /** A run's rows (times left out), its end and its parameters, and how many jobs its steps took. */
-  private record Run(List<List<Object>> rows, Trainer.Result result, int stopChecks) {}
+  /**
+   * A run's rows (times left out), the states a checkpoint would keep by epoch (where the listener
+   * got one), its end and its parameters, and how many times it checked for a stop.
+   */
+  private record Run(List<List<Object>> rows, java.util.Map<Integer, List<Object>> states, Trainer.Result result, int stopChecks) {}
 
   /** How a trainer runs the exact steps: one job per step, fused steps with a scoring job per epoch, or whole epochs per task. */
   enum Shape { PER_STEP, FUSED_STEPS, EPOCH_TASKS }
@@ -63,6 +66,7 @@ class FusedStepsTest {
   private static Run train(TrainSettings s, int partitions, Shape shape, java.util.function.BooleanSupplier stop,
       FusedStepsFunction.Probe probe) {
     List<List<Object>> rows = new ArrayList<>();
+    java.util.Map<Integer, List<Object>> states = new java.util.HashMap<>();
     int[] checks = {0};
     try (TrainingSets sets = new TrainingSets(CachedSet.broadcast(sc(), TRAIN, partitions),
         CachedSet.broadcast(sc(), TEST, 2), s.techniques().validation() > 0 ? CachedSet.broadcast(sc(), VALIDATION, 2) : null)) {
@@ -72,22 +76,27 @@ class FusedStepsTest {
         case EPOCH_TASKS -> new Trainer(sc(), s);
       };
       Trainer.Result r = trainer.probe(probe).run(sets, TrainState.start(Initializer.DEFAULT.init(s.spec().layout(), s.seed()), s.eta()),
-          () -> { checks[0]++; return stop.getAsBoolean(); }, (m, state) -> rows.add(withoutTime(m, state)));
-      return new Run(rows, r, checks[0]);
+          () -> { checks[0]++; return stop.getAsBoolean(); }, (m, state) -> {
+            rows.add(withoutTime(m));
+            if (state != null) states.put(m.epoch(), List.of(state.epochsDone(), java.util.Arrays.toString(state.params()),
+                java.util.Arrays.toString(state.optimizer()), state.schedule()));
+          });
+      return new Run(rows, states, r, checks[0]);
     }
   }
 
-  /** Every metrics column but the time, and the optimizer state a checkpoint would keep. */
-  private static List<Object> withoutTime(EpochMetrics m, TrainState state) {
+  /** Every metrics column but the time. */
+  private static List<Object> withoutTime(EpochMetrics m) {
     List<Object> row = new ArrayList<>(List.of(m.epoch(), m.testAccuracy(), m.testCost()));
     row.addAll(java.util.Arrays.asList(m.trainAccuracy(), m.trainCost(), m.validationAccuracy(), m.validationCost(), m.eta()));
-    row.add(java.util.Arrays.toString(state.optimizer()));
-    row.add(state.schedule());
     return row;
   }
 
   private static void sameBits(Run perStep, Run fused) {
     assertEquals(perStep.rows(), fused.rows());  // Double.equals: bit for bit
+    assertEquals(perStep.states().keySet(), perStep.rows().stream().map(r -> r.get(0)).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(fused.states().containsKey(fused.result().epochsDone()) || fused.result().epochsDone() == 0, "the last epoch's state");
+    fused.states().forEach((epoch, state) -> assertEquals(perStep.states().get(epoch), state, "the state after epoch " + epoch));
     assertEquals(perStep.result().status(), fused.result().status());
     assertEquals(perStep.result().epochsDone(), fused.result().epochsDone());
     assertArrayEquals(perStep.result().params(), fused.result().params());
