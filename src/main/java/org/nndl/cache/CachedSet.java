@@ -60,9 +60,17 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
 
   /** Caches blocks that the executors read themselves; a lost block is read again from its file. */
   public static CachedSet of(DistributedSet set) {
-    JavaRDD<Block> rdd = set.blocks().persist(StorageLevel.MEMORY_ONLY());
-    rdd.count();
-    return new CachedSet(rdd, set.firstSample(), null);
+    CachedSet cached = persisted(set);
+    cached.blocks().count();
+    return cached;
+  }
+
+  /**
+   * As {@link #of}, but the blocks are read and cached by the first job over {@code set.blocks()}
+   * (the same RDD), one the caller runs anyway.
+   */
+  public static CachedSet persisted(DistributedSet set) {
+    return new CachedSet(set.blocks().persist(StorageLevel.MEMORY_ONLY()), set.firstSample(), null);
   }
 
   /**

@@ -122,12 +122,12 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
     return cached(spec, FrameReader.load(frame, cols, scale, classes, partitions, CachedSet::blockSize, name), name);
   }
 
-  /** The set cached once it fits the network, and checked again for its labels (one small job). */
+  /** The set cached once it fits the network, and checked for its labels by the job that reads and caches it. */
   public static CachedSet cached(NetworkSpec spec, DistributedSet set, String name) {
     DataChecks.shape(spec, set.rows(), set.cols(), set.size(), name);
     CachedSet cached = null;
     try {
-      cached = CachedSet.of(set);
+      cached = CachedSet.persisted(set);
       DistributedSet.MaxLabel max = set.maxLabel();
       DataChecks.label(spec, max.value(), max.sample(), name);
       return cached;
