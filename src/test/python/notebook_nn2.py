@@ -5,7 +5,8 @@ network2.py's algorithm with the notebook's generator, rng = np.random.default_r
 biases then weights drawn by rng.normal, rng.shuffle(training_data) each epoch, mini-batches of m,
 per-sample backpropagation, L2 weight decay, cross-entropy, sigmoid; every epoch the training
 and the test set are scored as network2's total_cost and accuracy. Reads the IDX files (.gz or
-not) of a folder, by default the project's bundled digits.
+not) of a folder, by default the project's bundled digits. With --batched, each mini-batch and
+each scored set is one matrix (vectorized numpy, equal up to rounding): the fair speed comparison.
 
   python3 src/test/python/notebook_nn2.py [--data DIR] [--train-limit N] [--epochs E] ...
 
@@ -116,6 +117,47 @@ class Network:
         return cost + 0.5 * (lmbda / len(data)) * sum(np.linalg.norm(w) ** 2 for w in self.weights)
 
 
+class BatchedNetwork(Network):
+    """The same algorithm with each mini-batch, and each scored set, as one matrix (the columns are
+    samples): the vectorized numpy a speed comparison should face. Equal to Network up to rounding."""
+
+    def update_mini_batch(self, mini_batch, eta, lmbda, n):
+        x = np.hstack([x for x, _ in mini_batch])
+        y = np.zeros((self.sizes[-1], len(mini_batch)))
+        y[[label for _, label in mini_batch], np.arange(len(mini_batch))] = 1.0
+        activations, zs = [x], []
+        for b, w in zip(self.biases, self.weights):
+            zs.append(np.dot(w, activations[-1]) + b)
+            activations.append(sigmoid(zs[-1]))
+        delta = activations[-1] - y  # the cross-entropy cost's delta (BP1), one column per sample
+        nabla_b, nabla_w = [None] * len(self.biases), [None] * len(self.weights)
+        nabla_b[-1], nabla_w[-1] = delta.sum(axis=1, keepdims=True), np.dot(delta, activations[-2].T)
+        for l in range(2, len(self.sizes)):
+            delta = np.dot(self.weights[-l + 1].T, delta) * sigmoid_prime(zs[-l])
+            nabla_b[-l], nabla_w[-l] = delta.sum(axis=1, keepdims=True), np.dot(delta, activations[-l - 1].T)
+        self.weights = [(1 - eta * (lmbda / n)) * w - (eta / len(mini_batch)) * nw for w, nw in zip(self.weights, nabla_w)]
+        self.biases = [b - (eta / len(mini_batch)) * nb for b, nb in zip(self.biases, nabla_b)]
+
+    def matrices(self, data):
+        """A scored set as (its images as columns, its labels), stacked on first use (in that order)."""
+        stacked = self.__dict__.setdefault("_stacked", {})
+        if id(data) not in stacked:
+            stacked[id(data)] = (np.hstack([x for x, _ in data]), np.array([y for _, y in data]))
+        return stacked[id(data)]
+
+    def accuracy(self, data):
+        x, labels = self.matrices(data)
+        return int(np.sum(np.argmax(self.feedforward(x), axis=0) == labels))
+
+    def total_cost(self, data, lmbda):
+        x, labels = self.matrices(data)
+        a = self.feedforward(x)
+        y = np.zeros(a.shape)
+        y[labels, np.arange(len(labels))] = 1.0
+        cost = np.sum(np.nan_to_num(-y * np.log(a) - (1 - y) * np.log(1 - a))) / len(data)
+        return cost + 0.5 * (lmbda / len(data)) * sum(np.linalg.norm(w) ** 2 for w in self.weights)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--data", type=Path, default=SAMPLE, help="folder of the four IDX files (default: the bundled digits)")
@@ -128,10 +170,13 @@ def main():
     p.add_argument("--lambda", dest="lmbda", type=float, default=0.0)
     p.add_argument("--seed", type=int, default=3)
     p.add_argument("--compare", type=Path, help="CSV of the same columns from ./submit query: print the comparison")
+    p.add_argument("--batched", action="store_true",
+                   help="each mini-batch and scored set as one matrix (vectorized numpy; equal up to rounding)")
     args = p.parse_args()
     train = load(args.data, "train", args.train_limit)
     test = load(args.data, "t10k", args.test_limit)
-    net = Network([int(s) for s in args.sizes.split(",")], np.random.default_rng(seed=args.seed))
+    net = (BatchedNetwork if args.batched else Network)([int(s) for s in args.sizes.split(",")],
+                                                        np.random.default_rng(seed=args.seed))
     rows = []
     if not args.compare:
         print("epoch,test_accuracy,test_cost,train_accuracy,train_cost")

@@ -34,11 +34,16 @@ public final class StartupBench {
     try {
       return run(wh);
     } finally {
-      try (var files = Files.walk(wh)) {
-        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      } catch (IOException ignored) {
-        // a temporary folder left behind
-      }
+      delete(wh);
+    }
+  }
+
+  /** Deletes a temporary folder and what it holds; one left behind is no error. */
+  static void delete(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder left behind
     }
   }
 
@@ -90,7 +95,7 @@ public final class StartupBench {
    * Waits (up to five minutes) until no class archive is being built in DIR: the builder works in
    * the background after a command's first run, and its dump would load the timed rounds.
    */
-  private static void awaitClassArchives(Path dir) {
+  static void awaitClassArchives(Path dir) {
     long deadline = System.nanoTime() + 300_000_000_000L;
     while (System.nanoTime() < deadline && building(dir)) {
       try {
@@ -111,7 +116,7 @@ public final class StartupBench {
   }
 
   /** Runs a command to its end; its wall time in seconds. */
-  private static double seconds(List<String> command) {
+  static double seconds(List<String> command) {
     try {
       Path log = Files.createTempFile("nndl-bench-start", ".log");
       try {
@@ -121,7 +126,7 @@ public final class StartupBench {
         double s = (System.nanoTime() - t0) / 1e9;
         if (code != 0) {
           List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-          throw new IllegalStateException("start-up bench: " + String.join(" ", command.subList(0, 2)) + "... exited with "
+          throw new IllegalStateException("bench: " + String.join(" ", command.subList(0, 2)) + "... exited with "
               + code + ": " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
         }
         return s;
@@ -129,14 +134,14 @@ public final class StartupBench {
         Files.deleteIfExists(log);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("start-up bench: cannot run " + command.get(0), e);
+      throw new UncheckedIOException("bench: cannot run " + command.get(0) + " (" + e.getMessage() + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("start-up bench interrupted", e);
     }
   }
 
-  private static Path tempDir() {
+  static Path tempDir() {
     try {
       return Files.createTempDirectory("nndl-bench-start");
     } catch (IOException e) {

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.nndl.bench.Bench;
 import org.nndl.bench.Measure;
 import org.nndl.bench.MlpComparison;
+import org.nndl.bench.NotebookBench;
 import org.nndl.bench.StartupBench;
 import org.nndl.data.DataSource;
 import org.nndl.data.TrainTest;
@@ -56,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
   int[] mlpHidden;
   @Option(names = "--mlp-epochs", defaultValue = "30", description = "--mlp: NetworkClassifier's epochs (default: ${DEFAULT-VALUE})")
   int mlpEpochs;
+  @Option(names = "--notebook",
+      description = "instead of the table: the notebook's experiment, ./submit train against numpy (src/test/python/notebook_nn2.py, needs python3 with numpy), --startup-rounds rounds")
+  boolean notebook;
   @Option(names = "--startup-rounds", defaultValue = "3",
       description = "rounds of the start-up lines (tiny train and query against a bare Spark application), 0 = none (default: ${DEFAULT-VALUE})")
   int startupRounds;
@@ -70,6 +74,12 @@ final class BenchCommand implements Callable<Integer> {
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
     if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
     String home = System.getProperty("nndl.home");
+    if (notebook) {
+      if (home == null) throw new IllegalArgumentException("--notebook runs ./submit: start the bench with ./submit bench --notebook");
+      if (startupRounds < 1) throw new IllegalArgumentException("--notebook times --startup-rounds rounds: use at least 1");
+      List<Measure> run = new NotebookBench(Path.of(home), startupRounds).run();  // child processes, this JVM idle
+      return print(SparkSession.builder().appName("nndl-spark bench").getOrCreate(), run);
+    }
     boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null;
     if (startupLines && home == null) {
       throw new IllegalArgumentException("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
