@@ -111,9 +111,31 @@ check_ui_default() {
   pass "the launcher turns the Spark UI on for spark://, yarn and k8s:// masters, not for local ones, unless --conf spark.ui.enabled is given"
 }
 
+# A local master's command starts without Spark's launcher (SparkSubmit sets
+# spark.submit.deployMode, a direct start does not): the properties file's settings and --conf,
+# which wins, reach it as Spark properties. Any other spark-submit option goes through the launcher.
+check_local_launch() {
+  local wh="$STATE/launch"
+  env -u SPARK_HOME "$REPO/submit" train --train-limit 100 --test-limit 100 --epochs 1 --warehouse "$wh" \
+    > "$STATE/launch.out" 2>&1 || fail "a tiny local run failed: see $STATE/launch.out"
+  conf() { env -u SPARK_HOME "$REPO/submit" "${@:2}" query --warehouse "$wh" --format csv "SET $1" 2>>"$STATE/launch.out" | tail -1; }
+  [ "$(conf spark.submit.deployMode)" = "spark.submit.deployMode,<undefined>" ] ||
+    fail "a local master's command went through Spark's launcher"
+  [ "$(conf spark.sql.session.timeZone)" = "spark.sql.session.timeZone,UTC" ] ||
+    fail "a local master's command started directly did not get the properties file's settings"
+  [ "$(conf spark.sql.session.timeZone --conf spark.sql.session.timeZone=Asia/Tokyo)" = "spark.sql.session.timeZone,Asia/Tokyo" ] &&
+    [ "$(conf spark.master --conf=spark.sql.session.timeZone=Asia/Tokyo --master 'local[1]')" = "spark.master,local[1]" ] ||
+    fail "a local master's command started directly did not get --conf or --master over the properties file"
+  [ "$(conf spark.submit.deployMode --driver-memory 1g)" = "spark.submit.deployMode,client" ] &&
+    [ "$(conf spark.sql.session.timeZone --driver-memory 1g --conf spark.sql.session.timeZone=Asia/Tokyo)" = "spark.sql.session.timeZone,Asia/Tokyo" ] ||
+    fail "a spark-submit option other than --conf, --master and --properties-file did not go through Spark's launcher"
+  pass "a local master's command starts without Spark's launcher, with the properties file and --conf (which wins) as Spark properties; other spark-submit options go through the launcher"
+}
+
 # The launcher builds the jar when it is missing or stale: once here, not in two runs at once.
 submit --help > "$STATE/build.out" 2>&1 || fail "the build failed: see $STATE/build.out"
 check_ui_default
+check_local_launch
 for c in "${checks[@]}"; do
   case "$c" in
     cluster) check_cluster ;;

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Start-up as a user meets it: a tiny {@code ./submit train} and a {@code ./submit query}, each a
- * child process, against a bare Spark application ({@link BareStart}) launched with this JVM's
- * own java options, class path and Spark defaults but no class archive. Alternated round by round
+ * child process, against a bare Spark application ({@link BareStart}) launched through Spark's
+ * launcher, as spark-submit would, with this JVM's own java options, class path and Spark
+ * defaults but no class archive. Alternated round by round
  * (medians), after one untimed run of each command and the class archive built from it (see
  * src/main/sh/class-archive.sh).
  */
@@ -75,7 +76,8 @@ public final class StartupBench {
   /**
    * The bare application's command: this JVM's java and options without the class-archive ones
    * (a bare application has none), its class path, and Spark's launcher with the project's Spark
-   * defaults, as submit runs the project when no Spark installation exists.
+   * defaults, as a user's spark-submit runs an application (submit starts a local master's
+   * command without the launcher).
    */
   static List<String> bareCommand(List<String> jvmOptions, String javaHome, String classPath, Path home) {
     List<String> cmd = new ArrayList<>();
