@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nndl.data.PosixLocalFileSystem;
 import org.nndl.error.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ public final class Main {
   static final String CLASS_ARCHIVE = "nndl.class-archive";
 
   public static void main(String[] args) {
+    PosixLocalFileSystem.useForLocalMaster();
     CommandLine cl = commandLine();
     int code = cl.execute(args);
     markClassArchive(cl, code);
