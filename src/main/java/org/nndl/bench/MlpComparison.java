@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nndl.data.Dataset;
+import org.nndl.data.Sessions;
 import org.nndl.data.TrainTest;
 import org.nndl.ml.NetworkClassifier;
 
@@ -91,7 +92,7 @@ public final class MlpComparison {
     List<Integer> index = new ArrayList<>(d.size());
     for (int i = 0; i < d.size(); i++) index.add(i);
     StructType schema = new StructType().add("label", DataTypes.DoubleType).add("features", SQLDataTypes.VectorType());
-    return SparkSession.builder().sparkContext(sc.sc()).getOrCreate().createDataFrame(
+    return Sessions.over(sc.sc()).createDataFrame(
         sc.parallelize(index, sc.defaultParallelism()).map(i -> row(set.value(), in, i)), schema);
   }
 

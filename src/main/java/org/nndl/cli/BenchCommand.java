@@ -20,6 +20,7 @@ import org.nndl.bench.MlpComparison;
 import org.nndl.bench.NotebookBench;
 import org.nndl.bench.StartupBench;
 import org.nndl.data.DataSource;
+import org.nndl.data.Sessions;
 import org.nndl.data.TrainTest;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
@@ -78,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
       if (home == null) throw new IllegalArgumentException("--notebook runs ./submit: start the bench with ./submit bench --notebook");
       if (startupRounds < 1) throw new IllegalArgumentException("--notebook times --startup-rounds rounds: use at least 1");
       List<Measure> run = new NotebookBench(Path.of(home), startupRounds).run();  // child processes, this JVM idle
-      return print(SparkSession.builder().appName("nndl-spark bench").getOrCreate(), run);
+      return print(Sessions.getOrCreate("nndl-spark bench"), run);
     }
     boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null;
     if (startupLines && home == null) {
@@ -86,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     // First, while this JVM is idle: child processes timed against each other.
     List<Measure> startup = startupLines ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
-    SparkSession spark = SparkSession.builder().appName("nndl-spark bench").getOrCreate();
+    SparkSession spark = Sessions.getOrCreate("nndl-spark bench");
     if (mlp != null) return print(spark, mlp());
     TrainTest digits = DataSource.load("sample", null, 0, 0);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());

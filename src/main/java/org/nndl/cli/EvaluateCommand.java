@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
+import org.nndl.data.Sessions;
 import org.nndl.train.TrainingSets;
 import org.nndl.data.DataSource;
 import org.nndl.data.DistributedIdx;
@@ -63,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
     InputSize.check(spec, size[0], size[1], "the " + split + " images of " + data.data);
     Warehouse wh = warehouse.open();
 
-    SparkSession spark = SparkSession.builder().appName("nndl-spark evaluate").getOrCreate();
+    SparkSession spark = Sessions.getOrCreate("nndl-spark evaluate");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Evaluation e;
     try (CachedSet set = TrainingSets.read(sc, spec, images, labels, partitions > 0 ? partitions : sc.defaultParallelism(),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.data.Sessions;
 import org.nndl.metrics.Warehouse;
 import org.nndl.plot.CurveLoader;
 import org.nndl.plot.Curves;
@@ -37,7 +38,7 @@ final class PlotCommand implements Callable<Integer> {
           + " (see ./submit plot --help)");
     }
     Warehouse wh = warehouse.open();
-    SparkSession spark = SparkSession.builder().appName("nndl-spark plot").getOrCreate();
+    SparkSession spark = Sessions.getOrCreate("nndl-spark plot");
     CurveLoader loader = new CurveLoader(spark, wh);
     List<RunCurve> curves = runs != null ? loader.byIds(runs) : loader.where(where);
     if (out == null && curves.size() == 1) {  // into the run's folder, on the warehouse's file system

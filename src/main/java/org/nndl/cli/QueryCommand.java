@@ -2,6 +2,7 @@ package org.nndl.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.data.Sessions;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
@@ -24,7 +25,7 @@ final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ResultFormat f = ResultFormat.parse(format);
-    SparkSession spark = SparkSession.builder().appName("nndl-spark query").getOrCreate();
+    SparkSession spark = Sessions.getOrCreate("nndl-spark query");
     ResultPrinter.print(Query.run(spark, warehouse.open(), sql), f, System.out);
     return 0;
   }

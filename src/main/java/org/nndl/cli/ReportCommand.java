@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.data.DataSource;
+import org.nndl.data.Sessions;
 import org.nndl.error.ExitCode;
 import org.nndl.error.UserError;
 import org.nndl.metrics.EpochMetrics;
@@ -50,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new MetricsError("cannot read " + model + ": " + e.getMessage(), e);
     }
-    SparkSession spark = SparkSession.builder().appName("nndl-spark report " + runId).getOrCreate();
+    SparkSession spark = Sessions.getOrCreate("nndl-spark report " + runId);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String quoted = "'" + runId.replace("'", "''") + "'";
     List<Row> run = Query.run(spark, wh, "SELECT * FROM runs WHERE run_id = " + quoted).collectAsList();

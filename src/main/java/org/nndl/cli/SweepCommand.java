@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.data.DataSource;
 import org.nndl.data.FrameSource;
+import org.nndl.data.Sessions;
 import org.nndl.error.ExitCode;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.ResultFormat;
@@ -66,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
 
   /** Every run of the grid on data read once, then the closing table; a stop request ends it with its code. */
   private int sweep(List<TrainSettings> grid, FrameSets frames, Warehouse wh, String prefix, ResultFormat f, StopSignal stop) {
-    SparkSession spark = SparkSession.builder().appName("nndl-spark sweep " + prefix).getOrCreate();
+    SparkSession spark = Sessions.getOrCreate("nndl-spark sweep " + prefix);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> ids = new ArrayList<>();
     try (TrainingSets sets = TrainingSets.open(sc, grid.get(0), frames, cache.path)) {  // eta and lambda do not change the data

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.data.Sessions;
 import org.nndl.train.FrameSets;
 import org.nndl.train.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
@@ -70,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
     try (StopSignal stop = StopSignal.install()) {  // from here on a signal stops the command, never kills it mid-write
       // a local master's executor is this JVM: its kernel compiles while Spark starts
       if (new SparkConf().get("spark.master", "local[*]").startsWith("local")) Warmup.start(s.spec(), s.batchSize());
-      SparkSession spark = SparkSession.builder().appName("nndl-spark train " + id).getOrCreate();
+      SparkSession spark = Sessions.getOrCreate("nndl-spark train " + id);
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       try (TrainingSets sets = TrainingSets.open(sc, s, frames, cache.path)) {
         int code = RunConsole.start(run, spark, sc, sets, stop, s.epochs(), id, wh, checkpointEvery > 0);
@@ -102,7 +103,7 @@ final class TrainCommand implements Callable<Integer> {
 
   /** Continues run --run-id from its last checkpoint in location. */
   private int resume(Warehouse wh, String location, StopSignal stop) {
-    SparkSession spark = SparkSession.builder().appName("nndl-spark train " + runId + " (resumed)").getOrCreate();
+    SparkSession spark = Sessions.getOrCreate("nndl-spark train " + runId + " (resumed)");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CheckpointStore store = new CheckpointStore(location, sc.hadoopConfiguration());
     Checkpoint c = store.latest();

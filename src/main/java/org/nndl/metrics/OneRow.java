@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.nndl.data.Sessions;
 
 /**
  * One row a table write appends, with its schema. Every table writes this way: one tiny
@@ -73,7 +74,7 @@ final class OneRow {
     for (OneRow r : rows) {
       if (!r.schema().equals(schema)) throw new IllegalArgumentException("rows of one write must share their columns");
     }
-    RowSession.of(sc).createDataFrame(rows.stream().map(OneRow::toRow).toList(), schema)
+    Sessions.over(sc).createDataFrame(rows.stream().map(OneRow::toRow).toList(), schema)
         .coalesce(1)
         .write()
         .mode(SaveMode.Append)

@@ -13,6 +13,7 @@ import org.nndl.data.DistributedIdx;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
 import org.nndl.data.FrameSource;
+import org.nndl.data.Sessions;
 import org.nndl.data.TrainTest;
 import org.nndl.net.NetworkSpec;
 
@@ -36,7 +37,7 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
   /** The sets of --data: IDX files ({@link #open(JavaSparkContext, TrainSettings, Path)}), or a DataFrame source ({@link FrameSets}). */
   public static TrainingSets open(JavaSparkContext sc, TrainSettings s, FrameSets frames, Path cacheDir) {
     if (!FrameSource.isFrame(s.data())) return open(sc, s, cacheDir);
-    return frames.open(SparkSession.builder().sparkContext(sc.sc()).getOrCreate(), s);
+    return frames.open(Sessions.over(sc.sc()), s);
   }
 
   public static TrainingSets open(JavaSparkContext sc, TrainSettings s, Path cacheDir) {
