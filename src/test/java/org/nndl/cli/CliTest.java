@@ -56,12 +56,16 @@ final class CliTest {
   }
 
   /** The CLI in its own JVM with this test JVM's class path and module flags, on local[2]; its stderr goes to err. */
-  static Process child(Path err, String... args) throws IOException {
+  static Process child(Path err, String... args) throws IOException { return child(err, List.of(), args); }
+
+  /** The same with more JVM options. */
+  static Process child(Path err, List<String> jvmOptions, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Dio.netty")) cmd.add(a);
     }
+    cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-Xmx1g", "-Dspark.master=local[2]", "-Dspark.ui.enabled=false",
         "-Dspark.ui.showConsoleProgress=false", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args));

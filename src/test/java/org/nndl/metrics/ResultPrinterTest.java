@@ -51,6 +51,27 @@ class ResultPrinterTest {
     return bytes.toString(UTF_8);
   }
 
+  /** Every type a query of the tables can give, with nulls: the same rows as Spark's collectAsList. */
+  @Test
+  void collectGivesTheRowsSparksCollectGives() {
+    Dataset<Row> rows = spark.sql("SELECT * FROM VALUES "
+        + "('a', 1, 2L, 0.5D, true, CAST(1.25 AS DECIMAL(10,3)), TIMESTAMP'2026-12-01 10:11:12', DATE'2026-12-01', "
+        + "  array(1.0D, 2.0D), map('k', 3), named_struct('p', 'q', 'r', 4), CAST(X'0102' AS BINARY)), "
+        + "(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL) "
+        + "AS t(s, i, l, d, b, dec, ts, dt, arr, m, st, bin)");
+    List<Row> ours = ResultPrinter.collect(rows), sparks = rows.collectAsList();
+    assertEquals(sparks.size(), ours.size());
+    for (int r = 0; r < sparks.size(); r++) {
+      for (int c = 0; c < rows.schema().size(); c++) {
+        Object a = sparks.get(r).get(c), b = ours.get(r).get(c);
+        if (a instanceof byte[] x) assertArrayEquals(x, (byte[]) b);
+        else assertEquals(a, b, rows.schema().fields()[c].name());
+        // arrays come as another Seq (immutable, not mutable ArraySeq): equal, and printed alike (Cells)
+        if (a != null && !(a instanceof scala.collection.Iterable)) assertEquals(a.getClass(), b.getClass(), rows.schema().fields()[c].name());
+      }
+    }
+  }
+
   @Test
   void csvParsesBackToTheRows() {
     CsvParserSettings settings = new CsvParserSettings();
