@@ -108,7 +108,7 @@ public final class TrainRun {
     try (RowWriter<EpochMetrics> writer = new RowWriter<>(epochs -> {
       metrics.append(spark, id, hyper, epochs);
       anyEpoch = true;
-    })) {
+    }, RowWriter.RUN_INTERVAL_NANOS)) {
       writer.submit(first);
       result = new Trainer(sc, s).run(sets, start, stop::requested, (m, state) -> {
         writer.row(m);  // the row first: a checkpoint never runs ahead of the table
