@@ -23,6 +23,7 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   private long[] lo;
   private boolean exact;    // hi and lo hold the sum (they may be allocated and stale otherwise)
   private double[] single;  // the one part added so far: the sum of one part is that part
+  private transient double[] spare;  // single's last array, reused by the next first part (never shipped)
   private boolean invalid;
 
   /** An empty sum; its arrays are made where it is first used, so none ship in a task closure. */
@@ -36,7 +37,7 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   /** Empties the sum for reuse (its arrays stay): the same as a new one, without the allocation. */
   public ExactSum clear() {
     exact = false;
-    single = null;
+    release();
     invalid = false;
     return this;
   }
@@ -48,7 +49,9 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
    */
   public ExactSum add(double[] v) {
     if (isEmpty()) {
-      single = v.clone();
+      single = spare != null && spare.length == v.length ? spare : new double[v.length];
+      spare = null;
+      System.arraycopy(v, 0, single, 0, v.length);
       for (double x : single) if (!(Math.abs(x) < LIMIT)) invalid = true;
       return this;
     }
@@ -64,10 +67,15 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
     else { Arrays.fill(hi, 0L); Arrays.fill(lo, 0L); }
     exact = true;
     if (single != null) {
-      double[] first = single;
-      single = null;
-      addFixed(first);
+      addFixed(single);
+      release();
     }
+  }
+
+  /** Drops the single part, keeping its array for the next. */
+  private void release() {
+    if (single != null) spare = single;
+    single = null;
   }
 
   private void addFixed(double[] v) {

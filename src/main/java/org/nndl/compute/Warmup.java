@@ -19,11 +19,12 @@ import org.nndl.net.NetworkSpec;
 public final class Warmup {
   /** Steps of the run's mini-batch size; the JIT compiles the products well within them. */
   static final int STEPS = 400;
-  /** Forward passes of a scoring chunk (as evaluation feeds them). */
+  /** Forward passes of about a scoring chunk (as evaluation feeds them), one after each of the first steps. */
   static final int FORWARDS = 20;
   /** The most the thread runs: it is only worth the time Spark takes to start. */
   static final long MOST_NANOS = 4_000_000_000L;
   private static final int CHUNK = 512;
+  private static final int GROUP = VectorProducts.GROUP;
 
   private Warmup() {}
 
@@ -42,7 +43,14 @@ public final class Warmup {
     return t;
   }
 
-  /** Steps and forward passes for at most mostNanos; returns the samples they went through. */
+  /**
+   * Steps and forward passes for at most mostNanos; returns the samples they went through. The
+   * first steps alternate with forward passes: of GROUP samples down to one, then of chunks whose
+   * last group has each of those sizes (a run's scoring chunks end in any of them), so the JIT's first
+   * compilation of the products has seen every branch: a branch it never saw would be compiled
+   * as a trap, and the run's first scoring would throw the compiled kernel away and interpret it
+   * until C2 came back to it, up to a second or two later on a busy start.
+   */
   static long run(NetworkSpec spec, int m, long mostNanos) {
     long start = System.nanoTime(), samples = 0;
     Layout layout = spec.layout();
@@ -56,6 +64,7 @@ public final class Warmup {
     for (int i = 0; i < w.length; i++) w[i] = random.nextGaussian() * 0.05;
     Gradient gradient = new Gradient(spec);
     ExactSum sum = new ExactSum();
+    BatchNetwork net = new BatchNetwork(spec, CHUNK);
     double[] grad = new double[w.length];
     for (int s = 0; s < STEPS && System.nanoTime() - start < mostNanos; s++) {
       int[] batch = new int[m];
@@ -63,13 +72,15 @@ public final class Warmup {
       Arrays.sort(batch);
       samples += gradient.add(w, blocks, batch, 1, s, sum.clear());
       sum.toDoubles(grad);
-    }
-    BatchNetwork net = new BatchNetwork(spec, CHUNK);
-    for (int i = 0; i < FORWARDS && System.nanoTime() - start < mostNanos; i++) {
-      for (int c = 0; c < CHUNK; c++) blocks.get(0).widen(c, net.input(), c);
-      net.forward(w, CHUNK);
-      samples += CHUNK;
+      if (s < FORWARDS) samples += forward(net, blocks.get(0), w, s < GROUP ? GROUP - s : CHUNK - s % GROUP);
     }
     return samples;
+  }
+
+  /** A forward pass of the first k samples of block (k <= CHUNK); returns k. */
+  private static int forward(BatchNetwork net, Block block, double[] w, int k) {
+    for (int c = 0; c < k; c++) block.widen(c, net.input(), c);
+    net.forward(w, k);
+    return k;
   }
 }

@@ -27,7 +27,7 @@ final class ConfusionFunction extends AbstractFunction2<TaskContext, Iterator<Bl
   public Confusion apply(TaskContext context, Iterator<Block> blocks) {
     Confusion result = new Confusion(spec.layout().outputSize(), keep);
     int in = spec.layout().inputSize();
-    ForwardPass.each(spec, params.value(), blocks, (net, out, c, index, label, x) ->
+    new ForwardPass(spec).each(params.value(), blocks, (net, out, c, index, label, x) ->
         result.add(index, label, net.predicted(out, c), () -> bytes(x, c, in)));
     return result;
   }

@@ -31,14 +31,24 @@ public final class Evaluator implements Serializable {
         PartitionJob.all(union), new Scores(sets.size()), Scores.class).list();
   }
 
-  /**
-   * One partition's score, as a scoring job's task computes it: a set's score is its partitions'
-   * merged, so a task that scores a set's partitions one by one gets the bits of the job.
-   */
-  public Score partition(double[] params, Iterator<Block> blocks) { return ScoreFunction.score(spec, params, blocks); }
+  /** Scores partitions one by one, for a task that scores many (see {@link Scorer}). */
+  public Scorer scorer() { return new Scorer(new ForwardPass(spec)); }
 
   public Score score(JavaSparkContext sc, JavaRDD<Block> blocks, double[] params) {
     return PartitionJob.withParams(sc, params, blocks, bc -> new ScoreFunction(bc, spec), PartitionJob.all(blocks),
         new Score(), Score.class);
+  }
+
+  /**
+   * Partitions' scores, each as a scoring job's task computes it: a set's score is its partitions'
+   * merged, so a task that scores a set's partitions one by one gets the bits of the job. Keeps its
+   * batched network from one partition to the next; not thread-safe: one per task.
+   */
+  public static final class Scorer {
+    private final ForwardPass pass;
+
+    private Scorer(ForwardPass pass) { this.pass = pass; }
+
+    public Score partition(double[] params, Iterator<Block> blocks) { return ScoreFunction.score(pass, params, blocks); }
   }
 }

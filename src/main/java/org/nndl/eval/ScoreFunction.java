@@ -19,13 +19,13 @@ final class ScoreFunction extends AbstractFunction2<TaskContext, Iterator<Block>
   }
 
   @Override
-  public Score apply(TaskContext context, Iterator<Block> blocks) { return score(spec, params.value(), blocks); }
+  public Score apply(TaskContext context, Iterator<Block> blocks) { return score(new ForwardPass(spec), params.value(), blocks); }
 
   /** A partition's score at params w. */
-  static Score score(NetworkSpec spec, double[] w, Iterator<Block> blocks) {
+  static Score score(ForwardPass pass, double[] w, Iterator<Block> blocks) {
     double[] cost = {0, 0};  // summed in index order within the partition: the same bits every run
     long[] right = {0}, count = {0};
-    ForwardPass.each(spec, w, blocks, (net, out, c, index, label, x) -> {
+    pass.each(w, blocks, (net, out, c, index, label, x) -> {
       double sample = net.sampleCost(out, c, label);
       cost[0] += sample;
       cost[1] += sample * Score.SCALE;

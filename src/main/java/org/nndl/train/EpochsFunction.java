@@ -100,6 +100,7 @@ final class EpochsFunction implements FlatMapFunction2<Iterator<Block>, Iterator
     Updater updater = new Updater(layout);
     if (start.value()[1] != null) updater.setVelocity(start.value()[1]);
     ExactStep step = new ExactStep(updater, w.length);
+    Evaluator.Scorer scorer = evaluator.scorer();
     Epochs out = new Epochs();
     for (int i = 0; i < orders.length; i++) {
       int[] order = orders[i];
@@ -112,7 +113,7 @@ final class EpochsFunction implements FlatMapFunction2<Iterator<Block>, Iterator
       out.epochs.add(e);
       if (e.diverged) break;
       double[] full = dropout.inference(layout, w);
-      e.scores = scores(full, scored);
+      e.scores = scores(scorer, full, scored);
       e.costs = new double[e.scores.length];
       for (int k = 0; k < e.costs.length; k++) e.costs[k] = e.scores[k].totalCost(sgd.regularization(), sgd.lambda(), layout, full);
       double validation = validationSlot < 0 ? Double.NaN : e.scores[validationSlot].accuracy();
@@ -126,12 +127,12 @@ final class EpochsFunction implements FlatMapFunction2<Iterator<Block>, Iterator
   }
 
   /** Each scored set's score: its partitions' scores merged, as the scoring job merges its tasks'. */
-  private Score[] scores(double[] full, List<List<List<Block>>> scored) {
+  private static Score[] scores(Evaluator.Scorer scorer, double[] full, List<List<List<Block>>> scored) {
     Score[] scores = new Score[scored.size()];
     for (int k = 0; k < scores.length; k++) {
       scores[k] = new Score();
       for (List<Block> part : scored.get(k)) {
-        scores[k].merge(evaluator.partition(full, CollectionConverters.asScala(part.iterator())));
+        scores[k].merge(scorer.partition(full, CollectionConverters.asScala(part.iterator())));
       }
     }
     return scores;

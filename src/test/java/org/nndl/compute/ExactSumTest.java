@@ -111,4 +111,39 @@ class ExactSumTest {
     assertEquals(new BigDecimal(1.0 / 3).multiply(BigDecimal.valueOf(2)).doubleValue(), ab[2]);
     assertTrue(new ExactSum().add(new double[] {1, Double.NaN}).invalid(), "a single part is checked too");
   }
+
+  /**
+   * A cleared sum reuses its first part's array (a fused step allocates nothing per step), yet
+   * holds a copy: the caller refills its scratch array for the next step after add.
+   */
+  @Test
+  void aReusedSumCopiesEachFirstPart() {
+    double[] scratch = new double[2];
+    ExactSum sum = new ExactSum();
+    for (int step = 1; step <= 3; step++) {
+      scratch[0] = step;
+      scratch[1] = -0.5 * step;
+      sum.clear().add(scratch);
+      scratch[0] = scratch[1] = 99;
+      assertArrayEquals(new double[] {step, -0.5 * step}, sum.toDoubles(new double[2]), "step " + step);
+    }
+    assertArrayEquals(new double[] {4, 6}, sum.clear().add(new double[] {1, 2}).add(new double[] {3, 4}).toDoubles(new double[2]));
+    assertArrayEquals(new double[] {7, 8}, sum.clear().add(new double[] {7, 8}).toDoubles(new double[2]),
+        "a first part after a sum of two");
+  }
+
+  /** The kept array is not part of what a sum ships: a task's result holds its two long arrays, nothing more. */
+  @Test
+  void theKeptArrayIsNotSerialized() throws java.io.IOException {
+    ExactSum sum = new ExactSum().add(new double[1000]).add(new double[1000]);  // fixed point now; the first part's array kept
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(sum);
+    }
+    assertTrue(bytes.size() < 2 * 8000 + 1000, "two long[1000] and little else: " + bytes.size() + " bytes");
+    org.apache.spark.serializer.SerializerInstance kryo =
+        new org.apache.spark.serializer.KryoSerializer(new org.apache.spark.SparkConf()).newInstance();
+    int kryoBytes = kryo.serialize(sum, scala.reflect.ClassTag$.MODULE$.apply(ExactSum.class)).remaining();
+    assertTrue(kryoBytes < 2 * 8000 + 1000, "Kryo: " + kryoBytes + " bytes");
+  }
 }
