@@ -85,8 +85,8 @@ final class TrainOptions {
   @Option(names = "--partitions", paramLabel = "auto|N",
       description = "auto = the run's plan (small m: the training set in 1 partition, steps fused); N = partitions of every set; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
   String partitions;
-  @Option(names = "--sync-every", paramLabel = "K|epoch|exact",
-      description = "exact = one synchronization per mini-batch (the book's algorithm); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
+  @Option(names = "--sync-every", paramLabel = "exact|auto|K|epoch",
+      description = "exact = one synchronization per mini-batch (the book's algorithm); auto = the parallel plan: --partitions N workers, rounds with outer momentum in one barrier stage per epoch (docs/scaling.md); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
   String syncEvery;
   /** The settings of a single run: --eta and --lambda must then be one value each. */
   TrainSettings settings() {
@@ -137,13 +137,14 @@ final class TrainOptions {
   static int sync(String text) {
     if (text == null || text.equals("exact")) return TrainSettings.EXACT;
     if (text.equals("epoch")) return TrainSettings.ONE_EPOCH;
+    if (text.equals("auto")) return TrainSettings.SYNC_AUTO;
     try {
       int k = Integer.parseInt(text);
       if (k > 0) return k;
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException("--sync-every " + text + ": use exact, a positive number of local steps, or epoch");
+    throw new IllegalArgumentException("--sync-every " + text + ": use exact, auto, a positive number of local steps, or epoch");
   }
 
   /** Every option's value as text, by option name: what a checkpoint keeps. */

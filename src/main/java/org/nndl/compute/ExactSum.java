@@ -130,6 +130,44 @@ public final class ExactSum implements Serializable, Mergeable<ExactSum> {
     return this;
   }
 
+  /** The length of the summed vectors (0 when nothing was added). */
+  public int length() { return single != null ? single.length : exact ? hi.length : 0; }
+
+  /** The sum in a compact binary form ({@link #fromBytes}), for a channel that carries bytes. */
+  public byte[] toBytes() {
+    int n = length();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(6 + n * (single != null ? 8 : exact ? 16 : 0));
+    b.put((byte) (single != null ? 1 : exact ? 2 : 0)).put((byte) (invalid ? 1 : 0)).putInt(n);
+    if (single != null) b.asDoubleBuffer().put(single);
+    else if (exact) {
+      b.asLongBuffer().put(hi);
+      b.position(6 + n * 8);
+      b.asLongBuffer().put(lo);
+    }
+    return b.array();
+  }
+
+  /** A sum from {@link #toBytes}. */
+  public static ExactSum fromBytes(byte[] bytes) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+    ExactSum s = new ExactSum();
+    byte kind = b.get();
+    s.invalid = b.get() == 1;
+    int n = b.getInt();
+    if (kind == 1) {
+      s.single = new double[n];
+      b.asDoubleBuffer().get(s.single);
+    } else if (kind == 2) {
+      s.exact = true;
+      s.hi = new long[n];
+      s.lo = new long[n];
+      b.asLongBuffer().get(s.hi);
+      b.position(6 + n * 8);
+      b.asLongBuffer().get(s.lo);
+    }
+    return s;
+  }
+
   /** The sums as doubles, written into out (zeros when nothing was added). */
   public double[] toDoubles(double[] out) {
     if (single != null) { System.arraycopy(single, 0, out, 0, out.length); return out; }

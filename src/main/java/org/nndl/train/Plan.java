@@ -1,6 +1,7 @@
 package org.nndl.train;
 
 import java.util.Locale;
+import org.nndl.train.parallel.SyncRule;
 
 /**
  * How a run lays out its data ({@code --partitions auto}, the default). Exact SGD is sequential:
@@ -51,6 +52,11 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
    */
   public static Plan choose(Cluster c, long n, int bytesPerSample, int parameterCount, int m, int syncEvery,
       int partitions) {
+    if (syncEvery == TrainSettings.SYNC_AUTO) {
+      int slots = Math.min(partitions, c.cores());
+      return new Plan(slots, c.cores(), "parallel SGD, " + partitions + " workers on " + count(slots).replace("partition", "task slot")
+          + ", " + SyncRule.auto(partitions, m).text() + " (one barrier stage per epoch)");
+    }
     boolean exact = syncEvery == TrainSettings.EXACT;
     String mode = exact ? "exact SGD" : "local SGD (sync every " + syncText(syncEvery) + ")";
     if (partitions > 0 || partitions == TrainSettings.DEFAULT_PARALLELISM) {

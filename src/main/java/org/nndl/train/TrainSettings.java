@@ -89,6 +89,9 @@ public record TrainSettings(
   /** syncEvery for the exact algorithm: one synchronization per mini-batch. */
   public static final int EXACT = 0;
 
+  /** syncEvery for the parallel plan ({@code --sync-every auto}): --partitions N workers, rounds by {@link org.nndl.train.parallel.SyncRule#auto}. */
+  public static final int SYNC_AUTO = -1;
+
   /** partitions chosen by the {@link Plan} (--partitions auto). */
   public static final int AUTO = -1;
 
@@ -105,7 +108,16 @@ public record TrainSettings(
     if (!(lambda >= 0) || !Double.isFinite(lambda)) throw bad("--lambda " + lambda + ": the L2 strength must be a number >= 0");
     if (trainLimit < 0) throw bad("--train-limit " + trainLimit + ": use 0 for all samples or a positive count");
     if (testLimit < 0) throw bad("--test-limit " + testLimit + ": use 0 for all samples or a positive count");
-    if (syncEvery < 0) throw bad("--sync-every " + syncEvery + ": use a positive number of local steps, or epoch");
+    if (syncEvery < 0 && syncEvery != SYNC_AUTO) {
+      throw bad("--sync-every " + syncEvery + ": use exact, auto, a positive number of local steps, or epoch");
+    }
+    if (syncEvery == SYNC_AUTO && partitions < 2) {
+      throw bad("--sync-every auto needs --partitions N, the workers, with N >= 2 (e.g. --partitions 4)");
+    }
+    if (syncEvery == SYNC_AUTO && trainLimit > 0 && partitions > trainLimit) {
+      throw bad("--partitions " + partitions + ": more workers than the " + trainLimit + " training samples of --train-limit;"
+          + " use at most " + trainLimit);
+    }
     if (seed < 0) throw bad("--seed " + seed + ": use 0 or more (numpy's default_rng(seed) takes non-negative integers)");
     if (partitions < 0 && partitions != AUTO) {
       throw bad("--partitions " + partitions + ": use auto, 0 for Spark's default parallelism, or a positive count");
@@ -169,9 +181,10 @@ public record TrainSettings(
     return h;
   }
 
-  /** "exact", a number of local steps, or "epoch". */
+  /** "exact", "auto", a number of local steps, or "epoch". */
   public String syncText() {
-    return syncEvery == EXACT ? "exact" : syncEvery == ONE_EPOCH ? "epoch" : String.valueOf(syncEvery);
+    return syncEvery == EXACT ? "exact" : syncEvery == ONE_EPOCH ? "epoch" : syncEvery == SYNC_AUTO ? "auto"
+        : String.valueOf(syncEvery);
   }
 
   private static void positive(String name, int v) {

@@ -17,6 +17,9 @@ import org.nndl.net.Dropout;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
 import org.nndl.net.Sgd;
+import org.nndl.train.parallel.ParallelSgd;
+import org.nndl.train.parallel.SyncRule;
+import org.nndl.train.parallel.Workers;
 
 /**
  * A whole run: per epoch, one epoch of the {@link Optimizer} (exact {@link GradientDescent} or
@@ -102,7 +105,20 @@ public final class Trainer {
     Gradient gradient = new Gradient(spec, dropout);
     GradientDescent exact = settings.syncEvery() == TrainSettings.EXACT ? exact(walked, gradient, layout) : null;
     Optimizer optimizer = exact != null ? exact
+        : settings.syncEvery() == TrainSettings.SYNC_AUTO ? parallel(walked, gradient, layout)
         : new LocalSgd(sc, walked, gradient, new Updater(layout), layout.parameterCount(), settings.syncEvery());
+    try {
+      return run(sets, state, stop, listener, walked, exact, optimizer);
+    } finally {
+      if (optimizer instanceof AutoCloseable c) close(c);
+    }
+  }
+
+  private Result run(TrainingSets sets, TrainState state, BooleanSupplier stop, Listener listener, CachedSet walked,
+      GradientDescent exact, Optimizer optimizer) {
+    NetworkSpec spec = settings.spec();
+    Layout layout = spec.layout();
+    Dropout dropout = settings.dropout();
     if (state.optimizer() != null) optimizer.restore(state.optimizer());
     Techniques t = settings.techniques();
     Schedule schedule = new Schedule(t.earlyStop(), t.halveEta() ? t.patience() : 0, state.schedule());
@@ -190,6 +206,25 @@ public final class Trainer {
           "eta fell to 1/128 of its starting value (--eta-schedule halve)");
     }
     return null;
+  }
+
+  /** The parallel plan: --partitions N workers over the walked set's partitions (the task slots). */
+  private ParallelSgd parallel(CachedSet walked, Gradient gradient, Layout layout) {
+    int n = walked.size(), workers = settings.partitions();
+    if (workers > n) {
+      throw new IllegalArgumentException("--partitions " + workers + ": more workers than the " + n
+          + " training samples; use at most " + n);
+    }
+    return new ParallelSgd(sc, walked, new Workers(n, workers), walked.partitions(),
+        SyncRule.auto(workers, settings.batchSize()), gradient, new Updater(layout));
+  }
+
+  private static void close(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private GradientDescent exact(CachedSet walked, Gradient gradient, Layout layout) {

@@ -1,0 +1,60 @@
+package org.nndl.train.parallel;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.nndl.compute.ExactSum;
+
+/** A task's end of the {@link RoundHub}: its part of each round out, the total back. */
+final class HubExchange implements Rounds.Exchange, AutoCloseable {
+  private final Socket socket;
+  private final DataInputStream in;
+  private final DataOutputStream out;
+
+  HubExchange(RoundHub.Address hub, int attempt, int partition) {
+    try {
+      socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(hub.host(), hub.port()), 60_000);
+      in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
+      out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+      out.writeLong(hub.token());
+      out.writeInt(attempt);
+      out.writeInt(partition);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the driver's round hub at " + hub.host() + ":" + hub.port(), e);
+    }
+  }
+
+  @Override
+  public boolean total(ExactSum mine, double[] change) {
+    try {
+      byte[] part = mine.toBytes();
+      out.writeInt(part.length);
+      out.write(part);
+      out.flush();
+      if (!in.readBoolean()) return false;
+      for (int i = 0; i < change.length; i++) change[i] = in.readDouble();
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("lost the driver's round hub", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      out.writeInt(-1);
+      out.flush();
+      socket.close();
+    } catch (IOException ignored) {
+      // the hub is gone too
+    }
+  }
+}
