@@ -18,14 +18,24 @@ import scala.runtime.AbstractFunction1;
  * Everything comes from the broadcast and the fields, so a retried stage gives the same bits.
  */
 final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iterator<EpochResult>> implements Serializable {
+  /** A test's look at each round's exchange, before it (e.g. to fail a first attempt). */
+  interface Probe extends Serializable {
+    Probe NONE = (context, round) -> {};
+
+    void beforeExchange(BarrierTaskContext context, long round);
+  }
+
   private final Broadcast<double[][]> start;  // {w, u}
   private final Rounds rounds;
   private final RoundHub.Address hub;
   private final long seed;
   private final int epoch;
   private final Sgd sgd;
+  private final Probe probe;
 
-  BarrierEpochFunction(Broadcast<double[][]> start, Rounds rounds, RoundHub.Address hub, long seed, int epoch, Sgd sgd) {
+  BarrierEpochFunction(Broadcast<double[][]> start, Rounds rounds, RoundHub.Address hub, long seed, int epoch, Sgd sgd,
+      Probe probe) {
+    this.probe = probe;
     this.start = start;
     this.rounds = rounds;
     this.hub = hub;
@@ -42,7 +52,12 @@ final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iter
     while (it.hasNext()) carried.add(it.next());
     double[] w = start.value()[0].clone(), u = start.value()[1].clone();
     Rounds.Outcome out;
-    try (HubExchange exchange = new HubExchange(hub, context.stageAttemptNumber(), context.partitionId())) {
+    try (HubExchange hubEnd = new HubExchange(hub, context.stageAttemptNumber(), context.partitionId())) {
+      long[] round = {0};
+      Rounds.Exchange exchange = (mine, change) -> {
+        probe.beforeExchange(context, round[0]++);
+        return hubEnd.total(mine, change);
+      };
       out = rounds.epoch(w, u, carried, seed, epoch, sgd, exchange);
     }
     List<EpochResult> result = context.partitionId() == 0

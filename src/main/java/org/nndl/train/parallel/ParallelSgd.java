@@ -32,6 +32,7 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
   private final Rounds rounds;
   private double[] velocity;
   private ShardedSet shards;  // made at the first epoch
+  private BarrierEpochFunction.Probe probe = BarrierEpochFunction.Probe.NONE;
 
   public ParallelSgd(JavaSparkContext sc, CachedSet set, Workers workers, int slots, SyncRule rule, Gradient gradient,
       Updater updater) {
@@ -49,10 +50,11 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
     if (velocity == null) velocity = new double[params.length];
     Broadcast<double[][]> bc = sc.broadcast(new double[][] {params, velocity});
     try (RoundHub hub = new RoundHub(driverHost(), shards.rdd().getNumPartitions())) {
-      BarrierEpochFunction task = new BarrierEpochFunction(bc, rounds, hub.address(), seed, epoch, sgd);
+      BarrierEpochFunction task = new BarrierEpochFunction(bc, rounds, hub.address(), seed, epoch, sgd, probe);
       List<EpochResult> out = JobDescription.run(sc, "epoch " + epoch + " in " + rounds.perEpoch(sgd.m()) + " rounds",
           () -> JavaRDD.fromRDD(shards.rdd().rdd().barrier().mapPartitions(task, false,
-              ClassTag$.MODULE$.apply(EpochResult.class)), ClassTag$.MODULE$.apply(EpochResult.class)).collect());
+              ClassTag$.MODULE$.apply(EpochResult.class)), ClassTag$.MODULE$.apply(EpochResult.class))
+              .repartition(1).collect());  // the shuffle makes the barrier stage a map stage, which Spark retries whole
       EpochResult r = out.get(0);
       System.arraycopy(r.params, 0, params, 0, params.length);
       velocity = r.velocity;
@@ -67,6 +69,12 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
   /** Where executors reach the driver (spark.driver.host; the loopback address for a local master). */
   private String driverHost() {
     return sc.isLocal() ? "127.0.0.1" : sc.getConf().get("spark.driver.host", "127.0.0.1");
+  }
+
+  /** Lets a test look at each round's exchange in the tasks. */
+  ParallelSgd probe(BarrierEpochFunction.Probe p) {
+    probe = p;
+    return this;
   }
 
   @Override public double[] state() { return velocity == null ? null : velocity.clone(); }
