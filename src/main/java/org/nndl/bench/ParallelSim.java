@@ -36,7 +36,9 @@ public final class ParallelSim {
     long k = Long.parseLong(a[6]);
     double beta = Double.parseDouble(a[7]);
     double alpha = Double.parseDouble(a[8]);
-    boolean expand = a.length > 9 && a[9].equals("expand");
+    boolean corrected = a[9].equals("c");
+    int warm = Integer.parseInt(a[10]);
+    boolean expand = a.length > 11 && a[11].equals("expand");
     Dataset train = IdxReader.readDataset(dir + "/train-images-idx3-ubyte", dir + "/train-labels-idx1-ubyte");
     Dataset test = IdxReader.readDataset(dir + "/t10k-images-idx3-ubyte", dir + "/t10k-labels-idx1-ubyte");
     if (expand) train = Shift.expand(train);
@@ -70,12 +72,12 @@ public final class ParallelSim {
           int from = ws.from(j), to = ws.to(j);
           shards.add(new Shard(j, from, to, blocks.stream().filter(b -> b.first() < to && b.end() > from).toList()));
         }
-        new Rounds(ws, new SyncRule(k, beta, alpha), gradient, updater).epoch(w, u, shards, seed, e, sgd, Rounds.Exchange.IN_PROCESS);
+        new Rounds(ws, e <= warm ? new SyncRule(1, 0, workersN) : new SyncRule(k, beta, alpha, corrected), gradient, updater).epoch(w, u, shards, seed, e, sgd, Rounds.Exchange.IN_PROCESS);
       }
       Score sc = scorer.partition(w, CollectionConverters.asScala(testBlocks.iterator()));
       accs.append(String.format(Locale.ROOT, " %.4f", sc.accuracy()));
     }
-    System.out.printf(Locale.ROOT, "h=%d eta=%s N=%d K=%d beta=%s alpha=%s seed=%d %.1fs:%s%n", hidden, eta, workersN, k, beta, alpha, seed,
+    System.out.printf(Locale.ROOT, "h=%d eta=%s N=%d K=%d beta=%s alpha=%s %s warm=%d seed=%d %.1fs:%s%n", hidden, eta, workersN, k, beta, alpha, corrected ? "corr" : "", warm, seed,
         (System.nanoTime() - t0) / 1e9, accs);
   }
 }

@@ -39,6 +39,10 @@ class BadInputTest {
       "--seed -1|--seed",
       "--sync-every 0|--sync-every",
       "--sync-every often|--sync-every",
+      "--sync-every auto|--sync-every auto needs --partitions N",
+      "--sync-every auto --partitions 1|--sync-every auto needs --partitions N",
+      "--sync-every auto --partitions 0|--sync-every auto needs --partitions N",
+      "--sync-every auto --partitions 8 --train-limit 5|more workers than the 5 training samples",
       "--partitions -2|--partitions -2: use auto",
       "--partitions many|--partitions many: use auto"})
   void refusedCleanly(String options, String fragment) throws Exception {

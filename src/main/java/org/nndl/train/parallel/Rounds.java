@@ -80,7 +80,8 @@ public final class Rounds implements Serializable {
       }
       if (!exchange.total(mine, change)) return new Outcome(r, true);
       System.arraycopy(u, 0, velocityBefore, 0, u.length);
-      if (!Optimizer.finiteOrUndone(w, before, x -> rule.apply(x, u, change))) {
+      long t = (epoch - 1) * rounds + r + 1;  // rounds since the run's start, from 1
+      if (!Optimizer.finiteOrUndone(w, before, x -> rule.apply(x, u, change, t))) {
         System.arraycopy(velocityBefore, 0, u, 0, u.length);
         return new Outcome(r, true);
       }

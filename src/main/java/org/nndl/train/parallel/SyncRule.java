@@ -19,7 +19,11 @@ import java.io.Serializable;
  * @param stepsPerRound K, local steps of each worker between combinations (>= 1)
  * @param outerMomentum beta in [0, 1)
  */
-public record SyncRule(long stepsPerRound, double outerMomentum, double outerRate) implements Serializable {
+public record SyncRule(long stepsPerRound, double outerMomentum, double outerRate, boolean corrected) implements Serializable {
+  public SyncRule(long stepsPerRound, double outerMomentum, double outerRate) {
+    this(stepsPerRound, outerMomentum, outerRate, false);
+  }
+
   public SyncRule {
     if (stepsPerRound < 1) throw new IllegalArgumentException("steps per round " + stepsPerRound);
     if (!(outerMomentum >= 0 && outerMomentum < 1)) throw new IllegalArgumentException("outer momentum " + outerMomentum);
@@ -49,10 +53,11 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double outerRat
   }
 
   /** Applies one round's mean change to w in place, through the velocity u (updated in place). */
-  public void apply(double[] w, double[] u, double[] meanChange) {
+  public void apply(double[] w, double[] u, double[] meanChange, long round) {
+    double rate = corrected ? outerRate / (1 - Math.pow(outerMomentum, round)) : outerRate;
     for (int i = 0; i < w.length; i++) {
       u[i] = outerMomentum * u[i] + meanChange[i];
-      w[i] += outerRate * u[i];
+      w[i] += rate * u[i];
     }
   }
 }
