@@ -1,12 +1,11 @@
 package org.nndl.ml;
 
+import java.util.Arrays;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -21,16 +20,17 @@ import org.nndl.net.Output;
  * for the features times 1/inputScale (what {@code ./submit predict} computes, with the same
  * reference code), {@code probability} the softmax output or the outputs scaled to sum 1, and
  * {@code prediction} their argmax. The parameters are the network evaluation uses (with dropout,
- * the weights out of hidden neurons scaled by 1 - p), as in model.json.
+ * the weights out of hidden neurons scaled by 1 - p), as in model.json. The model has every param
+ * of its estimator ({@link NetworkParams}), as fit set them.
  */
 public final class NetworkClassificationModel
-    extends ProbabilisticClassificationModel<Vector, NetworkClassificationModel> implements MLWritable {
+    extends ProbabilisticClassificationModel<Vector, NetworkClassificationModel> implements NetworkParams, MLWritable {
   private static final long serialVersionUID = 1L;
   private String uid;  // no initializer: set once the Scala superclass is built (see Uids)
   private NetworkSpec spec;
   private double[] params;
   private transient NetworkTrainingSummary summary;  // null after load: the summary is not saved
-  private DoubleParam inputScale;
+  private NetworkParamSet paramSet;
 
   NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, NetworkTrainingSummary summary) {
     this(Uids.pending(uid), spec, params, summary, true);
@@ -43,18 +43,20 @@ public final class NetworkClassificationModel
     this.spec = spec;
     this.params = params;
     this.summary = summary;
-    inputScale = new DoubleParam(this, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels)",
-        ParamValidators.gt(0));
-    setDefault(inputScale, 1.0);
+    paramSet = new NetworkParamSet(this);
+    // what the network is, whoever made it (fit copies the same values; network2.py's JSON has no other params)
+    int[] sizes = spec.layout().sizes();
+    set(hiddenLayers(), Arrays.copyOfRange(sizes, 1, sizes.length - 1));
+    set(activation(), spec.activation().id());
+    set(output(), spec.output().id());
+    set(cost(), spec.cost().id());
   }
 
   @Override public String uid() { return uid != null ? uid : Uids.current(); }
 
-  public DoubleParam inputScale() { return inputScale; }
+  @Override public NetworkParamSet networkParams() { return paramSet; }
 
-  public double getInputScale() { return (Double) getOrDefault(inputScale); }
-
-  public NetworkClassificationModel setInputScale(double v) { return (NetworkClassificationModel) set(inputScale, v); }
+  public NetworkClassificationModel setInputScale(double v) { return (NetworkClassificationModel) set(inputScale(), v); }
 
   /** The layers, activations and cost. */
   public NetworkSpec spec() { return spec; }
