@@ -44,8 +44,9 @@ public final class NetworkClassifier
 
   @Override public NetworkClassificationModel train(Dataset<?> dataset) { return Fit.run(this, dataset); }
 
-  /** fit's columns named as the command line names them (missing, or not numbers / vectors), then Spark's checks. */
+  /** Params that cannot go together, fit's columns (missing, or not numbers / vectors), then Spark's checks. */
   @Override public StructType transformSchema(StructType schema) {
+    Fit.checkParams(this);
     FrameReader.checkColumns(schema, Fit.columns(this), "training");
     return super.transformSchema(schema);
   }

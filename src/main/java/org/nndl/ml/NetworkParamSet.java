@@ -14,7 +14,7 @@ import org.apache.spark.ml.param.Params;
 /**
  * The params of {@link NetworkParams}, made once for each estimator or model that has them (a
  * param belongs to its owner's uid), with their validators and defaults: the one place they are
- * declared. The model is shipped
+ * declared. A validator that takes numbers refuses NaN and the infinities. The model is shipped
  * to the executors inside {@code transform}'s function, so every validator is serializable.
  */
 public final class NetworkParamSet implements Serializable {
@@ -55,15 +55,16 @@ public final class NetworkParamSet implements Serializable {
     init = choice(owner, "init", "default (weights N(0, 1/sqrt(n_in))) | large (N(0, 1))", "default", "large");
     maxIter = new IntParam(owner, "maxIter", "epochs of mini-batch SGD (>= 1)", ParamValidators.gtEq(1));
     batchSize = new IntParam(owner, "batchSize", "mini-batch size m (>= 1)", ParamValidators.gtEq(1));
-    stepSize = new DoubleParam(owner, "stepSize", "learning rate eta (> 0)", ParamValidators.gt(0));
-    regParam = new DoubleParam(owner, "regParam", "regularization strength lambda (>= 0)",
-        ParamValidators.gtEq(0));
+    stepSize = new DoubleParam(owner, "stepSize", "learning rate eta (> 0, finite)", finite(false));
+    regParam = new DoubleParam(owner, "regParam", "regularization strength lambda (>= 0, finite)",
+        finite(true));
     regularization = choice(owner, "regularization", "the weight penalty regParam sets: l2 | l1", "l2", "l1");
     dropout = new DoubleParam(owner, "dropout", "probability of dropping a hidden neuron in training, in [0, 1)",
         ParamValidators.inRange(0, 1, true, false));
     momentum = new DoubleParam(owner, "momentum", "momentum coefficient mu in [0, 1), 0 = plain SGD",
         ParamValidators.inRange(0, 1, true, false));
-    seed = new LongParam(owner, "seed", "seed of the initial weights, each epoch's shuffle and dropout's masks");
+    seed = new LongParam(owner, "seed", "seed of the initial weights, each epoch's shuffle and dropout's masks: any long,"
+        + " read as numpy's unsigned 64-bit seed (a negative seed s is default_rng(s + 2^64))");
     syncEvery = new Param<>(owner, "syncEvery", "exact (one synchronization per mini-batch) | K local steps | epoch",
         valid((String s) -> s.equals("exact") || s.equals("epoch") || s.matches("[1-9][0-9]{0,8}")));
     partitions = new Param<>(owner, "partitions", "auto (the plan ./submit train --partitions auto chooses) | a positive count",
@@ -76,8 +77,8 @@ public final class NetworkParamSet implements Serializable {
         + " accuracy)", "none", "halve");
     patience = new IntParam(owner, "patience", "epochs without improvement before eta is halved (>= 1)", ParamValidators.gtEq(1));
     monitor = new BooleanParam(owner, "monitor", "also score the training set each epoch");
-    inputScale = new DoubleParam(owner, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels)",
-        ParamValidators.gt(0));
+    inputScale = new DoubleParam(owner, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels;"
+        + " > 0, finite)", finite(false));
     warehouse = new Param<>(owner, "warehouse", "a warehouse folder: when set, fit's run lands in its tables as a CLI run does");
     runId = new Param<>(owner, "runId", "the run's id in the warehouse (default: a new one, see summary().runId())");
     owner.setDefault(hiddenLayers, new int[] {30});
@@ -110,4 +111,9 @@ public final class NetworkParamSet implements Serializable {
   private interface Check<T> extends scala.Function1<T, Object>, Serializable {}
 
   private static <T> Check<T> valid(Check<T> check) { return check; }
+
+  /** Spark's gt(0), or gtEq(0) with orZero, that also refuses +Infinity (NaN fails either). */
+  private static Check<Object> finite(boolean orZero) {
+    return v -> ((Double) v < Double.POSITIVE_INFINITY) && (orZero ? (Double) v >= 0 : (Double) v > 0);
+  }
 }
