@@ -44,6 +44,9 @@ class TransformChecksTest {
     assertEquals("the column 'features' holds a vector of 785 values" + SIZE_ADVICE, refused(Vectors.zeros(785)).getMessage());
     assertEquals("the column 'features' holds a vector of 700 values" + SIZE_ADVICE,
         refused(Vectors.sparse(700, new int[] {3}, new double[] {1})).getMessage());
+    // one vector through Spark's other single-row methods, which go through predictRaw
+    assertThrows(IllegalArgumentException.class, () -> model().predictProbability(Vectors.zeros(700)));
+    assertThrows(IllegalArgumentException.class, () -> model().predict(Vectors.zeros(700)));
   }
 
   @Test void nanAndInfiniteFeaturesAreRefusedNamingTheirPlace() {
