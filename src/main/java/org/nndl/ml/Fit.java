@@ -53,14 +53,8 @@ final class Fit {
   static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data, int scoredRows) {
     Dataset<Row> frame = data.toDF();
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
-    if (clf.getRunId() != null && clf.getWarehouse() == null) {
-      throw new IllegalArgumentException("runId names a run in a warehouse: set warehouse too");
-    }
+    checkParams(clf);
     String v = clf.getValidationIndicatorCol();
-    if (v == null && (clf.getEarlyStop() > 0 || clf.getEtaSchedule().equals("halve"))) {
-      throw new IllegalArgumentException((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
-          + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
-    }
     Dataset<Row> trainRows = v == null ? frame : frame.filter(functions.not(indicator(frame, v)));
     FrameReader.Columns cols = columns(clf);
     int requested = clf.getPartitions().equals("auto") ? TrainSettings.AUTO : Integer.parseInt(clf.getPartitions());
@@ -130,6 +124,22 @@ final class Fit {
     return given;
   }
 
+  /**
+   * Refuses params that cannot go together, naming them, before any data is read: {@link
+   * NetworkClassifier#transformSchema} calls it, so a Pipeline's fit stops here too.
+   */
+  static void checkParams(NetworkClassifier clf) {
+    if (clf.getRunId() != null && clf.getWarehouse() == null) {
+      throw new IllegalArgumentException("runId names a run in a warehouse: set warehouse too");
+    }
+    boolean validation = clf.getValidationIndicatorCol() != null;
+    if (!validation && (clf.getEarlyStop() > 0 || clf.getEtaSchedule().equals("halve"))) {
+      throw new IllegalArgumentException((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
+          + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
+    }
+    settings(clf, 1, 2, TrainSettings.AUTO, validation ? 1 : 0);  // the trainer's own checks, on stand-in layer sizes
+  }
+
   /** The label and the features vector, named by their params in messages. */
   static FrameReader.Columns columns(NetworkClassifier clf) {
     return FrameReader.Columns.vector(clf.getLabelCol(), clf.getFeaturesCol(), "labelCol", "featuresCol");
@@ -154,7 +164,14 @@ final class Fit {
     return functions.coalesce(functions.col(column), functions.lit(false));
   }
 
-  /** The classifier's params as the trainer's settings, for inputs features wide, classes outputs and validation rows. */
+  /**
+   * The classifier's params as the trainer's settings, for inputs features wide, classes outputs and
+   * validation rows. The trainer's refusals name command-line flags; they are said again in the
+   * params' words ({@link ParamRefusals}). Any long seed is taken: the trainer reads it as numpy's
+   * unsigned 64-bit seed (a negative s is default_rng(s + 2^64), see {@code NumpyRandom.defaultRng}),
+   * while validate() keeps the command line's rule that --seed is 0 or more, so it checks the rest
+   * with a stand-in seed.
+   */
   static TrainSettings settings(NetworkClassifier c, int features, int classes, int partitions, int validation) {
     int[] hidden = c.getHiddenLayers();
     int[] sizes = new int[hidden.length + 2];
@@ -165,11 +182,17 @@ final class Fit {
     Techniques t = new Techniques(Regularization.parse(c.getRegularization()), c.getDropout(), c.getMomentum(), validation,
         c.getEarlyStop(), c.getEtaSchedule().equals("halve"), c.getPatience(), false);
     String sync = c.getSyncEvery();
-    return TrainSettings.builder().data("DataFrame").sizes(sizes).activation(act)
+    TrainSettings s = TrainSettings.builder().data("DataFrame").sizes(sizes).activation(act)
         .output(c.getOutput().isEmpty() ? Output.of(act) : Output.parse(c.getOutput())).cost(Cost.parse(c.getCost()))
         .init(Initializer.parse(c.getInit())).epochs(c.getMaxIter()).batchSize(c.getBatchSize()).eta(c.getStepSize())
         .lambda(c.getRegParam()).seed(c.getSeed()).monitor(c.getMonitor()).partitions(partitions)
         .syncEvery(sync.equals("exact") ? TrainSettings.EXACT : sync.equals("epoch") ? TrainSettings.ONE_EPOCH : Integer.parseInt(sync))
-        .techniques(t).build().validate();
+        .techniques(t).build();
+    try {
+      s.toBuilder().seed(0).build().validate();
+    } catch (IllegalArgumentException e) {
+      throw ParamRefusals.reword(c, e);
+    }
+    return s;
   }
 }

@@ -1,16 +1,18 @@
 package org.nndl.ml;
 
+import java.util.Arrays;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.types.StructType;
 import org.nndl.net.ModelJson;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
@@ -21,16 +23,19 @@ import org.nndl.net.Output;
  * for the features times 1/inputScale (what {@code ./submit predict} computes, with the same
  * reference code), {@code probability} the softmax output or the outputs scaled to sum 1, and
  * {@code prediction} their argmax. The parameters are the network evaluation uses (with dropout,
- * the weights out of hidden neurons scaled by 1 - p), as in model.json.
+ * the weights out of hidden neurons scaled by 1 - p), as in model.json. The model has every param
+ * of its estimator ({@link NetworkParams}), as fit set them. A features vector of another size
+ * than the input layer's, or with a NaN or infinite value, is refused with an
+ * IllegalArgumentException.
  */
 public final class NetworkClassificationModel
-    extends ProbabilisticClassificationModel<Vector, NetworkClassificationModel> implements MLWritable {
+    extends ProbabilisticClassificationModel<Vector, NetworkClassificationModel> implements NetworkParams, MLWritable {
   private static final long serialVersionUID = 1L;
   private String uid;  // no initializer: set once the Scala superclass is built (see Uids)
   private NetworkSpec spec;
   private double[] params;
   private transient NetworkTrainingSummary summary;  // null after load: the summary is not saved
-  private DoubleParam inputScale;
+  private NetworkParamSet paramSet;
 
   NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, NetworkTrainingSummary summary) {
     this(Uids.pending(uid), spec, params, summary, true);
@@ -43,18 +48,20 @@ public final class NetworkClassificationModel
     this.spec = spec;
     this.params = params;
     this.summary = summary;
-    inputScale = new DoubleParam(this, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels)",
-        ParamValidators.gt(0));
-    setDefault(inputScale, 1.0);
+    paramSet = new NetworkParamSet(this);
+    // what the network is, whoever made it (fit copies the same values; network2.py's JSON has no other params)
+    int[] sizes = spec.layout().sizes();
+    set(hiddenLayers(), Arrays.copyOfRange(sizes, 1, sizes.length - 1));
+    set(activation(), spec.activation().id());
+    set(output(), spec.output().id());
+    set(cost(), spec.cost().id());
   }
 
   @Override public String uid() { return uid != null ? uid : Uids.current(); }
 
-  public DoubleParam inputScale() { return inputScale; }
+  @Override public NetworkParamSet networkParams() { return paramSet; }
 
-  public double getInputScale() { return (Double) getOrDefault(inputScale); }
-
-  public NetworkClassificationModel setInputScale(double v) { return (NetworkClassificationModel) set(inputScale, v); }
+  public NetworkClassificationModel setInputScale(double v) { return (NetworkClassificationModel) set(inputScale(), v); }
 
   /** The layers, activations and cost. */
   public NetworkSpec spec() { return spec; }
@@ -66,11 +73,35 @@ public final class NetworkClassificationModel
 
   @Override public int numClasses() { return spec.layout().outputSize(); }
 
+  /** The output layer's activations; IllegalArgumentException for a vector of another size or a non-finite value. */
   @Override public Vector predictRaw(Vector features) {
+    if (features.size() != numFeatures()) throw wrongSize("a vector of " + features.size() + " values");
     double[] x = features.toArray().clone();
     double scale = 1.0 / getInputScale();
-    for (int j = 0; j < x.length; j++) x[j] *= scale;
+    for (int j = 0; j < x.length; j++) {
+      if (!Double.isFinite(x[j])) {
+        throw new IllegalArgumentException("the column '" + getFeaturesCol() + "' holds a vector whose value " + j + " is "
+            + x[j] + ": every feature must be a finite number");
+      }
+      x[j] *= scale;
+    }
     return Vectors.dense(new Network2(spec, params).output(x));
+  }
+
+  /** Spark's checks, and a features column whose metadata gives its vectors' size (LIBSVM's, VectorAssembler's) refused at once when it is not the input layer's. */
+  @Override public StructType transformSchema(StructType schema) {
+    if (Arrays.asList(schema.fieldNames()).contains(getFeaturesCol())
+        && schema.apply(getFeaturesCol()).dataType().equals(SQLDataTypes.VectorType())) {
+      int size = AttributeGroup.fromStructField(schema.apply(getFeaturesCol())).size();
+      if (size >= 0 && size != numFeatures()) throw wrongSize("vectors of " + size + " values (its metadata says so)");
+    }
+    return super.transformSchema(schema);
+  }
+
+  private IllegalArgumentException wrongSize(String what) {
+    return new IllegalArgumentException("the column '" + getFeaturesCol() + "' holds " + what + " but the model's input"
+        + " layer takes " + numFeatures() + ": give it vectors of the size it was trained on (a LIBSVM file read without"
+        + " option numFeatures has as many values as its largest index)");
   }
 
   /** Softmax outputs as they are; other outputs (negative ones as 0) scaled to sum 1, uniform when all are 0. */

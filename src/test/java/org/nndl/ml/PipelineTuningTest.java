@@ -59,6 +59,7 @@ class PipelineTuningTest {
     assertEquals(2, cv.avgMetrics().length);
     assertTrue(cv.avgMetrics()[1] > cv.avgMetrics()[0], "eta 1 learns, eta 1e-6 does not: " + java.util.Arrays.toString(cv.avgMetrics()));
     assertEquals(1.0, ((NetworkClassificationModel) cv.bestModel()).parent().getOrDefault(clf.stepSize()));
+    assertEquals(1.0, ((NetworkClassificationModel) cv.bestModel()).getStepSize(), "the best model's own param, as Spark's");
     TrainValidationSplitModel tvs = new TrainValidationSplit().setEstimator(clf).setEstimatorParamMaps(grid)
         .setEvaluator(accuracy).setTrainRatio(0.75).setSeed(1).fit(train());
     assertTrue(tvs.validationMetrics()[1] > tvs.validationMetrics()[0], java.util.Arrays.toString(tvs.validationMetrics()));

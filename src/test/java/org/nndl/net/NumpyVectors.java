@@ -13,15 +13,16 @@ import java.util.List;
 /**
  * The vectors real numpy wrote (src/test/python/numpy_vectors.py, into
  * src/test/resources/org/nndl/net/numpy): lines of space-separated tokens, doubles as the hex of
- * their bits, seeds as Python's unsigned integers.
+ * their bits, seeds as Python's unsigned integers. Public for tests of other packages that compare
+ * against numpy (the estimator's seeds).
  */
-final class NumpyVectors {
+public final class NumpyVectors {
   private static final String DIR = "/org/nndl/net/numpy/";
 
   private NumpyVectors() {}
 
   /** Every line of vectors.txt starting with kind, split into tokens (the kind dropped). */
-  static List<String[]> lines(String kind) {
+  public static List<String[]> lines(String kind) {
     List<String[]> out = new ArrayList<>();
     for (String line : new String(bytes("vectors.txt"), StandardCharsets.US_ASCII).split("\n")) {
       String[] t = line.split(" ");
@@ -31,7 +32,7 @@ final class NumpyVectors {
     return out;
   }
 
-  static long seed(String token) { return Long.parseUnsignedLong(token); }
+  public static long seed(String token) { return Long.parseUnsignedLong(token); }
 
   static long hex(String token) { return Long.parseUnsignedLong(token, 16); }
 
@@ -39,7 +40,7 @@ final class NumpyVectors {
   static double hexDouble(String token) { return Double.longBitsToDouble(hex(token)); }
 
   /** Tokens from..to as doubles written as hex bits. */
-  static double[] doubles(String[] t, int from, int to) {
+  public static double[] doubles(String[] t, int from, int to) {
     double[] d = new double[to - from];
     for (int i = from; i < to; i++) d[i - from] = hexDouble(t[i]);
     return d;
@@ -53,7 +54,7 @@ final class NumpyVectors {
   static int[] sizes(String token) { return Arrays.stream(token.split(",")).mapToInt(Integer::parseInt).toArray(); }
 
   /** The flat parameters in numpy's draw order: every layer's biases b_l[j], then every W_l[j][k] row by row. */
-  static double[] drawOrder(Layout layout, double[] params) {
+  public static double[] drawOrder(Layout layout, double[] params) {
     double[] out = new double[params.length];
     int at = 0;
     for (int l = 1; l < layout.layers(); l++) {

@@ -1,0 +1,119 @@
+package org.nndl.ml;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntArrayParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.Params;
+
+/**
+ * The params of {@link NetworkParams}, made once for each estimator or model that has them (a
+ * param belongs to its owner's uid), with their validators and defaults: the one place they are
+ * declared. A validator that takes numbers refuses NaN and the infinities. The model is shipped
+ * to the executors inside {@code transform}'s function, so every validator is serializable.
+ */
+public final class NetworkParamSet implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final IntArrayParam hiddenLayers;
+  final Param<String> activation;
+  final Param<String> output;
+  final Param<String> cost;
+  final Param<String> init;
+  final IntParam maxIter;
+  final IntParam batchSize;
+  final DoubleParam stepSize;
+  final DoubleParam regParam;
+  final Param<String> regularization;
+  final DoubleParam dropout;
+  final DoubleParam momentum;
+  final LongParam seed;
+  final Param<String> syncEvery;
+  final Param<String> partitions;
+  final Param<String> validationIndicatorCol;
+  final IntParam earlyStop;
+  final Param<String> etaSchedule;
+  final IntParam patience;
+  final BooleanParam monitor;
+  final DoubleParam inputScale;
+  final Param<String> warehouse;
+  final Param<String> runId;
+
+  /** The params of owner, its defaults set. */
+  NetworkParamSet(Params owner) {
+    hiddenLayers = new IntArrayParam(owner, "hiddenLayers", "the hidden layers' sizes; the input layer has one neuron"
+        + " per feature, the output layer one per class", valid((int[] a) -> Arrays.stream(a).allMatch(s -> s > 0)));
+    activation = choice(owner, "activation", "the hidden neurons: sigmoid | relu | tanh", "sigmoid", "relu", "tanh");
+    output = choice(owner, "output", "the output layer: sigmoid | softmax | relu | tanh, or empty for the hidden layers' one",
+        "", "sigmoid", "softmax", "relu", "tanh");
+    cost = choice(owner, "cost", "cross-entropy | quadratic | log-likelihood", "cross-entropy", "quadratic", "log-likelihood");
+    init = choice(owner, "init", "default (weights N(0, 1/sqrt(n_in))) | large (N(0, 1))", "default", "large");
+    maxIter = new IntParam(owner, "maxIter", "epochs of mini-batch SGD (>= 1)", ParamValidators.gtEq(1));
+    batchSize = new IntParam(owner, "batchSize", "mini-batch size m (>= 1)", ParamValidators.gtEq(1));
+    stepSize = new DoubleParam(owner, "stepSize", "learning rate eta (> 0, finite)", finite(false));
+    regParam = new DoubleParam(owner, "regParam", "regularization strength lambda (>= 0, finite)",
+        finite(true));
+    regularization = choice(owner, "regularization", "the weight penalty regParam sets: l2 | l1", "l2", "l1");
+    dropout = new DoubleParam(owner, "dropout", "probability of dropping a hidden neuron in training, in [0, 1)",
+        ParamValidators.inRange(0, 1, true, false));
+    momentum = new DoubleParam(owner, "momentum", "momentum coefficient mu in [0, 1), 0 = plain SGD",
+        ParamValidators.inRange(0, 1, true, false));
+    seed = new LongParam(owner, "seed", "seed of the initial weights, each epoch's shuffle and dropout's masks: any long,"
+        + " read as numpy's unsigned 64-bit seed (a negative seed s is default_rng(s + 2^64))");
+    syncEvery = new Param<>(owner, "syncEvery", "exact (one synchronization per mini-batch) | K local steps | epoch",
+        valid((String s) -> s.equals("exact") || s.equals("epoch") || s.matches("[1-9][0-9]{0,8}")));
+    partitions = new Param<>(owner, "partitions", "auto (the plan ./submit train --partitions auto chooses) | a positive count",
+        valid((String p) -> p.equals("auto") || p.matches("[1-9][0-9]{0,8}")));
+    validationIndicatorCol = new Param<>(owner, "validationIndicatorCol", "boolean column: rows marked true are held out"
+        + " for validation, early stopping and the eta schedule");
+    earlyStop = new IntParam(owner, "earlyStop", "stop after this many epochs without a better validation accuracy, 0 = never",
+        ParamValidators.gtEq(0));
+    etaSchedule = choice(owner, "etaSchedule", "none | halve (halve eta after patience epochs without a better validation"
+        + " accuracy)", "none", "halve");
+    patience = new IntParam(owner, "patience", "epochs without improvement before eta is halved (>= 1)", ParamValidators.gtEq(1));
+    monitor = new BooleanParam(owner, "monitor", "also score the training set each epoch");
+    inputScale = new DoubleParam(owner, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels;"
+        + " > 0, finite)", finite(false));
+    warehouse = new Param<>(owner, "warehouse", "a warehouse folder: when set, fit's run lands in its tables as a CLI run does");
+    runId = new Param<>(owner, "runId", "the run's id in the warehouse (default: a new one, see summary().runId())");
+    owner.setDefault(hiddenLayers, new int[] {30});
+    owner.setDefault(activation, "sigmoid");
+    owner.setDefault(output, "");
+    owner.setDefault(cost, "cross-entropy");
+    owner.setDefault(init, "default");
+    owner.setDefault(maxIter, 30);
+    owner.setDefault(batchSize, 10);
+    owner.setDefault(stepSize, 0.5);
+    owner.setDefault(regParam, 5.0);
+    owner.setDefault(regularization, "l2");
+    owner.setDefault(dropout, 0.0);
+    owner.setDefault(momentum, 0.0);
+    owner.setDefault(seed, 1L);
+    owner.setDefault(syncEvery, "exact");
+    owner.setDefault(partitions, "auto");
+    owner.setDefault(earlyStop, 0);
+    owner.setDefault(etaSchedule, "none");
+    owner.setDefault(patience, 10);
+    owner.setDefault(monitor, false);
+    owner.setDefault(inputScale, 1.0);
+  }
+
+  private static Param<String> choice(Params owner, String name, String doc, String... allowed) {
+    return new Param<>(owner, name, doc, ParamValidators.inArray(allowed));
+  }
+
+  /** A validator Java serialization can ship. */
+  private interface Check<T> extends scala.Function1<T, Object>, Serializable {}
+
+  private static <T> Check<T> valid(Check<T> check) { return check; }
+
+  /** Spark's gt(0), or gtEq(0) with orZero, that also refuses +Infinity (NaN fails either). */
+  private static Check<Object> finite(boolean orZero) {
+    return v -> ((Double) v < Double.POSITIVE_INFINITY) && (orZero ? (Double) v >= 0 : (Double) v > 0);
+  }
+}

@@ -1,0 +1,47 @@
+package org.nndl.ml;
+
+import org.nndl.net.Activation;
+import org.nndl.net.Cost;
+import org.nndl.net.Layout;
+import org.nndl.net.NetworkSpec;
+import org.nndl.net.Output;
+
+/**
+ * The trainer's refusals of params that cannot go together, said in the params' words: the
+ * trainer ({@code TrainSettings.validate}) decides what is refused and words it for the command
+ * line (--momentum, --sync-every, --sizes); this says the same in Spark's words. A refusal it
+ * does not know keeps the trainer's words.
+ */
+final class ParamRefusals {
+  private ParamRefusals() {}
+
+  /** The refusal e of p's settings, reworded when p shows why. */
+  static IllegalArgumentException reword(NetworkParams p, IllegalArgumentException e) {
+    if (p.getMomentum() > 0 && !p.getSyncEvery().equals("exact")) {
+      return new IllegalArgumentException("momentum " + p.getMomentum() + " needs syncEvery exact (not " + p.getSyncEvery()
+          + "): the velocity lives on the driver and is updated every mini-batch", e);
+    }
+    if (p.getDropout() > 0 && p.getHiddenLayers().length == 0) {
+      return new IllegalArgumentException("dropout " + p.getDropout() + " needs a hidden layer to drop neurons from:"
+          + " set hiddenLayers to one or more sizes", e);
+    }
+    Activation act = Activation.parse(p.getActivation());
+    Output out = p.getOutput().isEmpty() ? Output.of(act) : Output.parse(p.getOutput());
+    if (!defined(act, out, Cost.parse(p.getCost()))) {
+      return new IllegalArgumentException("cost " + p.getCost() + " needs outputs in (0,1) but a " + out.id() + " output"
+          + " layer gives values outside it (ln a or ln(1-a) is undefined, so NaN): set output sigmoid or softmax, or"
+          + " cost quadratic" + (p.getOutput().isEmpty() ? " (output is empty: the activation's, " + act.id() + ")" : ""), e);
+    }
+    return e;
+  }
+
+  /** Whether the network takes this output layer and cost (NetworkSpec's rule). */
+  private static boolean defined(Activation act, Output out, Cost cost) {
+    try {
+      new NetworkSpec(new Layout(1, 1), act, out, cost);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
