@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nndl.bench.Bench;
+import org.nndl.bench.ScalingTable;
 import org.nndl.bench.Measure;
 import org.nndl.bench.MlpComparison;
 import org.nndl.bench.NotebookBench;
@@ -58,6 +59,23 @@ final class BenchCommand implements Callable<Integer> {
   int[] mlpHidden;
   @Option(names = "--mlp-epochs", defaultValue = "30", description = "--mlp: NetworkClassifier's epochs (default: ${DEFAULT-VALUE})")
   int mlpEpochs;
+  @Option(names = "--scaling", paramLabel = "DATA",
+      description = "instead of the table: the parallel plan (--sync-every auto) against exact SGD on DATA (IDX files, as --data), test accuracy of the last 3 epochs per worker count and seed, in one process with the plan's bits; a Markdown table on stdout")
+  String scaling;
+  @Option(names = "--scaling-sizes", split = ",", defaultValue = "784,30,10", description = "--scaling: the layers (default: ${DEFAULT-VALUE})")
+  int[] scalingSizes;
+  @Option(names = "--scaling-workers", split = ",", defaultValue = "2,4,8,16", description = "--scaling: worker counts N (default: ${DEFAULT-VALUE})")
+  int[] scalingWorkers;
+  @Option(names = "--scaling-seeds", split = ",", defaultValue = "1,2,3", description = "--scaling: seeds (default: ${DEFAULT-VALUE})")
+  long[] scalingSeeds;
+  @Option(names = "--scaling-eta", defaultValue = "0.1", description = "--scaling: eta (default: ${DEFAULT-VALUE})")
+  double scalingEta;
+  @Option(names = "--scaling-lambda", defaultValue = "5.0", description = "--scaling: lambda (default: ${DEFAULT-VALUE})")
+  double scalingLambda;
+  @Option(names = "--scaling-epochs", defaultValue = "10", description = "--scaling: epochs (default: ${DEFAULT-VALUE})")
+  int scalingEpochs;
+  @Option(names = "--scaling-expand", description = "--scaling: train on the book's 5x expanded set of DATA's training images")
+  boolean scalingExpand;
   @Option(names = "--notebook",
       description = "instead of the table: the notebook's experiment, ./submit train against numpy (src/test/python/notebook_nn2.py, needs python3 with numpy), --startup-rounds rounds")
   boolean notebook;
@@ -68,13 +86,14 @@ final class BenchCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
     if (size < 10_000) throw new IllegalArgumentException("--size " + size + ": use at least 10000 samples");
     if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
     int partitions = Math.max(0, TrainOptions.partitions(this.partitions));
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
     if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
     String home = System.getProperty("nndl.home");
+    if (scaling != null) return scaling();
     if (notebook) {
       if (home == null) throw new IllegalArgumentException("--notebook runs ./submit: start the bench with ./submit bench --notebook");
       if (startupRounds < 1) throw new IllegalArgumentException("--notebook times --startup-rounds rounds: use at least 1");
@@ -99,6 +118,23 @@ final class BenchCommand implements Callable<Integer> {
     measures.addAll(expanded ? bench.expandedView() : kernel ? bench.kernel()
         : crossover != null ? bench.crossover(crossover) : bench.run());
     return print(spark, measures);
+  }
+
+  /** --scaling: the accuracy table of docs/scaling.md, no Spark session. */
+  private Integer scaling() throws InterruptedException, java.util.concurrent.ExecutionException {
+    TrainSettings check = TrainSettings.builder().sizes(scalingSizes).eta(scalingEta).lambda(scalingLambda)
+        .epochs(scalingEpochs).build().validate();
+    for (int n : scalingWorkers) if (n < 2) throw new IllegalArgumentException("--scaling-workers " + n + ": use 2 or more");
+    TrainTest data = DataSource.load(scaling, null, 0, 0);
+    org.nndl.data.Dataset train = scalingExpand ? org.nndl.data.Shift.expand(data.train()) : data.train();
+    org.nndl.cache.DataChecks.check(check.spec(), train, "training");
+    System.err.println("bench --scaling: " + train.size() + " training and " + data.test().size() + " test samples, "
+        + check.sizesText() + ", eta " + scalingEta + ", lambda " + scalingLambda + ", " + scalingEpochs + " epochs");
+    ScalingTable table = new ScalingTable(train, data.test(), scalingSizes, check.batchSize(), scalingEta, scalingLambda,
+        scalingEpochs);
+    List<ScalingTable.Run> runs = table.runAll(scalingWorkers, scalingSeeds, Runtime.getRuntime().availableProcessors());
+    System.out.print(ScalingTable.markdown(runs, scalingWorkers, scalingSeeds));
+    return 0;
   }
 
   /** --mlp: both classifiers on each hidden size, in this one Spark session. */

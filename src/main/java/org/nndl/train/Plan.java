@@ -52,11 +52,6 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
    */
   public static Plan choose(Cluster c, long n, int bytesPerSample, int parameterCount, int m, int syncEvery,
       int partitions) {
-    if (syncEvery == TrainSettings.SYNC_AUTO) {
-      int slots = Math.min(partitions, c.cores());
-      return new Plan(slots, c.cores(), "parallel SGD, " + partitions + " workers on " + count(slots).replace("partition", "task slot")
-          + ", " + SyncRule.auto(partitions, m).text() + " (one barrier stage per epoch)");
-    }
     boolean exact = syncEvery == TrainSettings.EXACT;
     String mode = exact ? "exact SGD" : "local SGD (sync every " + syncText(syncEvery) + ")";
     if (partitions > 0 || partitions == TrainSettings.DEFAULT_PARALLELISM) {
@@ -79,6 +74,16 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
     }
     return new Plan(c.cores(), c.cores(), mode + ", " + count(c.cores()) + ", one job per step (m=" + m
         + ": fused steps on one core would take " + ratio(fused / perJob) + " as long)");
+  }
+
+  /**
+   * The parallel plan ({@code --sync-every auto}): N workers carried by at most as many task
+   * slots as the cluster has cores, the training set spread over those slots.
+   */
+  public static Plan parallel(Cluster c, int workers, SyncRule rule) {
+    int slots = Math.min(workers, c.cores());
+    return new Plan(slots, c.cores(), "parallel SGD, " + workers + " workers on " + slots + " task slot" + (slots == 1 ? "" : "s")
+        + ", " + rule.text() + " (one barrier stage per epoch)");
   }
 
   /** A step's arithmetic on one core: forward 2 and backward 4 operations per parameter and sample. */

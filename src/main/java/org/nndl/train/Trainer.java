@@ -216,7 +216,7 @@ public final class Trainer {
           + " training samples; use at most " + n);
     }
     return new ParallelSgd(sc, walked, new Workers(n, workers), walked.partitions(),
-        SyncRule.auto(workers, settings.batchSize()), gradient, new Updater(layout));
+        SyncRule.auto(workers, settings.batchSize(), settings.eta()), gradient, new Updater(layout));
   }
 
   private static void close(AutoCloseable c) {

@@ -58,6 +58,7 @@ public final class Rounds implements Serializable {
    */
   public Outcome epoch(double[] w, double[] u, List<Shard> carried, long seed, int epoch, Sgd sgd, Exchange exchange) {
     int m = sgd.m();
+    Sgd localSgd = sgd.withEta(sgd.eta() * rule.localRate());  // the workers' own steps
     int[][] orders = new int[carried.size()][];
     for (int i = 0; i < orders.length; i++) orders[i] = workers.order(seed, epoch, carried.get(i).worker());
     long rounds = perEpoch(m), k = rule.stepsPerRound();
@@ -73,15 +74,14 @@ public final class Rounds implements Serializable {
         long c = Steps.samplesInRound(shard.size(), m, r, k);
         if (c == 0) continue;  // walked all its samples: contributes nothing
         System.arraycopy(w, 0, local, 0, w.length);
-        localSteps(local, grad, shard, orders[i], r, epoch, sgd);
+        localSteps(local, grad, shard, orders[i], r, epoch, localSgd);
         double weight = (double) c / total;
         for (int p = 0; p < local.length; p++) local[p] = weight * (local[p] - w[p]);
         mine.add(local);  // a non-finite change marks the sum invalid
       }
       if (!exchange.total(mine, change)) return new Outcome(r, true);
       System.arraycopy(u, 0, velocityBefore, 0, u.length);
-      long t = (epoch - 1) * rounds + r + 1;  // rounds since the run's start, from 1
-      if (!Optimizer.finiteOrUndone(w, before, x -> rule.apply(x, u, change, t))) {
+      if (!Optimizer.finiteOrUndone(w, before, x -> rule.apply(x, u, change))) {
         System.arraycopy(velocityBefore, 0, u, 0, u.length);
         return new Outcome(r, true);
       }
