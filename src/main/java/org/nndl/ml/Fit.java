@@ -3,6 +3,7 @@ package org.nndl.ml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,15 +20,10 @@ import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
 import org.nndl.metrics.EpochMetrics;
 import org.nndl.metrics.Warehouse;
-import org.nndl.net.Activation;
-import org.nndl.net.Cost;
-import org.nndl.net.Initializer;
-import org.nndl.net.Output;
-import org.nndl.net.Regularization;
+import org.nndl.run.NamedSettings;
 import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
 import org.nndl.train.Plan;
-import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
@@ -57,7 +53,7 @@ final class Fit {
     String v = clf.getValidationIndicatorCol();
     Dataset<Row> trainRows = v == null ? frame : frame.filter(functions.not(indicator(frame, v)));
     FrameReader.Columns cols = columns(clf);
-    int requested = clf.getPartitions().equals("auto") ? TrainSettings.AUTO : Integer.parseInt(clf.getPartitions());
+    int requested = NamedSettings.partitions(clf.getPartitions());
     int known = knownClasses(frame, clf.getLabelCol());
     if (v != null) FrameReader.check(frame, cols, known, "training");  // a bad row named by its place in the frame, not in its part
     double scale = 1.0 / clf.getInputScale();
@@ -69,13 +65,13 @@ final class Fit {
     CachedSet train = null, validation = null;
     try {
       int classes = known > 0 ? known : set.maxLabel().value() + 1;
-      TrainSettings s = settings(clf, set.inputSize(), classes, requested, v == null ? 0 : 1);
+      TrainSettings s = settings(clf, set.inputSize(), classes, v == null ? 0 : 1);
       Plan plan = TrainingSets.plan(sc, s, set.size());  // as ./submit train plans a run
       train = plan.trainPartitions() == scored.partitions() ? scored
           : TrainingSets.read(trainRows, cols, scale, s.spec(), plan.trainPartitions(), "training");
       if (v != null) {
         validation = TrainingSets.read(frame.filter(indicator(frame, v)), cols, scale, s.spec(), plan.evalPartitions(), "validation");
-        s = settings(clf, set.inputSize(), classes, requested, validation.size());
+        s = settings(clf, set.inputSize(), classes, validation.size());
       }
       List<EpochMetrics> epochs = new ArrayList<>();
       // without validation rows the first training rows are the scored ones, over the evaluation partitions
@@ -137,7 +133,7 @@ final class Fit {
       throw new IllegalArgumentException((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
           + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
     }
-    settings(clf, 1, 2, TrainSettings.AUTO, validation ? 1 : 0);  // the trainer's own checks, on stand-in layer sizes
+    settings(clf, 1, 2, validation ? 1 : 0);  // the trainer's own checks, on stand-in layer sizes
   }
 
   /** The label and the features vector, named by their params in messages. */
@@ -166,29 +162,30 @@ final class Fit {
 
   /**
    * The classifier's params as the trainer's settings, for inputs features wide, classes outputs and
-   * validation rows. The trainer's refusals name command-line flags; they are said again in the
-   * params' words ({@link ParamRefusals}). Any long seed is taken: the trainer reads it as numpy's
-   * unsigned 64-bit seed (a negative s is default_rng(s + 2^64), see {@code NumpyRandom.defaultRng}),
-   * while validate() keeps the command line's rule that --seed is 0 or more, so it checks the rest
-   * with a stand-in seed.
+   * validation rows: each param under its option's name ({@link NetworkParamSet#OPTIONS}), mapped by
+   * the command line's own mapping ({@link NamedSettings}). The trainer's refusals name command-line
+   * flags; they are said again in the params' words ({@link ParamRefusals}). Any long seed is taken:
+   * the trainer reads it as numpy's unsigned 64-bit seed (a negative s is default_rng(s + 2^64), see
+   * {@code NumpyRandom.defaultRng}), while validate() keeps the command line's rule that --seed is 0
+   * or more, so it checks the rest with a stand-in seed.
    */
-  static TrainSettings settings(NetworkClassifier c, int features, int classes, int partitions, int validation) {
+  static TrainSettings settings(NetworkParams c, int features, int classes, int validation) {
+    Map<String, String> v = new HashMap<>();
+    NetworkParamSet.OPTIONS.forEach((param, option) -> {
+      if (c.isDefined(c.getParam(param))) v.put(option, String.valueOf(c.getOrDefault(c.getParam(param))));
+    });
     int[] hidden = c.getHiddenLayers();
     int[] sizes = new int[hidden.length + 2];
     sizes[0] = features;
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
     sizes[sizes.length - 1] = classes;
-    Activation act = Activation.parse(c.getActivation());
-    Techniques t = new Techniques(Regularization.parse(c.getRegularization()), c.getDropout(), c.getMomentum(), validation,
-        c.getEarlyStop(), c.getEtaSchedule().equals("halve"), c.getPatience(), false);
-    String sync = c.getSyncEvery();
-    TrainSettings s = TrainSettings.builder().data("DataFrame").sizes(sizes).activation(act)
-        .output(c.getOutput().isEmpty() ? Output.of(act) : Output.parse(c.getOutput())).cost(Cost.parse(c.getCost()))
-        .init(Initializer.parse(c.getInit())).epochs(c.getMaxIter()).batchSize(c.getBatchSize()).eta(c.getStepSize())
-        .lambda(c.getRegParam()).seed(c.getSeed()).monitor(c.getMonitor()).partitions(partitions)
-        .syncEvery(sync.equals("exact") ? TrainSettings.EXACT : sync.equals("epoch") ? TrainSettings.ONE_EPOCH : Integer.parseInt(sync))
-        .techniques(t).build();
+    v.put("--sizes", String.join(",", Arrays.stream(sizes).mapToObj(String::valueOf).toList()));
+    v.put("--validation", String.valueOf(validation));
+    v.put("--data", "DataFrame");
+    v.remove("--input-scale");  // the features' scale, not a setting of the trainer
+    TrainSettings s;
     try {
+      s = NamedSettings.settings(v);
       s.toBuilder().seed(0).build().validate();
     } catch (IllegalArgumentException e) {
       throw ParamRefusals.reword(c, e);
