@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Instrumentation;
 import org.apache.spark.ml.util.MetadataUtils;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -14,7 +16,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 import org.nndl.cache.CachedSet;
+import scala.jdk.javaapi.CollectionConverters;
 import org.nndl.data.DataError;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
@@ -45,9 +49,30 @@ final class Fit {
 
   static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data) { return run(clf, data, SCORED_ROWS); }
 
-  /** fit, scoring at most scoredRows of the training rows per epoch when there is no validation column. */
+  /**
+   * fit, scoring at most scoredRows of the training rows per epoch. As Spark's estimators: logged
+   * by {@link Instrumentation} (the stage, the frame, the params set, numFeatures, numClasses,
+   * numExamples), and the frame persisted for the fit when the caller has not (every pass over it
+   * then reads it once, whatever stages came before), unpersisted at the end.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data, int scoredRows) {
-    Dataset<Row> frame = data.toDF();
+    return Instrumentation.instrumented(instr -> {
+      instr.logPipelineStage(clf);
+      instr.logDataset(data);
+      instr.logParams(clf, (scala.collection.immutable.Seq) CollectionConverters.asScala(Arrays.asList(clf.params())).toSeq());
+      Dataset<Row> frame = data.toDF();
+      boolean persist = frame.storageLevel().equals(StorageLevel.NONE());
+      if (persist) frame.persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return fit(clf, frame, scoredRows, instr);
+      } finally {
+        if (persist) frame.unpersist();
+      }
+    });
+  }
+
+  private static NetworkClassificationModel fit(NetworkClassifier clf, Dataset<Row> frame, int scoredRows, Instrumentation instr) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
     checkParams(clf);
     String v = clf.getValidationIndicatorCol();
@@ -65,6 +90,9 @@ final class Fit {
     CachedSet train = null, validation = null;
     try {
       int classes = known > 0 ? known : set.maxLabel().value() + 1;
+      instr.logNumFeatures(set.inputSize());
+      instr.logNumClasses(classes);
+      instr.logNumExamples(set.size());
       TrainSettings s = settings(clf, set.inputSize(), classes, v == null ? 0 : 1);
       Plan plan = TrainingSets.plan(sc, s, set.size());  // as ./submit train plans a run
       train = plan.trainPartitions() == scored.partitions() ? scored
@@ -74,8 +102,8 @@ final class Fit {
         s = settings(clf, set.inputSize(), classes, validation.size());
       }
       List<EpochMetrics> epochs = new ArrayList<>();
-      // without validation rows the first training rows are the scored ones, over the evaluation partitions
-      TrainingSets sets = new TrainingSets(train, validation != null ? validation : scored.head(scoredRows), validation, plan);
+      // the test columns: the first training rows, over the evaluation partitions (the objective's rows)
+      TrainingSets sets = new TrainingSets(train, scored.head(scoredRows), validation, plan);
       Trainer.Result r;
       String runId = null;
       if (clf.getWarehouse() == null) {
@@ -91,7 +119,13 @@ final class Fit {
             + " (the cost or the weights stopped being finite): lower stepSize, or use inputScale to bring the features near [0, 1]");
       }
       double[] full = s.dropout().inference(s.spec().layout(), r.params());
-      return new NetworkClassificationModel(clf.uid(), s.spec(), full, new NetworkTrainingSummary(epochs, plan.text(), runId));
+      NetworkClassificationModel model = new NetworkClassificationModel(clf.uid(), s.spec(), full, null);
+      clf.copyValues(model, ParamMap.empty());
+      scala.Tuple3<?, ?, ?> named = model.findSummaryModel();  // prediction columns named even when a user emptied them
+      Dataset<Row> predictions = ((NetworkClassificationModel) named._1()).transform(trainRows);
+      model.setSummary(new NetworkTrainingSummary(epochs, s.monitor(), plan.text(), runId, predictions, (String) named._3(),
+          clf.getLabelCol()));
+      return model;
     } finally {
       scored.close();
       if (train != null && train != scored) train.close();

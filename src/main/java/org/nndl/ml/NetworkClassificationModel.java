@@ -141,13 +141,26 @@ public final class NetworkClassificationModel
     return copyValues(copy, extra).setParent(parent());
   }
 
-  /** True after fit; a loaded model has no training summary. */
+  /** True after fit (and in its copies), as Spark's models; a loaded model has no training summary. */
   public boolean hasSummary() { return summary != null; }
 
-  /** What fit measured per epoch; IllegalStateException for a loaded model. */
+  /** What fit measured (see {@link NetworkTrainingSummary}); IllegalStateException when {@link #hasSummary()} is false. */
   public NetworkTrainingSummary summary() {
     if (summary == null) throw new IllegalStateException("this model was loaded, not trained here: it has no training summary");
     return summary;
+  }
+
+  void setSummary(NetworkTrainingSummary s) { summary = s; }
+
+  /**
+   * Spark's classification metrics of this model on any DataFrame with the features and label
+   * columns, as Spark's {@code evaluate(dataset)}: the figures MulticlassClassificationEvaluator
+   * gives for this model's transform of it.
+   */
+  public NetworkClassificationSummary evaluate(org.apache.spark.sql.Dataset<?> dataset) {
+    scala.Tuple3<?, ?, ?> m = findSummaryModel();
+    NetworkClassificationModel model = (NetworkClassificationModel) m._1();
+    return new NetworkClassificationSummary(model.transform(dataset), (String) m._3(), getLabelCol());
   }
 
   /** The model as network2.py's JSON (sizes, weights, biases, cost; activation and output too). */
