@@ -1,6 +1,5 @@
 package org.nndl.ml;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +22,8 @@ import org.nndl.data.DataError;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
 import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.MetricsError;
+import org.nndl.metrics.SharedWarehouse;
 import org.nndl.metrics.Warehouse;
 import org.nndl.run.NamedSettings;
 import org.nndl.run.StopSignal;
@@ -110,8 +111,8 @@ final class Fit {
         double[] start = s.init().init(s.spec().layout(), s.seed());
         r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false, (m, state) -> epochs.add(m));
       } else {
-        Warehouse wh = new Warehouse(Path.of(clf.getWarehouse()));
-        runId = claim(wh, clf.getRunId());
+        Warehouse wh = warehouse(clf.getWarehouse(), sc);
+        runId = clf.getRunId() == null ? wh.claimNewRun() : wh.claimFirstFree(clf.getRunId());
         r = inWarehouse(wh, runId, frame.sparkSession(), sc, s, sets, epochs);
       }
       if (r.status() == Trainer.Status.DIVERGED) {
@@ -147,11 +148,19 @@ final class Fit {
     }
   }
 
-  /** The run's id: the one given (claimed, so it must be new), or a new one. */
-  private static String claim(Warehouse wh, String given) {
-    if (given == null) return wh.claimNewRun();
-    wh.claimRun(given);
-    return given;
+  /**
+   * The warehouse param opened as --warehouse opens its value: a local path or any Hadoop URI, with
+   * the session's Hadoop configuration (HADOOP_CONF_DIR's and spark.hadoop.*), refused when it is
+   * local and the master may use other machines; refusals in the params' words.
+   */
+  private static Warehouse warehouse(String location, JavaSparkContext sc) {
+    try {
+      Warehouse wh = new Warehouse(location, sc.hadoopConfiguration());
+      SharedWarehouse.check(wh, sc.master());
+      return wh;
+    } catch (MetricsError e) {
+      throw new IllegalArgumentException(ParamRefusals.inParamWords(e.getMessage()), e);
+    }
   }
 
   /**

@@ -26,16 +26,17 @@ public final class NetworkParamSet implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Each param that is a setting of the run, and the command-line option it is ({@code
-   * run/NamedSettings} maps both to the trainer's settings); hiddenLayers is --sizes without the
-   * input and output layers, validationIndicatorCol's rows are --validation's.
+   * Each param that is a command-line option, and the option ({@code run/NamedSettings} maps both
+   * to the trainer's settings; refusals worded for the option are said with the param):
+   * hiddenLayers is --sizes without the input and output layers, validationIndicatorCol's rows are
+   * --validation's.
    */
   static final Map<String, String> OPTIONS = options("activation", "--activation", "output", "--output", "cost", "--cost",
       "init", "--init", "maxIter", "--epochs", "batchSize", "--batch-size", "stepSize", "--eta", "regParam", "--lambda",
       "regularization", "--regularization", "dropout", "--dropout", "momentum", "--momentum", "seed", "--seed",
       "syncEvery", "--sync-every", "partitions", "--partitions", "earlyStop", "--early-stop", "etaSchedule", "--eta-schedule",
       "patience", "--patience", "monitor", "--monitor", "hiddenLayers", "--sizes", "validationIndicatorCol", "--validation",
-      "inputScale", "--input-scale");
+      "inputScale", "--input-scale", "warehouse", "--warehouse", "runId", "--run-id");
 
   final IntArrayParam hiddenLayers;
   final Param<String> activation;
@@ -97,8 +98,10 @@ public final class NetworkParamSet implements Serializable {
     monitor = new BooleanParam(owner, "monitor", "also score the training set each epoch");
     inputScale = new DoubleParam(owner, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels;"
         + " > 0, finite)", finite(false));
-    warehouse = new Param<>(owner, "warehouse", "a warehouse folder: when set, fit's run lands in its tables as a CLI run does");
-    runId = new Param<>(owner, "runId", "the run's id in the warehouse (default: a new one, see summary().runId())");
+    warehouse = new Param<>(owner, "warehouse", "a warehouse: a local folder or any Hadoop URI (hdfs://...), as --warehouse;"
+        + " when set, fit's run lands in its tables as a CLI run does");
+    runId = new Param<>(owner, "runId", "the run's id in the warehouse; when taken (another fit of a tuning, a fit again),"
+        + " runId-2, runId-3, ...: the first free (default: a new id; see summary().runId())");
     // the book's settings, as TrainSettings.builder() declares them (the one set of defaults); partitions: the run's plan
     TrainSettings book = TrainSettings.builder().build();
     Techniques none = Techniques.NONE;
