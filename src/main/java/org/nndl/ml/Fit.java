@@ -112,7 +112,11 @@ final class Fit {
         r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false, (m, state) -> epochs.add(m));
       } else {
         Warehouse wh = warehouse(clf.getWarehouse(), sc);
-        runId = clf.getRunId() == null ? wh.claimNewRun() : wh.claimFirstFree(clf.getRunId());
+        try {
+          runId = clf.getRunId() == null ? wh.claimNewRun() : wh.claimFirstFree(clf.getRunId());
+        } catch (MetricsError e) {  // a malformed runId, a warehouse that cannot be written
+          throw new IllegalArgumentException(ParamRefusals.inParamWords(e.getMessage()), e);
+        }
         r = inWarehouse(wh, runId, frame.sparkSession(), sc, s, sets, epochs);
       }
       if (r.status() == Trainer.Status.DIVERGED) {
