@@ -25,6 +25,7 @@ import org.nndl.data.Sessions;
 import org.nndl.data.TrainTest;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
+import org.nndl.run.NamedSettings;
 import org.nndl.train.TrainSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
     if (size < 10_000) throw new IllegalArgumentException("--size " + size + ": use at least 10000 samples");
     if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
-    int partitions = Math.max(0, TrainOptions.partitions(this.partitions));
+    int partitions = Math.max(0, NamedSettings.partitions(this.partitions));
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
     if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
     String home = System.getProperty("nndl.home");
@@ -113,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
     int p = partitions > 0 ? partitions : sc.defaultParallelism();
     System.err.println("bench: " + size + " samples of [784,30,10], " + p + " partitions, master " + sc.master());
     Bench bench = new Bench(sc, book, digits.train(), digits.test(), size, p, floorReps,
-        syncEvery.stream().mapToInt(TrainOptions::sync).filter(k -> k != TrainSettings.EXACT).toArray());
+        syncEvery.stream().mapToInt(NamedSettings::syncEvery).filter(k -> k != TrainSettings.EXACT).toArray());
     List<Measure> measures = new ArrayList<>(startup);
     measures.addAll(expanded ? bench.expandedView() : kernel ? bench.kernel()
         : crossover != null ? bench.crossover(crossover) : bench.run());

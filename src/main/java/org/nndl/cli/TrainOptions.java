@@ -6,13 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.nndl.run.NamedSettings;
 import org.nndl.train.FrameSets;
-import org.nndl.net.Activation;
-import org.nndl.net.Cost;
-import org.nndl.net.Initializer;
-import org.nndl.net.Output;
-import org.nndl.net.Regularization;
-import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,52 +94,18 @@ final class TrainOptions {
     return settings(eta[0], lambda[0]);
   }
 
-  /** The settings with this eta and lambda (one point of a sweep's grid). */
+  /** The settings with this eta and lambda (one point of a sweep's grid), by the one mapping of named settings. */
   TrainSettings settings(double eta, double lambda) {
-    Activation act = Activation.parse(activation);
-    Output out = output == null || output.isBlank() ? Output.of(act) : Output.parse(output);
-    Techniques t = new Techniques(Regularization.parse(regularization), dropout, momentum, validation, earlyStop,
-        halve(etaSchedule), patience, expand);
-    return TrainSettings.builder().data(data.data).sizes(sizes).activation(act).output(out).cost(Cost.parse(cost))
-        .init(Initializer.parse(init)).epochs(epochs).batchSize(batchSize).eta(eta).lambda(lambda).seed(seed)
-        .trainLimit(trainLimit).testLimit(testLimit).monitor(monitor).partitions(partitions(partitions)).syncEvery(sync(syncEvery))
-        .techniques(t).build().validate();
+    Map<String, String> v = values();
+    v.put("--eta", String.valueOf(eta));
+    v.put("--lambda", String.valueOf(lambda));
+    return NamedSettings.settings(v).validate();
   }
 
   /** Where a libsvm:/csv:/parquet: run's sets come from; checked against --data. */
   FrameSets frames(String data) {
     return new FrameSets(testData, labelCol, featuresCol, inputScale == null ? 1 : inputScale,
         testFraction == null ? FrameSets.DEFAULT_TEST_FRACTION : testFraction).validate(data);
-  }
-
-  static boolean halve(String schedule) {
-    if (schedule == null || schedule.equals("none")) return false;
-    if (schedule.equals("halve")) return true;
-    throw new IllegalArgumentException("--eta-schedule " + schedule + ": use none or halve");
-  }
-
-  static int partitions(String text) {
-    if (text == null || text.equals("auto")) return TrainSettings.AUTO;
-    try {
-      int p = Integer.parseInt(text);
-      if (p >= 0) return p;
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException("--partitions " + text + ": use auto, 0 for Spark's default parallelism, or a positive count");
-  }
-
-  static int sync(String text) {
-    if (text == null || text.equals("exact")) return TrainSettings.EXACT;
-    if (text.equals("epoch")) return TrainSettings.ONE_EPOCH;
-    if (text.equals("auto")) return TrainSettings.SYNC_AUTO;
-    try {
-      int k = Integer.parseInt(text);
-      if (k > 0) return k;
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException("--sync-every " + text + ": use exact, auto, a positive number of local steps, or epoch");
   }
 
   /** Every option's value as text, by option name: what a checkpoint keeps. */

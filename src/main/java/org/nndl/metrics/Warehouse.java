@@ -122,6 +122,21 @@ public final class Warehouse {
   }
 
   /**
+   * Reserves {@code base} or, when it is taken, the first free of {@code base-2}, {@code base-3},
+   * ...: each fit of an estimator given one run id (the fits of a CrossValidator, a param grid, a
+   * saved estimator fitted again) gets a run of its own.
+   *
+   * @return the id claimed
+   * @throws MetricsError if base is malformed, or a derived id grows past the id's 64 characters
+   */
+  public String claimFirstFree(String base) {
+    for (int k = 1; ; k++) {
+      String id = k == 1 ? checkRunId(base) : base + "-" + k;
+      if (tryClaim(id) != null) return id;
+    }
+  }
+
+  /**
    * Reserves a generated id ({@link #newRunId}). Two runs started in the same second draw the
    * same id with probability 1/65536; the one that loses the atomic claim draws again instead of
    * failing, which a user-given id must not do (it is refused by {@link #claimRun}).

@@ -1,11 +1,13 @@
 package org.nndl.ml;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Instrumentation;
 import org.apache.spark.ml.util.MetadataUtils;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -13,21 +15,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 import org.nndl.cache.CachedSet;
+import scala.jdk.javaapi.CollectionConverters;
 import org.nndl.data.DataError;
 import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
 import org.nndl.metrics.EpochMetrics;
+import org.nndl.metrics.MetricsError;
+import org.nndl.metrics.SharedWarehouse;
 import org.nndl.metrics.Warehouse;
-import org.nndl.net.Activation;
-import org.nndl.net.Cost;
-import org.nndl.net.Initializer;
-import org.nndl.net.Output;
-import org.nndl.net.Regularization;
+import org.nndl.run.NamedSettings;
 import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
 import org.nndl.train.Plan;
-import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
 import org.nndl.train.Trainer;
@@ -49,15 +50,36 @@ final class Fit {
 
   static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data) { return run(clf, data, SCORED_ROWS); }
 
-  /** fit, scoring at most scoredRows of the training rows per epoch when there is no validation column. */
+  /**
+   * fit, scoring at most scoredRows of the training rows per epoch. As Spark's estimators: logged
+   * by {@link Instrumentation} (the stage, the frame, the params set, numFeatures, numClasses,
+   * numExamples), and the frame persisted for the fit when the caller has not (every pass over it
+   * then reads it once, whatever stages came before), unpersisted at the end.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   static NetworkClassificationModel run(NetworkClassifier clf, Dataset<?> data, int scoredRows) {
-    Dataset<Row> frame = data.toDF();
+    return Instrumentation.instrumented(instr -> {
+      instr.logPipelineStage(clf);
+      instr.logDataset(data);
+      instr.logParams(clf, (scala.collection.immutable.Seq) CollectionConverters.asScala(Arrays.asList(clf.params())).toSeq());
+      Dataset<Row> frame = data.toDF();
+      boolean persist = frame.storageLevel().equals(StorageLevel.NONE());
+      if (persist) frame.persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return fit(clf, frame, scoredRows, instr);
+      } finally {
+        if (persist) frame.unpersist();
+      }
+    });
+  }
+
+  private static NetworkClassificationModel fit(NetworkClassifier clf, Dataset<Row> frame, int scoredRows, Instrumentation instr) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
     checkParams(clf);
     String v = clf.getValidationIndicatorCol();
     Dataset<Row> trainRows = v == null ? frame : frame.filter(functions.not(indicator(frame, v)));
     FrameReader.Columns cols = columns(clf);
-    int requested = clf.getPartitions().equals("auto") ? TrainSettings.AUTO : Integer.parseInt(clf.getPartitions());
+    int requested = NamedSettings.partitions(clf.getPartitions());
     int known = knownClasses(frame, clf.getLabelCol());
     if (v != null) FrameReader.check(frame, cols, known, "training");  // a bad row named by its place in the frame, not in its part
     double scale = 1.0 / clf.getInputScale();
@@ -69,25 +91,32 @@ final class Fit {
     CachedSet train = null, validation = null;
     try {
       int classes = known > 0 ? known : set.maxLabel().value() + 1;
-      TrainSettings s = settings(clf, set.inputSize(), classes, requested, v == null ? 0 : 1);
+      instr.logNumFeatures(set.inputSize());
+      instr.logNumClasses(classes);
+      instr.logNumExamples(set.size());
+      TrainSettings s = settings(clf, set.inputSize(), classes, v == null ? 0 : 1);
       Plan plan = TrainingSets.plan(sc, s, set.size());  // as ./submit train plans a run
       train = plan.trainPartitions() == scored.partitions() ? scored
           : TrainingSets.read(trainRows, cols, scale, s.spec(), plan.trainPartitions(), "training");
       if (v != null) {
         validation = TrainingSets.read(frame.filter(indicator(frame, v)), cols, scale, s.spec(), plan.evalPartitions(), "validation");
-        s = settings(clf, set.inputSize(), classes, requested, validation.size());
+        s = settings(clf, set.inputSize(), classes, validation.size());
       }
       List<EpochMetrics> epochs = new ArrayList<>();
-      // without validation rows the first training rows are the scored ones, over the evaluation partitions
-      TrainingSets sets = new TrainingSets(train, validation != null ? validation : scored.head(scoredRows), validation, plan);
+      // the test columns: the first training rows, over the evaluation partitions (the objective's rows)
+      TrainingSets sets = new TrainingSets(train, scored.head(scoredRows), validation, plan);
       Trainer.Result r;
       String runId = null;
       if (clf.getWarehouse() == null) {
         double[] start = s.init().init(s.spec().layout(), s.seed());
         r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false, (m, state) -> epochs.add(m));
       } else {
-        Warehouse wh = new Warehouse(Path.of(clf.getWarehouse()));
-        runId = claim(wh, clf.getRunId());
+        Warehouse wh = warehouse(clf.getWarehouse(), sc);
+        try {
+          runId = clf.getRunId() == null ? wh.claimNewRun() : wh.claimFirstFree(clf.getRunId());
+        } catch (MetricsError e) {  // a malformed runId, a warehouse that cannot be written
+          throw new IllegalArgumentException(ParamRefusals.inParamWords(e.getMessage()), e);
+        }
         r = inWarehouse(wh, runId, frame.sparkSession(), sc, s, sets, epochs);
       }
       if (r.status() == Trainer.Status.DIVERGED) {
@@ -95,7 +124,13 @@ final class Fit {
             + " (the cost or the weights stopped being finite): lower stepSize, or use inputScale to bring the features near [0, 1]");
       }
       double[] full = s.dropout().inference(s.spec().layout(), r.params());
-      return new NetworkClassificationModel(clf.uid(), s.spec(), full, new NetworkTrainingSummary(epochs, plan.text(), runId));
+      NetworkClassificationModel model = new NetworkClassificationModel(clf.uid(), s.spec(), full, null);
+      clf.copyValues(model, ParamMap.empty());
+      scala.Tuple3<?, ?, ?> named = model.findSummaryModel();  // prediction columns named even when a user emptied them
+      Dataset<Row> predictions = ((NetworkClassificationModel) named._1()).transform(trainRows);
+      model.setSummary(new NetworkTrainingSummary(epochs, s.monitor(), plan.text(), runId, predictions, (String) named._3(),
+          clf.getLabelCol()));
+      return model;
     } finally {
       scored.close();
       if (train != null && train != scored) train.close();
@@ -117,11 +152,19 @@ final class Fit {
     }
   }
 
-  /** The run's id: the one given (claimed, so it must be new), or a new one. */
-  private static String claim(Warehouse wh, String given) {
-    if (given == null) return wh.claimNewRun();
-    wh.claimRun(given);
-    return given;
+  /**
+   * The warehouse param opened as --warehouse opens its value: a local path or any Hadoop URI, with
+   * the session's Hadoop configuration (HADOOP_CONF_DIR's and spark.hadoop.*), refused when it is
+   * local and the master may use other machines; refusals in the params' words.
+   */
+  private static Warehouse warehouse(String location, JavaSparkContext sc) {
+    try {
+      Warehouse wh = new Warehouse(location, sc.hadoopConfiguration());
+      SharedWarehouse.check(wh, sc.master());
+      return wh;
+    } catch (MetricsError e) {
+      throw new IllegalArgumentException(ParamRefusals.inParamWords(e.getMessage()), e);
+    }
   }
 
   /**
@@ -137,7 +180,7 @@ final class Fit {
       throw new IllegalArgumentException((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
           + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
     }
-    settings(clf, 1, 2, TrainSettings.AUTO, validation ? 1 : 0);  // the trainer's own checks, on stand-in layer sizes
+    settings(clf, 1, 2, validation ? 1 : 0);  // the trainer's own checks, on stand-in layer sizes
   }
 
   /** The label and the features vector, named by their params in messages. */
@@ -166,29 +209,30 @@ final class Fit {
 
   /**
    * The classifier's params as the trainer's settings, for inputs features wide, classes outputs and
-   * validation rows. The trainer's refusals name command-line flags; they are said again in the
-   * params' words ({@link ParamRefusals}). Any long seed is taken: the trainer reads it as numpy's
-   * unsigned 64-bit seed (a negative s is default_rng(s + 2^64), see {@code NumpyRandom.defaultRng}),
-   * while validate() keeps the command line's rule that --seed is 0 or more, so it checks the rest
-   * with a stand-in seed.
+   * validation rows: each param under its option's name ({@link NetworkParamSet#OPTIONS}), mapped by
+   * the command line's own mapping ({@link NamedSettings}). The trainer's refusals name command-line
+   * flags; they are said again in the params' words ({@link ParamRefusals}). Any long seed is taken:
+   * the trainer reads it as numpy's unsigned 64-bit seed (a negative s is default_rng(s + 2^64), see
+   * {@code NumpyRandom.defaultRng}), while validate() keeps the command line's rule that --seed is 0
+   * or more, so it checks the rest with a stand-in seed.
    */
-  static TrainSettings settings(NetworkClassifier c, int features, int classes, int partitions, int validation) {
+  static TrainSettings settings(NetworkParams c, int features, int classes, int validation) {
+    Map<String, String> v = new HashMap<>();
+    NetworkParamSet.OPTIONS.forEach((param, option) -> {
+      if (c.isDefined(c.getParam(param))) v.put(option, String.valueOf(c.getOrDefault(c.getParam(param))));
+    });
     int[] hidden = c.getHiddenLayers();
     int[] sizes = new int[hidden.length + 2];
     sizes[0] = features;
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
     sizes[sizes.length - 1] = classes;
-    Activation act = Activation.parse(c.getActivation());
-    Techniques t = new Techniques(Regularization.parse(c.getRegularization()), c.getDropout(), c.getMomentum(), validation,
-        c.getEarlyStop(), c.getEtaSchedule().equals("halve"), c.getPatience(), false);
-    String sync = c.getSyncEvery();
-    TrainSettings s = TrainSettings.builder().data("DataFrame").sizes(sizes).activation(act)
-        .output(c.getOutput().isEmpty() ? Output.of(act) : Output.parse(c.getOutput())).cost(Cost.parse(c.getCost()))
-        .init(Initializer.parse(c.getInit())).epochs(c.getMaxIter()).batchSize(c.getBatchSize()).eta(c.getStepSize())
-        .lambda(c.getRegParam()).seed(c.getSeed()).monitor(c.getMonitor()).partitions(partitions)
-        .syncEvery(sync.equals("exact") ? TrainSettings.EXACT : sync.equals("epoch") ? TrainSettings.ONE_EPOCH : Integer.parseInt(sync))
-        .techniques(t).build();
+    v.put("--sizes", String.join(",", Arrays.stream(sizes).mapToObj(String::valueOf).toList()));
+    v.put("--validation", String.valueOf(validation));
+    v.put("--data", "DataFrame");
+    v.remove("--input-scale");  // the features' scale, not a setting of the trainer
+    TrainSettings s;
     try {
+      s = NamedSettings.settings(v);
       s.toBuilder().seed(0).build().validate();
     } catch (IllegalArgumentException e) {
       throw ParamRefusals.reword(c, e);

@@ -41,6 +41,16 @@ public final class NetworkClassificationModel
     this(Uids.pending(uid), spec, params, summary, true);
   }
 
+  /**
+   * A model with no network yet, by uid: how Spark Connect's ML service builds a registered
+   * transformer (META-INF/services) before it sets params; a network comes only from {@link
+   * #load}, fit or {@link #fromNetwork2Json}, and this one refuses to transform.
+   */
+  public NetworkClassificationModel(String uid) { this(Uids.pending(uid), null, new double[0], null, true); }
+
+  /** The no-argument constructor Java's ServiceLoader asks of a registered class; as {@code (String uid)} with a new uid. */
+  public NetworkClassificationModel() { this(Identifiable.randomUID("networkClassifier")); }
+
   private NetworkClassificationModel(String uid, NetworkSpec spec, double[] params, NetworkTrainingSummary summary, boolean pending) {
     super();
     this.uid = uid;
@@ -49,6 +59,7 @@ public final class NetworkClassificationModel
     this.params = params;
     this.summary = summary;
     paramSet = new NetworkParamSet(this);
+    if (spec == null) return;
     // what the network is, whoever made it (fit copies the same values; network2.py's JSON has no other params)
     int[] sizes = spec.layout().sizes();
     set(hiddenLayers(), Arrays.copyOfRange(sizes, 1, sizes.length - 1));
@@ -63,15 +74,21 @@ public final class NetworkClassificationModel
 
   public NetworkClassificationModel setInputScale(double v) { return (NetworkClassificationModel) set(inputScale(), v); }
 
-  /** The layers, activations and cost. */
-  public NetworkSpec spec() { return spec; }
+  /** The layers, activations and cost; IllegalStateException for a model made by uid, which has no network. */
+  public NetworkSpec spec() {
+    if (spec == null) {
+      throw new IllegalStateException("model " + uid() + " has no network: it was made by uid; load one with"
+          + " NetworkClassificationModel.load(path)");
+    }
+    return spec;
+  }
 
   /** A copy of the weights and biases, in the project's flat layout (see {@code Layout}). */
   public double[] weights() { return params.clone(); }
 
-  @Override public int numFeatures() { return spec.layout().inputSize(); }
+  @Override public int numFeatures() { return spec().layout().inputSize(); }
 
-  @Override public int numClasses() { return spec.layout().outputSize(); }
+  @Override public int numClasses() { return spec().layout().outputSize(); }
 
   /** The output layer's activations; IllegalArgumentException for a vector of another size or a non-finite value. */
   @Override public Vector predictRaw(Vector features) {
@@ -90,6 +107,7 @@ public final class NetworkClassificationModel
 
   /** Spark's checks, and a features column whose metadata gives its vectors' size (LIBSVM's, VectorAssembler's) refused at once when it is not the input layer's. */
   @Override public StructType transformSchema(StructType schema) {
+    spec();  // a model made by uid has no network to transform with
     if (Arrays.asList(schema.fieldNames()).contains(getFeaturesCol())
         && schema.apply(getFeaturesCol()).dataType().equals(SQLDataTypes.VectorType())) {
       int size = AttributeGroup.fromStructField(schema.apply(getFeaturesCol())).size();
@@ -123,17 +141,30 @@ public final class NetworkClassificationModel
     return copyValues(copy, extra).setParent(parent());
   }
 
-  /** True after fit; a loaded model has no training summary. */
+  /** True after fit (and in its copies), as Spark's models; a loaded model has no training summary. */
   public boolean hasSummary() { return summary != null; }
 
-  /** What fit measured per epoch; IllegalStateException for a loaded model. */
+  /** What fit measured (see {@link NetworkTrainingSummary}); IllegalStateException when {@link #hasSummary()} is false. */
   public NetworkTrainingSummary summary() {
     if (summary == null) throw new IllegalStateException("this model was loaded, not trained here: it has no training summary");
     return summary;
   }
 
+  void setSummary(NetworkTrainingSummary s) { summary = s; }
+
+  /**
+   * Spark's classification metrics of this model on any DataFrame with the features and label
+   * columns, as Spark's {@code evaluate(dataset)}: the figures MulticlassClassificationEvaluator
+   * gives for this model's transform of it.
+   */
+  public NetworkClassificationSummary evaluate(org.apache.spark.sql.Dataset<?> dataset) {
+    scala.Tuple3<?, ?, ?> m = findSummaryModel();
+    NetworkClassificationModel model = (NetworkClassificationModel) m._1();
+    return new NetworkClassificationSummary(model.transform(dataset), (String) m._3(), getLabelCol());
+  }
+
   /** The model as network2.py's JSON (sizes, weights, biases, cost; activation and output too). */
-  public String toNetwork2Json() { return ModelJson.toJson(spec, params).toString(); }
+  public String toNetwork2Json() { return ModelJson.toJson(spec(), params).toString(); }
 
   /** A model from network2.py's JSON (features taken as they are: inputScale 1). */
   public static NetworkClassificationModel fromNetwork2Json(String json) {
@@ -153,6 +184,6 @@ public final class NetworkClassificationModel
   }
 
   @Override public String toString() {
-    return "NetworkClassificationModel: uid=" + uid() + ", layers=" + spec.layout() + ", numClasses=" + numClasses();
+    return "NetworkClassificationModel: uid=" + uid() + (spec == null ? ", no network" : ", layers=" + spec.layout() + ", numClasses=" + numClasses());
   }
 }

@@ -2,6 +2,9 @@ package org.nndl.ml;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntArrayParam;
@@ -10,6 +13,8 @@ import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
+import org.nndl.train.Techniques;
+import org.nndl.train.TrainSettings;
 
 /**
  * The params of {@link NetworkParams}, made once for each estimator or model that has them (a
@@ -19,6 +24,19 @@ import org.apache.spark.ml.param.Params;
  */
 public final class NetworkParamSet implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * Each param that is a command-line option, and the option ({@code run/NamedSettings} maps both
+   * to the trainer's settings; refusals worded for the option are said with the param):
+   * hiddenLayers is --sizes without the input and output layers, validationIndicatorCol's rows are
+   * --validation's.
+   */
+  static final Map<String, String> OPTIONS = options("activation", "--activation", "output", "--output", "cost", "--cost",
+      "init", "--init", "maxIter", "--epochs", "batchSize", "--batch-size", "stepSize", "--eta", "regParam", "--lambda",
+      "regularization", "--regularization", "dropout", "--dropout", "momentum", "--momentum", "seed", "--seed",
+      "syncEvery", "--sync-every", "partitions", "--partitions", "earlyStop", "--early-stop", "etaSchedule", "--eta-schedule",
+      "patience", "--patience", "monitor", "--monitor", "hiddenLayers", "--sizes", "validationIndicatorCol", "--validation",
+      "inputScale", "--input-scale", "warehouse", "--warehouse", "runId", "--run-id");
 
   final IntArrayParam hiddenLayers;
   final Param<String> activation;
@@ -65,8 +83,9 @@ public final class NetworkParamSet implements Serializable {
         ParamValidators.inRange(0, 1, true, false));
     seed = new LongParam(owner, "seed", "seed of the initial weights, each epoch's shuffle and dropout's masks: any long,"
         + " read as numpy's unsigned 64-bit seed (a negative seed s is default_rng(s + 2^64))");
-    syncEvery = new Param<>(owner, "syncEvery", "exact (one synchronization per mini-batch) | K local steps | epoch",
-        valid((String s) -> s.equals("exact") || s.equals("epoch") || s.matches("[1-9][0-9]{0,8}")));
+    syncEvery = new Param<>(owner, "syncEvery", "exact (one synchronization per mini-batch) | auto (the parallel plan:"
+        + " partitions N >= 2 workers, rounds with outer momentum) | K local steps | epoch",
+        valid((String s) -> s.equals("exact") || s.equals("auto") || s.equals("epoch") || s.matches("[1-9][0-9]{0,8}")));
     partitions = new Param<>(owner, "partitions", "auto (the plan ./submit train --partitions auto chooses) | a positive count",
         valid((String p) -> p.equals("auto") || p.matches("[1-9][0-9]{0,8}")));
     validationIndicatorCol = new Param<>(owner, "validationIndicatorCol", "boolean column: rows marked true are held out"
@@ -79,28 +98,39 @@ public final class NetworkParamSet implements Serializable {
     monitor = new BooleanParam(owner, "monitor", "also score the training set each epoch");
     inputScale = new DoubleParam(owner, "inputScale", "every feature is multiplied by 1/inputScale (255 for raw pixels;"
         + " > 0, finite)", finite(false));
-    warehouse = new Param<>(owner, "warehouse", "a warehouse folder: when set, fit's run lands in its tables as a CLI run does");
-    runId = new Param<>(owner, "runId", "the run's id in the warehouse (default: a new one, see summary().runId())");
-    owner.setDefault(hiddenLayers, new int[] {30});
-    owner.setDefault(activation, "sigmoid");
+    warehouse = new Param<>(owner, "warehouse", "a warehouse: a local folder or any Hadoop URI (hdfs://...), as --warehouse;"
+        + " when set, fit's run lands in its tables as a CLI run does");
+    runId = new Param<>(owner, "runId", "the run's id in the warehouse; when taken (another fit of a tuning, a fit again),"
+        + " runId-2, runId-3, ...: the first free (default: a new id; see summary().runId())");
+    // the book's settings, as TrainSettings.builder() declares them (the one set of defaults); partitions: the run's plan
+    TrainSettings book = TrainSettings.builder().build();
+    Techniques none = Techniques.NONE;
+    owner.setDefault(hiddenLayers, Arrays.copyOfRange(book.sizes(), 1, book.sizes().length - 1));
+    owner.setDefault(activation, book.activation().id());
     owner.setDefault(output, "");
-    owner.setDefault(cost, "cross-entropy");
-    owner.setDefault(init, "default");
-    owner.setDefault(maxIter, 30);
-    owner.setDefault(batchSize, 10);
-    owner.setDefault(stepSize, 0.5);
-    owner.setDefault(regParam, 5.0);
-    owner.setDefault(regularization, "l2");
-    owner.setDefault(dropout, 0.0);
-    owner.setDefault(momentum, 0.0);
-    owner.setDefault(seed, 1L);
-    owner.setDefault(syncEvery, "exact");
+    owner.setDefault(cost, book.cost().id());
+    owner.setDefault(init, book.init().id());
+    owner.setDefault(maxIter, book.epochs());
+    owner.setDefault(batchSize, book.batchSize());
+    owner.setDefault(stepSize, book.eta());
+    owner.setDefault(regParam, book.lambda());
+    owner.setDefault(regularization, none.regularization().id());
+    owner.setDefault(dropout, none.dropout());
+    owner.setDefault(momentum, none.momentum());
+    owner.setDefault(seed, book.seed());
+    owner.setDefault(syncEvery, book.syncText());
     owner.setDefault(partitions, "auto");
-    owner.setDefault(earlyStop, 0);
-    owner.setDefault(etaSchedule, "none");
-    owner.setDefault(patience, 10);
-    owner.setDefault(monitor, false);
+    owner.setDefault(earlyStop, none.earlyStop());
+    owner.setDefault(etaSchedule, none.halveEta() ? "halve" : "none");
+    owner.setDefault(patience, none.patience());
+    owner.setDefault(monitor, book.monitor());
     owner.setDefault(inputScale, 1.0);
+  }
+
+  private static Map<String, String> options(String... pairs) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
+    return Collections.unmodifiableMap(m);
   }
 
   private static Param<String> choice(Params owner, String name, String doc, String... allowed) {

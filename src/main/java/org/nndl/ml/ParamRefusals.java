@@ -1,5 +1,8 @@
 package org.nndl.ml;
 
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Layout;
@@ -9,8 +12,8 @@ import org.nndl.net.Output;
 /**
  * The trainer's refusals of params that cannot go together, said in the params' words: the
  * trainer ({@code TrainSettings.validate}) decides what is refused and words it for the command
- * line (--momentum, --sync-every, --sizes); this says the same in Spark's words. A refusal it
- * does not know keeps the trainer's words.
+ * line (--momentum, --sync-every, --sizes); this says the same in Spark's words: the cases
+ * below in sentences of their own, any other with each option that is a param named as the param.
  */
 final class ParamRefusals {
   private ParamRefusals() {}
@@ -32,7 +35,16 @@ final class ParamRefusals {
           + " layer gives values outside it (ln a or ln(1-a) is undefined, so NaN): set output sigmoid or softmax, or"
           + " cost quadratic" + (p.getOutput().isEmpty() ? " (output is empty: the activation's, " + act.id() + ")" : ""), e);
     }
-    return e;
+    return new IllegalArgumentException(inParamWords(e.getMessage()), e);
+  }
+
+  /** A refusal worded for the command line with each option that is a param named as the param ("--eta 0" is "stepSize 0"). */
+  static String inParamWords(String message) {
+    String m = message;
+    for (Map.Entry<String, String> o : NetworkParamSet.OPTIONS.entrySet()) {
+      m = m.replaceAll(Pattern.quote(o.getValue()) + "(?![-\\w])", o.getKey());
+    }
+    return m;
   }
 
   /** Whether the network takes this output layer and cost (NetworkSpec's rule). */

@@ -96,7 +96,7 @@ class NetworkClassifierTest {
       for (int j = 1; j < out.length; j++) if (out[j] > out[best]) best = j;
       if (best == d.train().labels()[i]) correct++;
     }
-    assertEquals((double) correct / scored, model.summary().accuracy());
+    assertEquals((double) correct / scored, model.summary().metrics().first().<Double>getAs("test_accuracy"));
   }
 
   @Test void sigmoidOutputsAreScaledToSumOne() {
