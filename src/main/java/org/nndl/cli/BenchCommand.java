@@ -15,7 +15,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nndl.bench.Bench;
+import org.nndl.bench.RoundCost;
+import org.nndl.bench.ScalingModel;
 import org.nndl.bench.ScalingTable;
+import org.nndl.train.parallel.CostModel;
+import java.util.Arrays;
 import org.nndl.bench.Measure;
 import org.nndl.bench.MlpComparison;
 import org.nndl.bench.NotebookBench;
@@ -77,6 +81,18 @@ final class BenchCommand implements Callable<Integer> {
   int scalingEpochs;
   @Option(names = "--scaling-expand", description = "--scaling: train on the book's 5x expanded set of DATA's training images")
   boolean scalingExpand;
+  @Option(names = "--rounds",
+      description = "instead of the table: one round of the parallel plan ([784,100,10]'s parameters) through the driver's hub, through Spark's allGather, and as one Spark job per round, on this master's slots")
+  boolean rounds;
+  @Option(names = "--scaling-model", paramLabel = "N:MS,...",
+      description = "instead of the table: the scaling model of docs/scaling.md from round costs measured by bench --rounds at N executors (e.g. 2:4.1,4:6.0,8:11.2, milliseconds), the kernel's time per sample measured here on --scaling-sizes, and --stage-ms; a table on stdout and --scaling-chart")
+  String scalingModel;
+  @Option(names = "--stage-ms", defaultValue = "30", description = "--scaling-model: a stage's cost per epoch, ms (default: ${DEFAULT-VALUE})")
+  double stageMs;
+  @Option(names = "--model-samples", defaultValue = "60000", description = "--scaling-model: the training set's size n (default: ${DEFAULT-VALUE})")
+  long modelSamples;
+  @Option(names = "--scaling-chart", defaultValue = "scaling.png", description = "--scaling-model: the chart's PNG (default: ${DEFAULT-VALUE})")
+  Path scalingChart;
   @Option(names = "--notebook",
       description = "instead of the table: the notebook's experiment, ./submit train against numpy (src/test/python/notebook_nn2.py, needs python3 with numpy), --startup-rounds rounds")
   boolean notebook;
@@ -95,13 +111,14 @@ final class BenchCommand implements Callable<Integer> {
     if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
     String home = System.getProperty("nndl.home");
     if (scaling != null) return scaling();
+    if (scalingModel != null) return scalingModel();
     if (notebook) {
       if (home == null) throw new IllegalArgumentException("--notebook runs ./submit: start the bench with ./submit bench --notebook");
       if (startupRounds < 1) throw new IllegalArgumentException("--notebook times --startup-rounds rounds: use at least 1");
       List<Measure> run = new NotebookBench(Path.of(home), startupRounds).run();  // child processes, this JVM idle
       return print(Sessions.getOrCreate("nndl-spark bench"), run);
     }
-    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null;
+    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null && !rounds;
     if (startupLines && home == null) {
       throw new IllegalArgumentException("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
     }
@@ -109,6 +126,10 @@ final class BenchCommand implements Callable<Integer> {
     List<Measure> startup = startupLines ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
     SparkSession spark = Sessions.getOrCreate("nndl-spark bench");
     if (mlp != null) return print(spark, mlp());
+    if (rounds) {
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      return print(spark, new RoundCost(jsc, new org.nndl.net.Layout(new int[] {784, 100, 10}).parameterCount()).run(50, 5));
+    }
     TrainTest digits = DataSource.load("sample", null, 0, 0);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int p = partitions > 0 ? partitions : sc.defaultParallelism();
@@ -135,6 +156,31 @@ final class BenchCommand implements Callable<Integer> {
         scalingEpochs);
     List<ScalingTable.Run> runs = table.runAll(scalingWorkers, scalingSeeds, Runtime.getRuntime().availableProcessors());
     System.out.print(ScalingTable.markdown(runs, scalingWorkers, scalingSeeds));
+    return 0;
+  }
+
+  /** --scaling-model: the cost model's table and chart, no Spark session. */
+  private Integer scalingModel() throws IOException {
+    String[] points = scalingModel.split(",");
+    int[] workers = new int[points.length];
+    double[] seconds = new double[points.length];
+    for (int i = 0; i < points.length; i++) {
+      String[] kv = points[i].split(":");
+      try {
+        workers[i] = Integer.parseInt(kv[0]);
+        seconds[i] = Double.parseDouble(kv[1]) / 1e3;
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("--scaling-model " + scalingModel + ": use N:MS pairs, e.g. 2:4.1,4:6.0,8:11.2");
+      }
+    }
+    TrainTest data = DataSource.load("sample", null, 0, 0);
+    double s = ScalingModel.sampleSeconds(data.train(), scalingSizes, 10);
+    double[] ab = CostModel.fitRound(workers, seconds);
+    CostModel model = new CostModel(s, ab[0], ab[1], stageMs / 1e3);
+    System.out.print(ScalingModel.table(model, modelSamples, 10, scalingEta, new int[] {2, 4, 8, 16, 32, 64}));
+    ScalingModel.chart(model, modelSamples, 10, scalingEta, "[" + String.join(",",
+        Arrays.stream(scalingSizes).mapToObj(String::valueOf).toList()) + "], " + modelSamples + " samples, m = 10", scalingChart);
+    System.err.println("bench --scaling-model: chart written to " + scalingChart);
     return 0;
   }
 

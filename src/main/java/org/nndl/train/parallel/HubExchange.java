@@ -11,12 +11,12 @@ import java.net.Socket;
 import org.nndl.compute.ExactSum;
 
 /** A task's end of the {@link RoundHub}: its part of each round out, the total back. */
-final class HubExchange implements Rounds.Exchange, AutoCloseable {
+public final class HubExchange implements Rounds.Exchange, AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final DataOutputStream out;
 
-  HubExchange(RoundHub.Address hub, int attempt, int partition) {
+  public HubExchange(RoundHub.Address hub, int attempt, int partition) {
     try {
       socket = new Socket();
       socket.setTcpNoDelay(true);

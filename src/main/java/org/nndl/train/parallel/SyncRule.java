@@ -1,68 +1,69 @@
 package org.nndl.train.parallel;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * How the workers' rounds are combined. Each round every worker takes up to K local steps from
- * the shared parameters w; the mean change is Delta = sum_k (c_k / sum c) (w_k - w), c_k the
- * samples worker k walked. The rule keeps an outer velocity u (SlowMo, Wang et al. 2020):
+ * the shared parameters w at localRate x eta; the mean change is
+ * Delta = sum_k (c_k / sum c) (w_k - w), c_k the samples worker k walked. The rule keeps an
+ * outer velocity u (SlowMo, Wang et al. 2020):
  *
- * <pre>  u <- beta u + Delta,   w <- w + u</pre>
+ * <pre>  u <- beta u + Delta,   w <- w + u                 (heavy ball)
+ *  u <- beta u + Delta,   w <- w + beta u + Delta     (Nesterov)</pre>
  *
- * beta = 0 is plain model averaging (local SGD). Averaging N models that each moved by eta gives
- * about 1/N of sequential SGD's progress per sample in the directions where the loss is flat;
- * the velocity sums the rounds' changes there, 1/(1 - beta) of them, while in a direction where
- * every worker already reached the bottom (Delta = the whole distance) heavy-ball momentum stays
- * stable for any beta < 1. beta = 1 - 1/N gives back N times the mean change: sequential SGD's
- * progress per sample.
+ * beta = 0 and localRate = 1 is plain model averaging (local SGD). Averaging N models that each
+ * moved by eta gives about 1/N of sequential SGD's progress per sample in the directions where
+ * the loss is flat; there the velocity sums 1/(1 - beta) rounds' changes, and the workers' own
+ * rate multiplies each, while in a direction where every worker already reached the bottom
+ * (Delta = the whole distance) the outer momentum stays stable for any beta < 1. An amplification
+ * localRate / (1 - beta) = N gives back sequential SGD's progress per sample.
  *
  * @param stepsPerRound K, local steps of each worker between combinations (>= 1)
  * @param outerMomentum beta in [0, 1)
+ * @param localRate the workers' learning rate over the run's eta (> 0)
+ * @param nesterov Nesterov's form of the outer momentum instead of the heavy ball
  */
-public record SyncRule(long stepsPerRound, double outerMomentum, double outerRate, double localRate) implements Serializable {
-  public SyncRule(long stepsPerRound, double outerMomentum, double outerRate) {
-    this(stepsPerRound, outerMomentum, outerRate, 1);
-  }
+public record SyncRule(long stepsPerRound, double outerMomentum, double localRate, boolean nesterov) implements Serializable {
+  /** The samples all workers walk together in a round of {@link #auto}. */
+  static final int AUTO_ROUND_SAMPLES = 2400;
+  /** The highest learning rate {@link #auto} gives the workers' own steps (the book's 0.5 is stable, 1.0 still learns). */
+  static final double LOCAL_ETA_CAP = 1.0;
 
   public SyncRule {
     if (stepsPerRound < 1) throw new IllegalArgumentException("steps per round " + stepsPerRound);
     if (!(outerMomentum >= 0 && outerMomentum < 1)) throw new IllegalArgumentException("outer momentum " + outerMomentum);
+    if (!(localRate > 0) || !Double.isFinite(localRate)) throw new IllegalArgumentException("local rate " + localRate);
   }
 
-  /** The samples all workers walk in a round of {@link #auto}: N K m, about 4,800. */
-  static final int AUTO_ROUND_SAMPLES = 4800;
-  /** The highest learning rate {@link #auto} gives the workers' own steps (the book's 0.5 is stable, 1.0 still learns). */
-  static final double LOCAL_ETA_CAP = 1.0;
+  /** Heavy-ball outer momentum beta, workers at the run's eta. */
+  public static SyncRule heavyBall(long k, double beta) { return new SyncRule(k, beta, 1, false); }
 
   /**
    * The recommended rule for N workers at mini-batches of m and learning rate eta
-   * ({@code --sync-every auto}). Sequential SGD's progress per sample is kept by an amplification
-   * of N split between the workers' own rate and the outer momentum: the workers step at
-   * eta sqrt(N) (at most {@link #LOCAL_ETA_CAP}, never below eta), and the outer momentum is
-   * 1 - (that factor) / N, which sums 1/(1 - beta) rounds' changes in the flat directions.
-   * Rounds are about {@link #AUTO_ROUND_SAMPLES} samples of all workers together:
-   * K = ceil(4800 / (N m)). The figures behind the choice are in docs/scaling.md.
+   * ({@code --sync-every auto}): an amplification of N split between the workers' own rate,
+   * eta sqrt(N) (at most {@link #LOCAL_ETA_CAP}, never below eta), and Nesterov's outer momentum
+   * 1 - (that factor) / N; rounds in which all workers together walk about
+   * {@link #AUTO_ROUND_SAMPLES} samples: K = ceil(2400 / (N m)). The measurements behind the
+   * choice, against the alternatives, are in docs/scaling.md.
    */
   public static SyncRule auto(int workers, int m, double eta) {
     long k = Math.max(1, (AUTO_ROUND_SAMPLES + (long) workers * m - 1) / ((long) workers * m));
     double local = Math.max(1, Math.min(Math.sqrt(workers), LOCAL_ETA_CAP / eta));
-    return new SyncRule(k, 1 - local / workers, 1, local);
+    return new SyncRule(k, 1 - local / workers, local, true);
   }
-
-  /** Plain model averaging every K steps. */
-  public static SyncRule averaging(long k) { return new SyncRule(k, 0, 1); }
 
   /** The rule in words, for the plan line. */
   public String text() {
-    return String.format(java.util.Locale.ROOT, "rounds of %d local steps at %.3g x eta, outer momentum %.3g",
-        stepsPerRound, localRate, outerMomentum) + (outerRate == 1 ? "" : String.format(java.util.Locale.ROOT, ", outer rate %.3g", outerRate));
+    return String.format(Locale.ROOT, "rounds of %d local steps at %.3g x eta, %s outer momentum %.3g", stepsPerRound,
+        localRate, nesterov ? "Nesterov" : "heavy-ball", outerMomentum);
   }
 
   /** Applies one round's mean change to w in place, through the velocity u (updated in place). */
   public void apply(double[] w, double[] u, double[] meanChange) {
     for (int i = 0; i < w.length; i++) {
       u[i] = outerMomentum * u[i] + meanChange[i];
-      w[i] += outerRate * u[i];
+      w[i] += nesterov ? outerMomentum * u[i] + meanChange[i] : u[i];
     }
   }
 }

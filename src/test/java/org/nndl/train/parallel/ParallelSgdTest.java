@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.SparkTestSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.compute.Gradient;
@@ -25,8 +27,8 @@ import org.nndl.train.TestData;
 import org.nndl.train.Updater;
 
 /**
- * The parallel plan against a hand-written reference (network2's update_mini_batch per worker,
- * the outer momentum written out here), and its promises: the same bits on any number of task
+ * The parallel plan against a hand-written reference (network2's update_mini_batch per worker at
+ * its rate, the outer momentum written out here), and its promises: the same bits on any number of task
  * slots, and after a failed task (the barrier stage retried).
  */
 class ParallelSgdTest {
@@ -51,23 +53,25 @@ class ParallelSgdTest {
    * the last batches short), outer momentum 0.5: each worker's steps by network2 on its own
    * samples, u <- 0.5 u + sum_k c_k (w_k - w) / sum c, w <- w + u, written out here.
    */
-  @Test
-  void roundsMatchTheHandWrittenReference() {
+  @ParameterizedTest
+  @CsvSource({"1.0,false", "1.5,true"})
+  void roundsMatchTheHandWrittenReference(double local, boolean nesterov) {
     int m = 7;
-    SyncRule rule = new SyncRule(2, 0.5, 1);
+    SyncRule rule = new SyncRule(2, 0.5, local, nesterov);
     Workers workers = new Workers(TRAIN.size(), 3);
     try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2); ParallelSgd sgd = plan(set, 3, 2, rule)) {
       double[] params = init(), expected = init(), u = new double[expected.length];
       for (int epoch = 1; epoch <= 2; epoch++) {
         EpochOutcome out = sgd.epoch(params, SEED, epoch, Sgd.network2(m, ETA, LAMBDA), () -> false);
         assertEquals(new EpochOutcome(3, false, false), out);
-        referenceEpoch(expected, u, workers, epoch, m, 2, 0.5);
+        referenceEpoch(expected, u, workers, epoch, m, 2, 0.5, local, nesterov);
         assertArrayEquals(expected, params, 1e-9, "epoch " + epoch);
       }
     }
   }
 
-  private static void referenceEpoch(double[] w, double[] u, Workers workers, int epoch, int m, int k, double beta) {
+  private static void referenceEpoch(double[] w, double[] u, Workers workers, int epoch, int m, int k, double beta,
+      double local, boolean nesterov) {
     int count = workers.count();
     int[][] order = new int[count][];
     int[] pos = new int[count];
@@ -81,19 +85,20 @@ class ParallelSgdTest {
       for (int j = 0; j < count; j++) {
         int start = pos[j];
         if (start == order[j].length) continue;
-        Network2 local = new Network2(SPEC, old.clone());
+        Network2 worker = new Network2(SPEC, old.clone());
         for (int s = 0; s < k && pos[j] < order[j].length; s++) {
           int to = Math.min(pos[j] + m, order[j].length);
-          local.updateMiniBatch(TRAIN, order[j], pos[j], to, ETA, LAMBDA, TRAIN.size());
+          worker.updateMiniBatch(TRAIN, order[j], pos[j], to, ETA * local, LAMBDA, TRAIN.size());
           pos[j] = to;
         }
         total += pos[j] - start;
-        for (int i = 0; i < w.length; i++) weighted[i] += (pos[j] - start) * (local.params()[i] - old[i]);
+        for (int i = 0; i < w.length; i++) weighted[i] += (pos[j] - start) * (worker.params()[i] - old[i]);
       }
       if (total == 0) return;
       for (int i = 0; i < w.length; i++) {
-        u[i] = beta * u[i] + weighted[i] / total;
-        w[i] = old[i] + u[i];
+        double delta = weighted[i] / total;
+        u[i] = beta * u[i] + delta;
+        w[i] = old[i] + (nesterov ? beta * u[i] + delta : u[i]);
       }
     }
   }
@@ -101,7 +106,7 @@ class ParallelSgdTest {
   /** Four workers give the same bits on 1 and 2 task slots as in one process carrying them all. */
   @Test
   void theSlotsDoNotChangeTheBits() {
-    SyncRule rule = new SyncRule(3, 0.75, 1);
+    SyncRule rule = new SyncRule(3, 0.75, 1.3, true);
     Sgd sgd = Sgd.network2(5, ETA, LAMBDA);
     double[] inProcess = init(), velocity = new double[inProcess.length];
     Workers workers = new Workers(TRAIN.size(), 4);
@@ -126,7 +131,7 @@ class ParallelSgdTest {
   /** A task that fails in its first attempt's second round: the barrier stage runs again, with the same bits. */
   @Test
   void aFailedTaskRetriesTheEpochWithTheSameBits() {
-    SyncRule rule = new SyncRule(2, 0.5, 1);
+    SyncRule rule = SyncRule.heavyBall(2, 0.5);
     Sgd sgd = Sgd.network2(7, ETA, LAMBDA);
     double[] undisturbed = init(), retried = init();
     try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
