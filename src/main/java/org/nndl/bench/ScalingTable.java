@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
@@ -27,7 +28,7 @@ import org.nndl.train.parallel.Workers;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * {@code bench --scaling}: the parallel plan's accuracy against exact SGD, run for run in one
+ * {@code bench --scaling}: the parallel plan's accuracy (its auto rule, or a variant) against exact SGD, run for run in one
  * process, for several worker counts and seeds. A parallel run here carries all its workers in
  * one task: the bits of {@code ./submit train --partitions N --sync-every auto} on any cluster
  * (ParallelSgdTest), without Spark's start. Exact SGD walks the notebook's order in mini-batches,
@@ -49,8 +50,12 @@ public final class ScalingTable {
   private final NetworkSpec spec;
   private final Sgd sgd;
   private final int epochs;
+  private final IntFunction<SyncRule> rule;
 
-  public ScalingTable(Dataset train, Dataset test, int[] sizes, int m, double eta, double lambda, int epochs) {
+  /** rule: the parallel plan's rule for N workers (SyncRule.auto, or a variant to compare). */
+  public ScalingTable(Dataset train, Dataset test, int[] sizes, int m, double eta, double lambda, int epochs,
+      IntFunction<SyncRule> rule) {
+    this.rule = rule;
     this.train = train;
     this.test = test;
     this.spec = new NetworkSpec(new Layout(sizes), Activation.SIGMOID, Cost.CROSS_ENTROPY);
@@ -88,7 +93,7 @@ public final class ScalingTable {
     double[] velocity = new double[w.length];
     Workers ws = workers > 1 ? new Workers(n, workers) : null;
     List<Shard> shards = workers > 1 ? shards(ws, blocks) : null;
-    Rounds rounds = workers > 1 ? new Rounds(ws, SyncRule.auto(workers, sgd.m(), sgd.eta()), gradient, updater) : null;
+    Rounds rounds = workers > 1 ? new Rounds(ws, rule.apply(workers), gradient, updater) : null;
     EpochOrder orders = null;
     for (int e = 1; e <= epochs; e++) {
       if (rounds != null) {

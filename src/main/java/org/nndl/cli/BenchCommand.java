@@ -15,7 +15,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.nndl.bench.Bench;
+import org.nndl.bench.ParallelSpeed;
 import org.nndl.bench.RoundCost;
+import org.nndl.train.parallel.SyncRule;
+import java.util.function.IntFunction;
 import org.nndl.bench.ScalingModel;
 import org.nndl.bench.ScalingTable;
 import org.nndl.train.parallel.CostModel;
@@ -79,6 +82,17 @@ final class BenchCommand implements Callable<Integer> {
   double scalingLambda;
   @Option(names = "--scaling-epochs", defaultValue = "10", description = "--scaling: epochs (default: ${DEFAULT-VALUE})")
   int scalingEpochs;
+  @Option(names = "--scaling-rule", defaultValue = "auto", paramLabel = "auto|heavy-ball|average",
+      description = "--scaling: auto = --sync-every auto's rule; heavy-ball = the same with the heavy ball instead of Nesterov; average = plain model averaging, workers at eta (default: ${DEFAULT-VALUE})")
+  String scalingRule;
+  @Option(names = "--scaling-round", defaultValue = "2400",
+      description = "--scaling: the samples all workers walk together in a round (auto: 2400) (default: ${DEFAULT-VALUE})")
+  int scalingRound;
+  @Option(names = "--parallel",
+      description = "instead of the table: the parallel plan (N = the master's cores) against exact fused steps, [784,100,10], 60,000 shifted digits, 10 epochs, eta 0.1, lambda 5; train seconds and accuracy, --parallel-rounds alternated runs each")
+  boolean parallel;
+  @Option(names = "--parallel-rounds", defaultValue = "2", description = "--parallel: runs of each plan (default: ${DEFAULT-VALUE})")
+  int parallelRounds;
   @Option(names = "--scaling-expand", description = "--scaling: train on the book's 5x expanded set of DATA's training images")
   boolean scalingExpand;
   @Option(names = "--rounds",
@@ -118,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
       List<Measure> run = new NotebookBench(Path.of(home), startupRounds).run();  // child processes, this JVM idle
       return print(Sessions.getOrCreate("nndl-spark bench"), run);
     }
-    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null && !rounds;
+    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null && !rounds && !parallel;
     if (startupLines && home == null) {
       throw new IllegalArgumentException("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
     }
@@ -126,6 +140,12 @@ final class BenchCommand implements Callable<Integer> {
     List<Measure> startup = startupLines ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
     SparkSession spark = Sessions.getOrCreate("nndl-spark bench");
     if (mlp != null) return print(spark, mlp());
+    if (parallel) {
+      if (parallelRounds < 1) throw new IllegalArgumentException("--parallel-rounds " + parallelRounds + ": use at least 1");
+      TrainTest digits = DataSource.load("sample", null, 0, 0);
+      return print(spark, new ParallelSpeed(JavaSparkContext.fromSparkContext(spark.sparkContext()), digits.train(),
+          digits.test()).run(parallelRounds));
+    }
     if (rounds) {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       return print(spark, new RoundCost(jsc, new org.nndl.net.Layout(new int[] {784, 100, 10}).parameterCount()).run(50, 5));
@@ -152,8 +172,15 @@ final class BenchCommand implements Callable<Integer> {
     org.nndl.cache.DataChecks.check(check.spec(), train, "training");
     System.err.println("bench --scaling: " + train.size() + " training and " + data.test().size() + " test samples, "
         + check.sizesText() + ", eta " + scalingEta + ", lambda " + scalingLambda + ", " + scalingEpochs + " epochs");
-    ScalingTable table = new ScalingTable(train, data.test(), scalingSizes, check.batchSize(), scalingEta, scalingLambda,
-        scalingEpochs);
+    if (scalingRound < 1) throw new IllegalArgumentException("--scaling-round " + scalingRound + ": use a positive sample count");
+    int m = check.batchSize();
+    IntFunction<SyncRule> rule = switch (scalingRule) {
+      case "auto" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true);
+      case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, false);
+      case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, scalingRound, true).stepsPerRound());
+      default -> throw new IllegalArgumentException("--scaling-rule " + scalingRule + ": use auto, heavy-ball or average");
+    };
+    ScalingTable table = new ScalingTable(train, data.test(), scalingSizes, m, scalingEta, scalingLambda, scalingEpochs, rule);
     List<ScalingTable.Run> runs = table.runAll(scalingWorkers, scalingSeeds, Runtime.getRuntime().availableProcessors());
     System.out.print(ScalingTable.markdown(runs, scalingWorkers, scalingSeeds));
     return 0;

@@ -47,11 +47,20 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
    * {@link #AUTO_ROUND_SAMPLES} samples: K = ceil(2400 / (N m)). The measurements behind the
    * choice, against the alternatives, are in docs/scaling.md.
    */
-  public static SyncRule auto(int workers, int m, double eta) {
-    long k = Math.max(1, (AUTO_ROUND_SAMPLES + (long) workers * m - 1) / ((long) workers * m));
+  public static SyncRule auto(int workers, int m, double eta) { return auto(workers, m, eta, AUTO_ROUND_SAMPLES, true); }
+
+  /**
+   * {@link #auto}'s rule with another round size (the samples all workers walk together in a
+   * round) or the heavy ball: the variants docs/scaling.md measures it against.
+   */
+  public static SyncRule auto(int workers, int m, double eta, int roundSamples, boolean nesterov) {
+    long k = Math.max(1, (roundSamples + (long) workers * m - 1) / ((long) workers * m));
     double local = Math.max(1, Math.min(Math.sqrt(workers), LOCAL_ETA_CAP / eta));
-    return new SyncRule(k, 1 - local / workers, local, true);
+    return new SyncRule(k, 1 - local / workers, local, nesterov);
   }
+
+  /** Plain model averaging (local SGD) every K steps: no outer momentum, workers at eta. */
+  public static SyncRule averaging(long k) { return new SyncRule(k, 0, 1, false); }
 
   /** The rule in words, for the plan line. */
   public String text() {
