@@ -32,13 +32,15 @@ public final class RoundCost {
   private final int parameters;
   private final int slots;
 
-  public RoundCost(JavaSparkContext sc, int parameters) {
+  /** slots: the barrier stages' tasks (0: Spark's default parallelism once the executors are up). */
+  public RoundCost(JavaSparkContext sc, int parameters, int slots) {
     this.sc = sc;
     this.parameters = parameters;
-    this.slots = sc.defaultParallelism();
+    this.slots = slots > 0 ? slots : sc.defaultParallelism();
   }
 
   public List<Measure> run(int rounds, int repeats) throws IOException {
+    awaitExecutors();
     JavaRDD<Integer> parts = sc.parallelize(IntStream.range(0, slots).boxed().toList(), slots).cache();
     parts.count();
     List<Measure> out = new ArrayList<>();
@@ -53,6 +55,25 @@ public final class RoundCost {
     out.add(Measure.of("round as one Spark job, " + where, job * 1e3, "ms"));
     out.add(Measure.atMost("hub round / job round", hub / job, "x", 0.5));
     return out;
+  }
+
+  /** Waits (at most a minute) until the executors have cores for every slot: a barrier stage needs them all at once. */
+  private void awaitExecutors() {
+    long end = System.nanoTime() + 60_000_000_000L;
+    while (cores() < slots && System.nanoTime() < end) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    if (cores() < slots) throw new IllegalStateException("only " + cores() + " executor cores for " + slots + " slots after a minute");
+  }
+
+  private int cores() {
+    if (sc.isLocal()) return sc.defaultParallelism();
+    return Math.max(0, sc.sc().statusTracker().getExecutorInfos().length - 1);  // one core each here; the driver is listed too
   }
 
   private interface Timed { void run() throws IOException; }

@@ -98,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds",
       description = "instead of the table: one round of the parallel plan ([784,100,10]'s parameters) through the driver's hub, through Spark's allGather, and as one Spark job per round, on this master's slots")
   boolean rounds;
+  @Option(names = "--rounds-slots", defaultValue = "0",
+      description = "--rounds: the barrier stages' tasks, one core each (0 = Spark's default parallelism; on local-cluster[S,1,M] give S) (default: ${DEFAULT-VALUE})")
+  int roundsSlots;
   @Option(names = "--scaling-model", paramLabel = "N:MS,...",
       description = "instead of the table: the scaling model of docs/scaling.md from round costs measured by bench --rounds at N executors (e.g. 2:4.1,4:6.0,8:11.2, milliseconds), the kernel's time per sample measured here on --scaling-sizes, and --stage-ms; a table on stdout and --scaling-chart")
   String scalingModel;
@@ -148,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (rounds) {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      return print(spark, new RoundCost(jsc, new org.nndl.net.Layout(new int[] {784, 100, 10}).parameterCount()).run(50, 5));
+      return print(spark, new RoundCost(jsc, new org.nndl.net.Layout(new int[] {784, 100, 10}).parameterCount(), roundsSlots).run(50, 5));
     }
     TrainTest digits = DataSource.load("sample", null, 0, 0);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
