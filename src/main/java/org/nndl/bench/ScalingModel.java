@@ -61,8 +61,8 @@ public final class ScalingModel {
   /** The model's table: N, the epoch's seconds, the speed-up over exact SGD on one core, then the COST point. */
   public static String table(CostModel model, long n, int m, double eta, int[] workers) {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-        "model: s = %.3g us/sample, round = %.3g ms + %.3g ms x N, stage %.3g ms; n = %d, m = %d, eta = %s%n",
-        model.sampleSeconds() * 1e6, model.roundSeconds() * 1e3, model.roundSecondsPerWorker() * 1e3,
+        "model: s = %.3g us/sample (exact: %.3g), round = %.3g ms + %.3g ms x N, stage %.3g ms; n = %d, m = %d, eta = %s%n",
+        model.sampleSeconds() * 1e6, model.exactSampleSeconds() * 1e6, model.roundSeconds() * 1e3, model.roundSecondsPerWorker() * 1e3,
         model.stageSeconds() * 1e3, n, m, eta));
     b.append("| workers | rounds/epoch | epoch (s) | speed-up over exact on 1 core |\n|---|---|---|---|\n");
     b.append(String.format(Locale.ROOT, "| exact, 1 core | - | %.3f | 1 |%n", model.exactEpoch(n)));
@@ -93,6 +93,11 @@ public final class ScalingModel {
     x.setBase(2);
     x.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
     plot.setDomainAxis(x);
+    LogAxis y = new LogAxis("speed-up over exact SGD on one core");
+    y.setBase(2);
+    y.setRange(0.25, 64);
+    y.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits());
+    plot.setRangeAxis(y);
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     r.setSeriesPaint(0, new Color(0x1f, 0x4e, 0xd8));
     r.setSeriesStroke(0, new BasicStroke(2.5f));

@@ -106,6 +106,9 @@ final class BenchCommand implements Callable<Integer> {
   String scalingModel;
   @Option(names = "--stage-ms", defaultValue = "30", description = "--scaling-model: a stage's cost per epoch, ms (default: ${DEFAULT-VALUE})")
   double stageMs;
+  @Option(names = "--exact-epoch-s", defaultValue = "0",
+      description = "--scaling-model: exact fused steps' train seconds per epoch of --model-samples (bench --parallel's exact line / 10); 0 = the kernel's own time (default: ${DEFAULT-VALUE})")
+  double exactEpochSeconds;
   @Option(names = "--model-samples", defaultValue = "60000", description = "--scaling-model: the training set's size n (default: ${DEFAULT-VALUE})")
   long modelSamples;
   @Option(names = "--scaling-chart", defaultValue = "scaling.png", description = "--scaling-model: the chart's PNG (default: ${DEFAULT-VALUE})")
@@ -206,7 +209,8 @@ final class BenchCommand implements Callable<Integer> {
     TrainTest data = DataSource.load("sample", null, 0, 0);
     double s = ScalingModel.sampleSeconds(data.train(), scalingSizes, 10);
     double[] ab = CostModel.fitRound(workers, seconds);
-    CostModel model = new CostModel(s, ab[0], ab[1], stageMs / 1e3);
+    double e = exactEpochSeconds > 0 ? exactEpochSeconds / modelSamples : s;
+    CostModel model = new CostModel(s, e, ab[0], ab[1], stageMs / 1e3);
     System.out.print(ScalingModel.table(model, modelSamples, 10, scalingEta, new int[] {2, 4, 8, 16, 32, 64}));
     ScalingModel.chart(model, modelSamples, 10, scalingEta, "[" + String.join(",",
         Arrays.stream(scalingSizes).mapToObj(String::valueOf).toList()) + "], " + modelSamples + " samples, m = 10", scalingChart);

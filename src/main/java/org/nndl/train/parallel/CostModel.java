@@ -2,26 +2,28 @@ package org.nndl.train.parallel;
 
 /**
  * An epoch's time under the parallel plan on N workers, one core each, against exact SGD on one
- * core (the fused plan), from four measured figures:
+ * core (the fused plan), from five measured figures:
  *
- * <pre>  parallel(N) = n s / N + R(N) (a + b N) + c,   exact = n s + c</pre>
+ * <pre>  parallel(N) = n s / N + R(N) (a + b N) + c,   exact = n e</pre>
  *
  * where s is the kernel's time per sample (a step's forward and backward pass and update, per
- * sample, on one core), R(N) the rounds an epoch of {@link SyncRule#auto} takes, a + b N a round's
+ * sample, on one core), e the fused plan's time per sample (its epoch over n), R(N) the rounds an epoch of {@link SyncRule#auto} takes, a + b N a round's
  * cost beyond its arithmetic (the driver's hub receives N parts and sends N totals, so it grows
- * with N), and c a stage's or job's cost per epoch. With the accuracy table of docs/scaling.md
+ * with N), and c the barrier stage's own cost per epoch. With the accuracy table of docs/scaling.md
  * (the parallel plan reaches exact SGD's accuracy in the same epochs), the speed-up of
  * time-to-accuracy is exact / parallel(N). The COST point (McSherry et al. 2015) is the least N
  * at which the parallel plan beats one core running exact SGD.
  *
  * @param sampleSeconds s
+ * @param exactSampleSeconds e
  * @param roundSeconds a, a round's fixed cost
  * @param roundSecondsPerWorker b, what each worker's part adds to a round
  * @param stageSeconds c
  */
-public record CostModel(double sampleSeconds, double roundSeconds, double roundSecondsPerWorker, double stageSeconds) {
+public record CostModel(double sampleSeconds, double exactSampleSeconds, double roundSeconds, double roundSecondsPerWorker,
+    double stageSeconds) {
   /** Exact SGD's epoch of n samples on one core. */
-  public double exactEpoch(long n) { return n * sampleSeconds + stageSeconds; }
+  public double exactEpoch(long n) { return n * exactSampleSeconds; }
 
   /** The rounds of an epoch of n samples for N workers at mini-batches of m and learning rate eta. */
   public static long rounds(long n, int workers, int m, double eta) {
