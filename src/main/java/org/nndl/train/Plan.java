@@ -64,7 +64,8 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
     long allowed = (long) (c.storageBytes() * SET_SHARE_OF_STORAGE);
     if (bytes > allowed) {
       return new Plan(c.cores(), c.cores(), mode + ", " + count(c.cores()) + ", one job per step (the training set, "
-          + mb(bytes) + ", is more than a quarter of one executor's storage memory, " + mb(c.storageBytes()) + ")");
+          + mb(bytes) + ", is more than a quarter of one executor's storage memory, " + mb(c.storageBytes())
+          + "; --partitions N --sync-every auto spreads it over N workers instead)");
     }
     double perJob = perStepJobSeconds(c, parameterCount, m);
     double fused = fusedStepSeconds(c, parameterCount, m);
@@ -77,13 +78,19 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
   }
 
   /**
-   * The parallel plan ({@code --sync-every auto}): N workers carried by at most as many task
-   * slots as the cluster has cores, the training set spread over those slots.
+   * The parallel plan ({@code --sync-every auto}) for n samples of bytesPerSample cached bytes: N
+   * workers carried by at most as many task slots as the cluster has cores, the training set
+   * spread over those slots (so a set larger than one executor's storage still trains: the plan
+   * says so).
    */
-  public static Plan parallel(Cluster c, int workers, SyncRule rule) {
+  public static Plan parallel(Cluster c, long n, int bytesPerSample, int workers, SyncRule rule) {
     int slots = Math.min(workers, c.cores());
+    long bytes = n * bytesPerSample;
+    String spread = bytes > c.storageBytes() * SET_SHARE_OF_STORAGE
+        ? "; the training set, " + mb(bytes) + ", more than a quarter of one executor's storage memory (" + mb(c.storageBytes())
+            + "), is spread over the slots, " + mb(bytes / slots) + " each" : "";
     return new Plan(slots, c.cores(), "parallel SGD, " + workers + " workers on " + slots + " task slot" + (slots == 1 ? "" : "s")
-        + ", " + rule.text() + " (one barrier stage per epoch)");
+        + ", " + rule.text() + " (one barrier stage per epoch" + spread + ")");
   }
 
   /** A step's arithmetic on one core: forward 2 and backward 4 operations per parameter and sample. */

@@ -76,7 +76,7 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
   /** The plan for a training set of n samples on this Spark context. */
   public static Plan plan(JavaSparkContext sc, TrainSettings s, int n) {
     if (s.syncEvery() == TrainSettings.SYNC_AUTO) {
-      return Plan.parallel(cluster(sc), s.partitions(), SyncRule.auto(s.partitions(), s.batchSize(), s.eta()));
+      return Plan.parallel(cluster(sc), n, s.sizes()[0] + 1, s.partitions(), SyncRule.auto(s.partitions(), s.batchSize(), s.eta()));
     }
     return Plan.choose(cluster(sc), n, s.sizes()[0] + 1, s.spec().layout().parameterCount(), s.batchSize(),
         s.syncEvery(), s.partitions());

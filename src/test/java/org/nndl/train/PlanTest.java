@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nndl.train.parallel.SyncRule;
 
 /**
  * The automatic plan, table-driven. Hand-computed from the rule's figures for [784,30,10]
@@ -30,8 +31,8 @@ class PlanTest {
       cluster  | 2     | 1024    | 60000   | 8100 | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (m=8100: fused steps on one core would take 1.0x as long)
       cluster  | 8     | 1024    | 60000   | 4500 | 0    | -1         | 1     | 8    | exact SGD, 1 partition, fused steps (m=4500: one job per step would cost 1.0x here); evaluation on 8 partitions
       cluster  | 8     | 1024    | 60000   | 4700 | 0    | -1         | 8     | 8    | exact SGD, 8 partitions, one job per step (m=4700: fused steps on one core would take 1.0x as long)
-      cluster  | 2     | 1024    | 200000  | 10   | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (the training set, 157 MB, is more than a quarter of one executor's storage memory, 456 MB)
-      local    | 2     | 4096    | 1000000 | 10   | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (the training set, 785 MB, is more than a quarter of one executor's storage memory, 2388 MB)
+      cluster  | 2     | 1024    | 200000  | 10   | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (the training set, 157 MB, is more than a quarter of one executor's storage memory, 456 MB; --partitions N --sync-every auto spreads it over N workers instead)
+      local    | 2     | 4096    | 1000000 | 10   | 0    | -1         | 2     | 2    | exact SGD, 2 partitions, one job per step (the training set, 785 MB, is more than a quarter of one executor's storage memory, 2388 MB; --partitions N --sync-every auto spreads it over N workers instead)
       local    | 2     | 4096    | 60000   | 10   | 10   | -1         | 2     | 2    | local SGD (sync every 10), 2 partitions: every core
       cluster  | 8     | 1024    | 60000   | 10   | 2147483647 | -1   | 8     | 8    | local SGD (sync every epoch), 8 partitions: every core
       local    | 2     | 4096    | 60000   | 10   | 0    | 3          | 3     | 3    | exact SGD, 3 partitions (--partitions 3)
@@ -43,5 +44,22 @@ class PlanTest {
     Plan.Cluster c = new Plan.Cluster(master.equals("local"), cores, heapMb * 1024 * 1024);
     Plan p = Plan.choose(c, n, MNIST_SAMPLE, PARAMS, m, sync, partitions);
     assertEquals(new Plan(train, eval, text), p);
+  }
+
+  /**
+   * The parallel plan: 16 workers on a cluster of 8 cores take 8 slots; a set of 200,000 samples
+   * of 785 bytes (157 MB) is more than a quarter of a 1 GB executor's storage (456 MB x 0.25): the
+   * plan says it is spread, 19.6 MB a slot. 4 workers on 60,000 samples, nothing to say.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      # cores | heap MB | n      | workers | train | text
+      8       | 1024    | 200000 | 16      | 8     | parallel SGD, 16 workers on 8 task slots, rounds of 15 local steps at 1.00 x eta, Nesterov outer momentum 0.938 (one barrier stage per epoch; the training set, 157 MB, more than a quarter of one executor's storage memory (456 MB), is spread over the slots, 20 MB each)
+      2       | 4096    | 60000  | 4       | 2     | parallel SGD, 4 workers on 2 task slots, rounds of 60 local steps at 1.00 x eta, Nesterov outer momentum 0.750 (one barrier stage per epoch)
+      """)
+  void theParallelPlan(int cores, long heapMb, long n, int workers, int train, String text) {
+    Plan.Cluster c = new Plan.Cluster(false, cores, heapMb * 1024 * 1024);
+    Plan p = Plan.parallel(c, n, MNIST_SAMPLE, workers, SyncRule.auto(workers, 10, 1.0));
+    assertEquals(new Plan(train, cores, text), p);
   }
 }
