@@ -18,7 +18,7 @@ import scala.runtime.AbstractFunction1;
  * Everything comes from the broadcast and the fields, so a retried stage gives the same bits.
  */
 final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iterator<EpochResult>> implements Serializable {
-  /** A test's look at each round's exchange, before it (e.g. to fail a first attempt). */
+  /** A test's look at each round's exchange, before it (e.g. to fail a first attempt); round -1: before the task connects. */
   interface Probe extends Serializable {
     Probe NONE = (context, round) -> {};
 
@@ -52,6 +52,7 @@ final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iter
     while (it.hasNext()) carried.add(it.next());
     double[] w = start.value()[0].clone(), u = start.value()[1].clone();
     Rounds.Outcome out;
+    probe.beforeExchange(context, -1);
     try (HubExchange hubEnd = new HubExchange(hub, context.stageAttemptNumber(), context.partitionId())) {
       long[] round = {0};
       Rounds.Exchange exchange = (mine, change) -> {

@@ -8,10 +8,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import org.apache.spark.TaskContext;
 import org.nndl.compute.ExactSum;
 
-/** A task's end of the {@link RoundHub}: its part of each round out, the total back. */
+/**
+ * A task's end of the {@link RoundHub}: its part of each round out, the total back. While it
+ * waits for a total it wakes every {@link #KILL_CHECK_MS} ms to see whether Spark killed the task
+ * (a barrier stage kills all its tasks when one fails): a socket read is not interrupted, and a
+ * killed task still waiting would hold the slot that the stage's retry needs.
+ */
 public final class HubExchange implements Rounds.Exchange, AutoCloseable {
+  static final int KILL_CHECK_MS = 1000;
+
   private final Socket socket;
   private final DataInputStream in;
   private final DataOutputStream out;
@@ -39,11 +48,29 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
       out.writeInt(part.length);
       out.write(part);
       out.flush();
-      if (!in.readBoolean()) return false;
+      boolean valid = awaitTotal();
+      if (!valid) return false;
       for (int i = 0; i < change.length; i++) change[i] = in.readDouble();
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("lost the driver's round hub", e);
+    }
+  }
+
+  /** The total's first byte (its validity), waiting as long as the task is not killed. */
+  private boolean awaitTotal() throws IOException {
+    TaskContext task = TaskContext.get();
+    socket.setSoTimeout(KILL_CHECK_MS);
+    try {
+      while (true) {
+        try {
+          return in.readBoolean();  // one byte: a timeout loses nothing
+        } catch (SocketTimeoutException e) {
+          if (task != null) task.killTaskIfInterrupted();
+        }
+      }
+    } finally {
+      socket.setSoTimeout(0);  // the rest of the total follows at once
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.SparkTestSession;
@@ -138,7 +139,7 @@ class ParallelSgdTest {
       try (ParallelSgd plan = plan(set, 3, 2, rule)) {
         plan.epoch(undisturbed, SEED, 1, sgd, () -> false);
       }
-      try (ParallelSgd plan = plan(set, 3, 2, rule).probe(new FailFirstAttempt())) {
+      try (ParallelSgd plan = plan(set, 3, 2, rule).probe(new FailFirstAttempt(1))) {
         plan.epoch(retried, SEED, 1, sgd, () -> false);
       }
     }
@@ -146,14 +147,38 @@ class ParallelSgdTest {
     assertArrayEquals(undisturbed, retried, 0.0);
   }
 
+  /**
+   * A task lost before it reaches the hub: the other waits for a total that never comes, and must
+   * notice Spark's kill (a socket read is not interrupted) to free its slot for the retry.
+   */
+  @Test
+  @Timeout(120)
+  void aTaskLostBeforeTheHubDoesNotHoldTheRetryUp() {
+    SyncRule rule = SyncRule.heavyBall(2, 0.5);
+    Sgd sgd = Sgd.network2(7, ETA, LAMBDA);
+    double[] undisturbed = init(), retried = init();
+    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
+      try (ParallelSgd plan = plan(set, 3, 2, rule)) {
+        plan.epoch(undisturbed, SEED, 1, sgd, () -> false);
+      }
+      try (ParallelSgd plan = plan(set, 3, 2, rule).probe(new FailFirstAttempt(-1))) {
+        plan.epoch(retried, SEED, 1, sgd, () -> false);
+      }
+    }
+    assertArrayEquals(undisturbed, retried, 0.0);
+  }
+
   private static final class FailFirstAttempt implements BarrierEpochFunction.Probe {
     static final java.util.concurrent.atomic.AtomicBoolean FAILED = new java.util.concurrent.atomic.AtomicBoolean();
+    private final long round;
+
+    FailFirstAttempt(long round) { this.round = round; }
 
     @Override
-    public void beforeExchange(org.apache.spark.BarrierTaskContext context, long round) {
-      if (context.stageAttemptNumber() == 0 && context.partitionId() == 1 && round == 1) {
+    public void beforeExchange(org.apache.spark.BarrierTaskContext context, long r) {
+      if (context.stageAttemptNumber() == 0 && context.partitionId() == 1 && r == round) {
         FAILED.set(true);
-        throw new IllegalStateException("a task lost in its second round (test)");
+        throw new IllegalStateException("a task lost before its round " + round + " (test)");
       }
     }
   }
