@@ -11,6 +11,7 @@ import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.KeyedShuffle;
 import org.nndl.net.Sgd;
+import org.nndl.train.parallel.Steps;
 
 /**
  * Local SGD with periodic averaging ({@code --sync-every K}): far fewer Spark jobs than the exact
@@ -65,7 +66,7 @@ public final class LocalSgd implements Optimizer {
     int[] first = set.firstSample();
     int parts = set.partitions();
     long maxSteps = 0;
-    for (int p = 0; p < parts; p++) maxSteps = Math.max(maxSteps, steps(first[p + 1] - first[p], m));
+    for (int p = 0; p < parts; p++) maxSteps = Math.max(maxSteps, Steps.of(first[p + 1] - first[p], m));
     long rounds = (maxSteps + syncEvery - 1) / syncEvery;
     int[] global = parts == 1 ? orders(seed).of(epoch) : null;
     for (long r = 0; r < rounds; r++) {
@@ -89,7 +90,7 @@ public final class LocalSgd implements Optimizer {
     int parts = first.length - 1, m = sgd.m();
     long[] c = new long[parts];
     long total = 0;
-    for (int p = 0; p < parts; p++) total += c[p] = samplesInRound(first[p + 1] - first[p], m, r, syncEvery);
+    for (int p = 0; p < parts; p++) total += c[p] = Steps.samplesInRound(first[p + 1] - first[p], m, r, syncEvery);
     double[] weight = new double[parts];
     int[] taking = new int[parts];
     int count = 0;
@@ -108,9 +109,9 @@ public final class LocalSgd implements Optimizer {
 
   /** The part of order that round r's local steps walk: from its first step's first sample to its last step's end. */
   static int[] roundSamples(int[] order, int m, long r, long syncEvery) {
-    long steps = steps(order.length, m);
-    int from = (int) Math.min(roundStart(r, syncEvery, steps) * m, order.length);
-    int to = (int) Math.min(roundEnd(r, syncEvery, steps) * m, order.length);
+    long steps = Steps.of(order.length, m);
+    int from = (int) Math.min(Steps.roundStart(r, syncEvery, steps) * m, order.length);
+    int to = (int) Math.min(Steps.roundEnd(r, syncEvery, steps) * m, order.length);
     return Arrays.copyOfRange(order, from, to);
   }
 
@@ -121,21 +122,4 @@ public final class LocalSgd implements Optimizer {
   static int[] localOrder(long seed, int epoch, int p, int count) {
     return KeyedShuffle.permutation(count, partitionSeed(seed, p), epoch);
   }
-
-  /** ceil(count / m): a partition's mini-batch steps per epoch. */
-  static long steps(int count, int m) { return ((long) count + m - 1) / m; }
-
-  /** The first of round r's local steps for a partition with the given steps per epoch. */
-  static long roundStart(long r, long syncEvery, long steps) { return Math.min(r * syncEvery, steps); }
-
-  /** The end (exclusive) of round r's local steps. */
-  static long roundEnd(long r, long syncEvery, long steps) { return Math.min(roundStart(r, syncEvery, steps) + syncEvery, steps); }
-
-  /** c_p: the samples a partition of count samples processes in round r. */
-  static long samplesInRound(int count, int m, long r, long syncEvery) {
-    long steps = steps(count, m);
-    long from = roundStart(r, syncEvery, steps) * m;
-    return Math.min(roundEnd(r, syncEvery, steps) * m, count) - Math.min(from, count);
-  }
-
 }

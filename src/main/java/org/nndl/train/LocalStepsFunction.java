@@ -10,6 +10,7 @@ import org.nndl.compute.Gradient;
 import org.nndl.compute.PartitionJob;
 import org.nndl.data.Block;
 import org.nndl.net.Sgd;
+import org.nndl.train.parallel.Steps;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
@@ -53,8 +54,8 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
     int p = context.partitionId(), m = sgd.m();
     int first = firstSample[p], count = firstSample[p + 1] - first, n = firstSample[firstSample.length - 1];
     List<Block> blocks = PartitionJob.list(it);
-    long steps = LocalSgd.steps(count, m);
-    long start = LocalSgd.roundStart(round, syncEvery, steps);
+    long steps = Steps.of(count, m);
+    long start = Steps.roundStart(round, syncEvery, steps);
     // order[i - offset]: the sample walked at position i of the partition's epoch
     int[] order = roundOrder != null ? roundOrder : LocalSgd.localOrder(seed, epoch, p, count);
     int offset = roundOrder != null ? (int) Math.min(start * m, count) : 0;
@@ -62,7 +63,7 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
     double[] w = w0.clone();                 // w_p, stepped in place
     double[] grad = new double[w.length];    // sum nabla C of the current batch
     int[] full = new int[m];
-    for (long s = start; s < LocalSgd.roundEnd(round, syncEvery, steps); s++) {
+    for (long s = start; s < Steps.roundEnd(round, syncEvery, steps); s++) {
       int from = (int) (s * m), to = Math.min(from + m, count);
       int[] batch = to - from == m ? full : new int[to - from];  // only the epoch's last batch is short
       for (int i = 0; i < batch.length; i++) batch[i] = first + order[from - offset + i];

@@ -173,11 +173,11 @@ class LocalSgdTest {
   void roundsCoverEachPartitionsStepsOnce() {
     assertEquals(0, LocalSgd.partitionSeed(42, 0) ^ 42, "partition 0 walks the global order");
     long[] samples = new long[5];
-    for (int r = 0; r < 5; r++) samples[r] = LocalSgd.samplesInRound(60, 7, r, 2);
+    for (int r = 0; r < 5; r++) samples[r] = org.nndl.train.parallel.Steps.samplesInRound(60, 7, r, 2);
     assertArrayEquals(new long[] {14, 14, 14, 14, 4}, samples);
-    assertEquals(0, LocalSgd.samplesInRound(35, 7, 3, 2));
-    assertEquals(95, LocalSgd.samplesInRound(95, 10, 0, Integer.MAX_VALUE));
-    assertEquals(0, LocalSgd.samplesInRound(95, 10, 1, Integer.MAX_VALUE));
+    assertEquals(0, org.nndl.train.parallel.Steps.samplesInRound(35, 7, 3, 2));
+    assertEquals(95, org.nndl.train.parallel.Steps.samplesInRound(95, 10, 0, Integer.MAX_VALUE));
+    assertEquals(0, org.nndl.train.parallel.Steps.samplesInRound(95, 10, 1, Integer.MAX_VALUE));
   }
 
   /** Samples [0, cut) in partition 0 and [cut, n) in partition 1: sizes Trainer.cache would not choose. */
