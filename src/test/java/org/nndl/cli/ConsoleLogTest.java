@@ -77,6 +77,37 @@ class ConsoleLogTest {
   }
 
   @Test
+  void anExecutorsOwnFailuresStayVisibleWithTheirTrace() throws Exception {
+    String executor = "org.apache.spark.executor.Executor";
+    String shown = console(c -> {
+      c.getLogger(executor).error("Exception in task 0.0 in stage 1.0 (TID 1)", new OutOfMemoryError("Java heap space"));
+      c.getLogger(executor).warn("Issue communicating with driver in heartbeater",
+          new IllegalStateException("heartbeat timed out"));
+      c.getLogger(executor).error("Exception in task 1.0 in stage 1.0 (TID 2)",
+          new IllegalArgumentException("requirement failed: a bug, not the user's input"));
+    });
+    assertTrue(shown.contains("Exception in task 0.0") && shown.contains("java.lang.OutOfMemoryError: Java heap space"), shown);
+    assertTrue(shown.contains("Issue communicating with driver in heartbeater"), shown);
+    assertTrue(shown.contains("requirement failed: a bug"), shown);
+    assertTrue(shown.contains("\tat org.nndl.cli.ConsoleLogTest"), "traces are shown: " + shown);
+  }
+
+  @Test
+  void aUsersBadFileWrappedBySparkIsStillNotShownTwice() throws Exception {
+    RuntimeException wrapped = new RuntimeException("task failed", new DataError("/data/x.gz: not gzip: check the file"));
+    assertEquals("", console(c -> c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", wrapped)));
+  }
+
+  /** An executor's error of the user's SQL (SQL state 22012) is the query's one-line error: no trace from the executor. */
+  @Test
+  void aUsersSqlErrorOnAnExecutorShowsNoTrace() throws Exception {
+    org.apache.spark.sql.SparkSession spark = org.nndl.SparkTestSession.get();
+    Exception divide = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> spark.sql("select 1 / (id - id) from range(1)").collect());
+    assertEquals("", console(c -> c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", divide)));
+  }
+
+  @Test
   void realProblemsStayVisible() throws Exception {
     IllegalStateException bug = new IllegalStateException("something the project did not expect");
     String shown = console(c -> {
