@@ -94,12 +94,19 @@ check_cluster() {
 # The launcher turns the Spark UI on for a cluster master, and only there (the spark-defaults
 # turn it off); --conf spark.ui.enabled wins. A spark-submit on PATH that prints its arguments
 # stands in for Spark: the launcher hands it everything.
-check_ui_default() {
+# launcher_args ARGS...: what the launcher hands spark-submit for ./submit ARGS... query --help.
+launcher_args() {
   local bin="$STATE/fake-spark/bin"
-  mkdir -p "$bin"
-  printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
-  chmod +x "$bin/spark-submit"
-  ui_on() { env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help | grep -q -- "--conf spark.ui.enabled=true"; }
+  if [ ! -x "$bin/spark-submit" ]; then
+    mkdir -p "$bin"
+    printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
+    chmod +x "$bin/spark-submit"
+  fi
+  env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help
+}
+
+check_ui_default() {
+  ui_on() { launcher_args "$@" | grep -q -- "--conf spark.ui.enabled=true"; }
   ! ui_on && ! ui_on --master 'local[2]' && ! ui_on --master 'local-cluster[2,1,1024]' && ! ui_on --conf spark.master=local &&
     ! ui_on --conf=spark.master=local ||
     fail "the launcher turned the Spark UI on for a local master"
@@ -109,6 +116,23 @@ check_ui_default() {
   ! ui_on --master yarn --conf spark.ui.enabled=false && ! ui_on --master yarn --conf=spark.ui.enabled=false ||
     fail "the launcher overrode --conf spark.ui.enabled=false"
   pass "the launcher turns the Spark UI on for spark://, yarn and k8s:// masters, not for local ones, unless --conf spark.ui.enabled is given"
+}
+
+# In cluster deploy mode the driver is a cluster container: the launcher gives it Spark's default
+# 1g instead of the properties file's 4g for a local driver (more than the one-box YARN's 2 GiB
+# containers), unless driver memory is given; client mode and a properties file of one's own keep theirs.
+check_cluster_driver_memory() {
+  small() { launcher_args "$@" | grep -q -- "--conf spark.driver.memory=1g"; }
+  small --master yarn --deploy-mode cluster && small --master yarn --deploy-mode=cluster &&
+    small --master spark://127.0.0.1:7077 --conf spark.submit.deployMode=cluster ||
+    fail "cluster deploy mode kept the properties file's driver memory of a local run"
+  ! small --master yarn && ! small --master yarn --deploy-mode client &&
+    ! small --master yarn --deploy-mode cluster --driver-memory 3g &&
+    ! small --master yarn --deploy-mode cluster --conf spark.driver.memory=3g &&
+    ! small --master yarn --deploy-mode cluster --driver-memory=3g &&
+    ! small --properties-file "$REPO/conf/spark-defaults.conf" --master yarn --deploy-mode cluster ||
+    fail "the launcher changed the driver memory of client mode, or one given by the user"
+  pass "in cluster deploy mode the launcher asks for Spark's default 1g driver (not the local default 4g), unless --driver-memory, --conf spark.driver.memory or --properties-file is given"
 }
 
 # A local master's command starts without Spark's launcher (SparkSubmit sets
@@ -135,6 +159,7 @@ check_local_launch() {
 # The launcher builds the jar when it is missing or stale: once here, not in two runs at once.
 submit --help > "$STATE/build.out" 2>&1 || fail "the build failed: see $STATE/build.out"
 check_ui_default
+check_cluster_driver_memory
 check_local_launch
 for c in "${checks[@]}"; do
   case "$c" in
