@@ -76,14 +76,13 @@ lose_a_nodemanager() {
 same_on_hdfs() {
   "$HERE/hadoop.sh" get "$HADOOP_DIR" "$WH/runs/$1/model.json" "$STATE/$1.json" 2>> "$STATE/hadoop-get.err" ||
     fail "cannot read model.json of run $1 back from HDFS: see $STATE/hadoop-get.err"
-  same_model "$STATE/warehouse/runs/local/model.json" "$STATE/$1.json" "$2 vs local[2] run"
+  same_model "$REFERENCE" "$STATE/$1.json" "$2 vs local[2] run"
 }
 
 check_yarn() {
   local mode rc
   HADOOP_DIR="$STATE/hadoop"
-  [ -f "$STATE/warehouse/runs/local/model.json" ] || { say "local[2] reference run"; WH="$STATE/warehouse"; train local --master 'local[2]' ||
-    fail "the local[2] reference run failed: see $STATE/local.out"; }
+  reference_run
   make_spark_home
   say "starting HDFS and YARN (hadoop.sh up)"
   "$HERE/hadoop.sh" up "$HADOOP_DIR" 2> "$STATE/hadoop-up.err" || fail "hadoop.sh up failed: $(tail -1 "$STATE/hadoop-up.err")"

@@ -1,6 +1,7 @@
 package org.nndl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -105,6 +106,18 @@ class ConsoleLogTest {
     Exception divide = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
         () -> spark.sql("select 1 / (id - id) from range(1)").collect());
     assertEquals("", console(c -> c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", divide)));
+  }
+
+  /** A SparkContext that cannot start throws what it logs: the command's error line says it, so Spark's copy is not shown; its other lines are. */
+  @Test
+  void aSparkContextThatCannotStartIsReportedOnceByTheCommand() throws Exception {
+    String shown = console(c -> {
+      c.getLogger("org.apache.spark.SparkContext").error("Error initializing SparkContext.",
+          new IllegalArgumentException("requirement failed: A secret key must be specified via the spark.authenticate.secret config."));
+      c.getLogger("org.apache.spark.SparkContext").warn("Another SparkContext is being constructed");
+    });
+    assertFalse(shown.contains("Error initializing") || shown.contains("secret key"), shown);
+    assertTrue(shown.contains("Another SparkContext is being constructed"), shown);
   }
 
   @Test
