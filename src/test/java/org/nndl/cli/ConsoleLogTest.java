@@ -99,13 +99,19 @@ class ConsoleLogTest {
     assertEquals("", console(c -> c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", wrapped)));
   }
 
-  /** An executor's error of the user's SQL (SQL state 22012) is the query's one-line error: no trace from the executor. */
+  /** An executor's error of the user's SQL (SQL state 22012) is the query's one-line error: no trace from the executor or the scheduler. */
   @Test
   void aUsersSqlErrorOnAnExecutorShowsNoTrace() throws Exception {
     org.apache.spark.sql.SparkSession spark = org.nndl.SparkTestSession.get();
     Exception divide = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
         () -> spark.sql("select 1 / (id - id) from range(1)").collect());
-    assertEquals("", console(c -> c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", divide)));
+    Throwable first = divide;
+    while (!(first instanceof org.apache.spark.SparkThrowable s && s.getSqlState() != null)) first = first.getCause();
+    String lost = LOST_TASK + stackText(first);
+    assertEquals("", console(c -> {
+      c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", divide);
+      c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(lost);
+    }));
   }
 
   /** A SparkContext that cannot start throws what it logs: the command's error line says it, so Spark's copy is not shown; its other lines are. */
@@ -126,10 +132,14 @@ class ConsoleLogTest {
     String shown = console(c -> {
       c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(LOST_TASK + stackText(bug));
       c.getLogger("org.apache.spark.scheduler.TaskSchedulerImpl").error("Lost executor 1 on host: worker lost");
+      c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(LOST_TASK + "org.apache.spark.SparkException:"
+          + " [FAILED_READ_FILE.NO_HINT] Encountered error while reading file part-0.parquet. SQLSTATE: KD001\n\tat x.y(Z.java:1)\n"
+          + "Caused by: org.apache.spark.SparkArithmeticException: [DIVIDE_BY_ZERO] Division by zero. SQLSTATE: 22012\n");
       c.getLogger("org.nndl.run.TrainRun").warn("a warning of the project's own");
     });
     assertTrue(shown.contains("IllegalStateException: something the project did not expect"), shown);
     assertTrue(shown.contains("Lost executor 1"), shown);
+    assertTrue(shown.contains("Encountered error while reading file part-0.parquet"), shown);
     assertTrue(shown.contains("a warning of the project's own"), shown);
   }
 }
