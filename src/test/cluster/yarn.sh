@@ -15,9 +15,12 @@
 
 HADOOP_DIR=""
 
-# Small containers: two executors of 512 MiB, a 512 MiB driver or ApplicationMaster.
+# Small containers: two executors of 512 MiB, a 512 MiB driver and ApplicationMaster in client
+# mode; in cluster mode the driver is the ApplicationMaster, of the launcher's default for it
+# (1 GiB, not spark-defaults' 4 GiB, which this YARN's 2 GiB NodeManagers could not hold).
 yarn_args() {
-  echo --master yarn --deploy-mode "$1" --driver-memory 512m --conf spark.yarn.am.memory=512m \
+  [ "$1" = cluster ] || echo --driver-memory 512m
+  echo --master yarn --deploy-mode "$1" --conf spark.yarn.am.memory=512m \
     --conf spark.executor.memory=512m --conf spark.executor.instances=2 --conf spark.executor.cores=1 \
     --conf spark.driver.host=127.0.0.1 --conf "spark.yarn.jars=local:$REPO/target/spark-home/jars/*" \
     --conf spark.yarn.appMasterEnv.SPARK_LOCAL_IP=127.0.0.1 --conf spark.executorEnv.SPARK_LOCAL_IP=127.0.0.1
