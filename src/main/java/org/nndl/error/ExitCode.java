@@ -27,10 +27,7 @@ public final class ExitCode {
    * user's: it is reported as unexpected, with its trace under NNDL_DEBUG=1.
    */
   public static UserError userError(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof UserError e) return e;
-    }
-    return null;
+    return (UserError) Causes.first(failure, t -> t instanceof UserError);
   }
 
   /** The exit code for a failure that reached the command line. */

@@ -16,11 +16,9 @@ public final class UsersSql {
   private UsersSql() {}
 
   public static boolean caused(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SparkThrowable s && s.getSqlState() != null) {
-        return CLASSES.contains(s.getSqlState().substring(0, Math.min(2, s.getSqlState().length())));
-      }
-    }
-    return false;
+    Throwable t = Causes.first(failure, c -> c instanceof SparkThrowable s && s.getSqlState() != null);
+    if (t == null) return false;
+    String state = ((SparkThrowable) t).getSqlState();
+    return CLASSES.contains(state.substring(0, Math.min(2, state.length())));
   }
 }

@@ -6,6 +6,7 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.error.Causes;
 import org.nndl.error.UsersSql;
 
 /**
@@ -102,12 +103,7 @@ public final class Query {
   }
 
   /** Whether an I/O error is behind e (a checksum, a permission, a lost data node): not a foreign file's content. */
-  private static boolean ioFailure(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof java.io.IOException) return true;
-    }
-    return false;
-  }
+  private static boolean ioFailure(Throwable e) { return Causes.first(e, t -> t instanceof java.io.IOException) != null; }
 
   private static String firstLine(Exception e) {
     String message = String.valueOf(e.getMessage()).strip();
