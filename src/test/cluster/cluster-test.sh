@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failure-behaviour checks on real Spark processes, from the repo's own Maven-resolved jars
-# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent]
+# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure]
 #   cluster:    a standalone master and two workers on 127.0.0.1, each a separate JVM; a run
 #               there equals a local[2] run bit for bit (model.json), and so does a run that
 #               loses an executor (kill -9) after epoch 1, before the last epoch ends, with each epoch's
@@ -10,8 +10,13 @@
 #   yarn:       HDFS and YARN on one box (hadoop.sh), runs in client and cluster mode with the
 #               warehouse on HDFS equal to the local[2] run, and so do runs that lose an
 #               executor's container or a whole NodeManager after epoch 1; a query of it, a
-#               local warehouse refused (see yarn.sh).
-# All three by default.
+#               local warehouse refused (see yarn.sh);
+#   secure:     a standalone master and two workers with spark.authenticate and a secret, RPC
+#               and local I/O encryption: a run there equals the local[2] run bit for bit; a
+#               worker with a wrong secret and applications with a wrong secret or none are
+#               refused (see secure.sh).
+# All four by default. Before them, always: the launcher's Spark UI and cluster-mode driver
+# memory defaults, and a local master's direct start.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
 # (kept when KEEP_STATE=1).
@@ -21,11 +26,12 @@ source "$HERE/lib.sh"
 source "$HERE/standalone.sh"
 source "$HERE/concurrent.sh"
 source "$HERE/yarn.sh"
+source "$HERE/secure.sh"
 
 checks=("$@")
-[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn)
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent|yarn) ;; *) fail "unknown check '$c': use cluster, concurrent and/or yarn" ;; esac
+  case "$c" in cluster|concurrent|yarn|secure) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn and/or secure" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -60,23 +66,31 @@ start_train() {
 # train NAME ARGS...: the same, waiting for the run's exit status.
 train() { start_train "$@"; wait "$TRAIN_PID"; }
 
+# The local[2] run every cluster run must equal, trained once (run "local" in $STATE/warehouse):
+# sets REFERENCE, its model.json.
+reference_run() {
+  REFERENCE="$STATE/warehouse/runs/local/model.json"
+  [ ! -f "$REFERENCE" ] || return 0
+  say "local[2] reference run"
+  WH="$STATE/warehouse" train local --master 'local[2]' || fail "the local[2] reference run failed: see $STATE/local.out"
+}
+
 check_cluster() {
   WH="$STATE/warehouse"
-  say "local[2] reference run"
-  train local --master 'local[2]' || fail "the local[2] reference run failed: see $STATE/local.out"
+  reference_run
 
   say "starting a standalone master and 2 workers"
   start_cluster 2
   say "cluster at $MASTER_URL: undisturbed run"
   train cluster "${CLUSTER_ARGS[@]}" || fail "the cluster run failed: see $STATE/cluster.out"
-  same_model "$WH/runs/local/model.json" "$WH/runs/cluster/model.json" "cluster run vs local[2] run"
+  same_model "$REFERENCE" "$WH/runs/cluster/model.json" "cluster run vs local[2] run"
   pass "cluster: a run on a standalone master + 2 worker JVMs equals the local[2] run byte for byte (model.json)"
 
   say "cluster run that loses an executor"
   start_train killed "${CLUSTER_ARGS[@]}"
   fault_after_epoch1 killed "$TRAIN_PID" kill_an_executor
   grep -q "Lost executor" "$STATE/killed.out" || fail "the driver never noticed the lost executor: see $STATE/killed.out"
-  same_model "$WH/runs/local/model.json" "$WH/runs/killed/model.json" "run that lost an executor vs local[2] run"
+  same_model "$REFERENCE" "$WH/runs/killed/model.json" "run that lost an executor vs local[2] run"
 
   say "querying the metrics table"
   local rows expected
@@ -94,12 +108,19 @@ check_cluster() {
 # The launcher turns the Spark UI on for a cluster master, and only there (the spark-defaults
 # turn it off); --conf spark.ui.enabled wins. A spark-submit on PATH that prints its arguments
 # stands in for Spark: the launcher hands it everything.
-check_ui_default() {
+# launcher_args ARGS...: what the launcher hands spark-submit for ./submit ARGS... query --help.
+launcher_args() {
   local bin="$STATE/fake-spark/bin"
-  mkdir -p "$bin"
-  printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
-  chmod +x "$bin/spark-submit"
-  ui_on() { env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help | grep -q -- "--conf spark.ui.enabled=true"; }
+  if [ ! -x "$bin/spark-submit" ]; then
+    mkdir -p "$bin"
+    printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
+    chmod +x "$bin/spark-submit"
+  fi
+  env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help
+}
+
+check_ui_default() {
+  ui_on() { launcher_args "$@" | grep -q -- "--conf spark.ui.enabled=true"; }
   ! ui_on && ! ui_on --master 'local[2]' && ! ui_on --master 'local-cluster[2,1,1024]' && ! ui_on --conf spark.master=local &&
     ! ui_on --conf=spark.master=local ||
     fail "the launcher turned the Spark UI on for a local master"
@@ -109,6 +130,23 @@ check_ui_default() {
   ! ui_on --master yarn --conf spark.ui.enabled=false && ! ui_on --master yarn --conf=spark.ui.enabled=false ||
     fail "the launcher overrode --conf spark.ui.enabled=false"
   pass "the launcher turns the Spark UI on for spark://, yarn and k8s:// masters, not for local ones, unless --conf spark.ui.enabled is given"
+}
+
+# In cluster deploy mode the driver is a cluster container: the launcher gives it Spark's default
+# 1g instead of the properties file's 4g for a local driver (more than the one-box YARN's 2 GiB
+# containers), unless driver memory is given; client mode and a properties file of one's own keep theirs.
+check_cluster_driver_memory() {
+  small() { launcher_args "$@" | grep -q -- "--conf spark.driver.memory=1g"; }
+  small --master yarn --deploy-mode cluster && small --master yarn --deploy-mode=cluster &&
+    small --master spark://127.0.0.1:7077 --conf spark.submit.deployMode=cluster ||
+    fail "cluster deploy mode kept the properties file's driver memory of a local run"
+  ! small --master yarn && ! small --master yarn --deploy-mode client &&
+    ! small --master yarn --deploy-mode cluster --driver-memory 3g &&
+    ! small --master yarn --deploy-mode cluster --conf spark.driver.memory=3g &&
+    ! small --master yarn --deploy-mode cluster --driver-memory=3g &&
+    ! small --properties-file "$REPO/conf/spark-defaults.conf" --master yarn --deploy-mode cluster ||
+    fail "the launcher changed the driver memory of client mode, or one given by the user"
+  pass "in cluster deploy mode the launcher asks for Spark's default 1g driver (not the local default 4g), unless --driver-memory, --conf spark.driver.memory or --properties-file is given"
 }
 
 # A local master's command starts without Spark's launcher (SparkSubmit sets
@@ -135,12 +173,14 @@ check_local_launch() {
 # The launcher builds the jar when it is missing or stale: once here, not in two runs at once.
 submit --help > "$STATE/build.out" 2>&1 || fail "the build failed: see $STATE/build.out"
 check_ui_default
+check_cluster_driver_memory
 check_local_launch
 for c in "${checks[@]}"; do
   case "$c" in
     cluster) check_cluster ;;
     concurrent) check_concurrent ;;
     yarn) check_yarn ;;
+    secure) check_secure ;;
   esac
 done
 echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"

@@ -14,6 +14,8 @@
 
 SPARK_HOME_DIR=""
 MASTER_URL=""
+# Spark properties (-Dk=v) every daemon started from now on gets beside the defaults (secure.sh).
+DAEMON_CONF=()
 WORKER_PIDS=()
 CLUSTER_ARGS=()
 
@@ -40,7 +42,7 @@ daemon() {
   opts=$(sed -n 's:.*<spark.java.options>\(.*\)</spark.java.options>.*:\1:p' "$REPO/pom.xml")
   # shellcheck disable=SC2086
   SPARK_HOME="$SPARK_HOME_DIR" SPARK_SCALA_VERSION=2.13 \
-    java -Xmx256m $opts -Dspark.master.rest.enabled=false \
+    java -Xmx256m $opts -Dspark.master.rest.enabled=false "${DAEMON_CONF[@]+"${DAEMON_CONF[@]}"}" \
       -cp "$SPARK_HOME_DIR/jars/*" "$class" "$@" > "$STATE/$name.log" 2>&1 &
   track $!
   LAST_PID=$!

@@ -15,9 +15,12 @@
 
 HADOOP_DIR=""
 
-# Small containers: two executors of 512 MiB, a 512 MiB driver or ApplicationMaster.
+# Small containers: two executors of 512 MiB, a 512 MiB driver and ApplicationMaster in client
+# mode; in cluster mode the driver is the ApplicationMaster, of the launcher's default for it
+# (1 GiB, not spark-defaults' 4 GiB, which this YARN's 2 GiB NodeManagers could not hold).
 yarn_args() {
-  echo --master yarn --deploy-mode "$1" --driver-memory 512m --conf spark.yarn.am.memory=512m \
+  [ "$1" = cluster ] || echo --driver-memory 512m
+  echo --master yarn --deploy-mode "$1" --conf spark.yarn.am.memory=512m \
     --conf spark.executor.memory=512m --conf spark.executor.instances=2 --conf spark.executor.cores=1 \
     --conf spark.driver.host=127.0.0.1 --conf "spark.yarn.jars=local:$REPO/target/spark-home/jars/*" \
     --conf spark.yarn.appMasterEnv.SPARK_LOCAL_IP=127.0.0.1 --conf spark.executorEnv.SPARK_LOCAL_IP=127.0.0.1
@@ -76,14 +79,13 @@ lose_a_nodemanager() {
 same_on_hdfs() {
   "$HERE/hadoop.sh" get "$HADOOP_DIR" "$WH/runs/$1/model.json" "$STATE/$1.json" 2>> "$STATE/hadoop-get.err" ||
     fail "cannot read model.json of run $1 back from HDFS: see $STATE/hadoop-get.err"
-  same_model "$STATE/warehouse/runs/local/model.json" "$STATE/$1.json" "$2 vs local[2] run"
+  same_model "$REFERENCE" "$STATE/$1.json" "$2 vs local[2] run"
 }
 
 check_yarn() {
   local mode rc
   HADOOP_DIR="$STATE/hadoop"
-  [ -f "$STATE/warehouse/runs/local/model.json" ] || { say "local[2] reference run"; WH="$STATE/warehouse"; train local --master 'local[2]' ||
-    fail "the local[2] reference run failed: see $STATE/local.out"; }
+  reference_run
   make_spark_home
   say "starting HDFS and YARN (hadoop.sh up)"
   "$HERE/hadoop.sh" up "$HADOOP_DIR" 2> "$STATE/hadoop-up.err" || fail "hadoop.sh up failed: $(tail -1 "$STATE/hadoop-up.err")"

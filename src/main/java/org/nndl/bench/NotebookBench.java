@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nndl.error.UserError;
 
 /**
  * The chapter-3 notebook's experiment end to end (1,000 training digits, 2,000 test, 100 epochs,
@@ -62,7 +63,7 @@ public final class NotebookBench {
   List<String> numpy(boolean batched) {
     Path script = home.resolve(SCRIPT);
     if (!Files.isRegularFile(script)) {
-      throw new IllegalArgumentException("--notebook needs " + script + ": run the bench from the project's folder");
+      throw new UserError("--notebook needs " + script + ": run the bench from the project's folder");
     }
     List<String> cmd = new ArrayList<>(List.of("python3", script.toString(), "--seed", "3", "--train-limit", "1000",
         "--epochs", "100", "--lambda", "0"));

@@ -1,6 +1,7 @@
 package org.nndl.cache;
 
 import org.nndl.data.Dataset;
+import org.nndl.error.UserError;
 import org.nndl.net.Layout;
 import org.nndl.net.NetworkSpec;
 
@@ -8,7 +9,7 @@ import org.nndl.net.NetworkSpec;
 public final class DataChecks {
   private DataChecks() {}
 
-  /** Checks that the data fits the network; throws IllegalArgumentException saying what to change. */
+  /** Checks that the data fits the network; throws a UserError saying what to change. */
   public static void check(NetworkSpec spec, Dataset set, String name) {
     shape(spec, set.rows(), set.cols(), set.size(), name);
     int max = -1, at = -1;
@@ -20,17 +21,17 @@ public final class DataChecks {
   public static void shape(NetworkSpec spec, int rows, int cols, int size, String name) {
     Layout layout = spec.layout();
     if (rows * cols != layout.inputSize()) {
-      throw new IllegalArgumentException("the input layer has " + layout.inputSize() + " neurons but the " + name
+      throw new UserError("the input layer has " + layout.inputSize() + " neurons but the " + name
           + " images have " + rows + "x" + cols + " = " + rows * cols + " pixels: use --sizes " + rows * cols + ",...");
     }
-    if (size == 0) throw new IllegalArgumentException("the " + name + " set is empty: check --data and the limits");
+    if (size == 0) throw new UserError("the " + name + " set is empty: check --data and the limits");
   }
 
   /** The largest label (of sample {@code sample}) must have an output neuron. */
   public static void label(NetworkSpec spec, int maxLabel, int sample, String name) {
     int out = spec.layout().outputSize();
     if (maxLabel >= out) {
-      throw new IllegalArgumentException("label " + maxLabel + " of " + name + " sample " + sample
+      throw new UserError("label " + maxLabel + " of " + name + " sample " + sample
           + " has no output neuron (the output layer has " + out + "): use a larger last --sizes entry");
     }
   }

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.nndl.error.UserError;
 import org.nndl.train.Schedule;
 import org.nndl.train.TrainState;
 
@@ -48,7 +49,7 @@ public record Checkpoint(String runId, Map<String, String> options, TrainState s
     return ByteBuffer.allocate(head.length + body.length).put(head).put(body).array();
   }
 
-  /** Reads bytes made by {@link #encode}; anything else gets an IllegalArgumentException saying what is wrong (name: for messages). */
+  /** Reads bytes made by {@link #encode}; anything else gets a UserError saying what is wrong (name: for messages). */
   public static Checkpoint decode(byte[] bytes, String name) {
     int nl = 0;
     while (nl < bytes.length && nl < 64 && bytes[nl] != '\n') nl++;
@@ -95,7 +96,7 @@ public record Checkpoint(String runId, Map<String, String> options, TrainState s
 
   private static double[] doubles(String base64) {
     byte[] raw = Base64.getDecoder().decode(base64);
-    if (raw.length % 8 != 0) throw new IllegalArgumentException("a parameter array is not a whole number of doubles");
+    if (raw.length % 8 != 0) throw new UserError("a parameter array is not a whole number of doubles");
     double[] a = new double[raw.length / 8];
     ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(a);
     return a;
@@ -107,8 +108,8 @@ public record Checkpoint(String runId, Map<String, String> options, TrainState s
     return c.getValue();
   }
 
-  private static IllegalArgumentException bad(String name, String why) {
-    return new IllegalArgumentException("checkpoint " + name + " cannot be used: " + why
+  private static UserError bad(String name, String why) {
+    return new UserError("checkpoint " + name + " cannot be used: " + why
         + "; delete it to resume from the one before, or start a new run");
   }
 }

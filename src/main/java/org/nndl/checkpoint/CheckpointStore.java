@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.nndl.error.UserError;
 
 /**
  * A run's checkpoints in one folder of any Hadoop file system (local, HDFS, S3...):
@@ -61,11 +62,11 @@ public final class CheckpointStore {
       if (all.length == 0) return null;
       Path newest = all[all.length - 1].getPath();
       if (all[all.length - 1].getLen() > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("checkpoint " + newest + " is too large to be one of ours");
+        throw new UserError("checkpoint " + newest + " is too large to be one of ours");
       }
       return Checkpoint.decode(read(fs, newest), newest.toString());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read checkpoints in " + dir + " (" + e.getMessage() + ")");
+      throw new UserError("cannot read checkpoints in " + dir + " (" + e.getMessage() + ")");
     }
   }
 

@@ -30,6 +30,7 @@ import org.nndl.bench.StartupBench;
 import org.nndl.data.DataSource;
 import org.nndl.data.Sessions;
 import org.nndl.data.TrainTest;
+import org.nndl.error.UserError;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
 import org.nndl.run.NamedSettings;
@@ -124,23 +125,23 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException, java.util.concurrent.ExecutionException {
-    if (size < 10_000) throw new IllegalArgumentException("--size " + size + ": use at least 10000 samples");
-    if (floorReps < 5) throw new IllegalArgumentException("--floor-reps " + floorReps + ": use at least 5");
+    if (size < 10_000) throw new UserError("--size " + size + ": use at least 10000 samples");
+    if (floorReps < 5) throw new UserError("--floor-reps " + floorReps + ": use at least 5");
     int partitions = Math.max(0, NamedSettings.partitions(this.partitions));
     TrainSettings book = TrainSettings.builder().epochs(1).partitions(partitions).build().validate();
-    if (startupRounds < 0) throw new IllegalArgumentException("--startup-rounds " + startupRounds + ": use 0 for none");
+    if (startupRounds < 0) throw new UserError("--startup-rounds " + startupRounds + ": use 0 for none");
     String home = System.getProperty("nndl.home");
     if (scaling != null) return scaling();
     if (scalingModel != null) return scalingModel();
     if (notebook) {
-      if (home == null) throw new IllegalArgumentException("--notebook runs ./submit: start the bench with ./submit bench --notebook");
-      if (startupRounds < 1) throw new IllegalArgumentException("--notebook times --startup-rounds rounds: use at least 1");
+      if (home == null) throw new UserError("--notebook runs ./submit: start the bench with ./submit bench --notebook");
+      if (startupRounds < 1) throw new UserError("--notebook times --startup-rounds rounds: use at least 1");
       List<Measure> run = new NotebookBench(Path.of(home), startupRounds).run();  // child processes, this JVM idle
       return print(Sessions.getOrCreate("nndl-spark bench"), run);
     }
     boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null && !rounds && !parallel;
     if (startupLines && home == null) {
-      throw new IllegalArgumentException("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
+      throw new UserError("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
     }
     // First, while this JVM is idle: child processes timed against each other.
     List<Measure> startup = startupLines ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
@@ -172,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
   private Integer scaling() throws InterruptedException, java.util.concurrent.ExecutionException {
     TrainSettings check = TrainSettings.builder().sizes(scalingSizes).eta(scalingEta).lambda(scalingLambda)
         .epochs(scalingEpochs).build().validate();
-    for (int n : scalingWorkers) if (n < 2) throw new IllegalArgumentException("--scaling-workers " + n + ": use 2 or more");
+    for (int n : scalingWorkers) if (n < 2) throw new UserError("--scaling-workers " + n + ": use 2 or more");
     TrainTest data = DataSource.load(scaling, null, 0, 0);
     org.nndl.data.Dataset train = scalingExpand ? org.nndl.data.Shift.expand(data.train()) : data.train();
     org.nndl.cache.DataChecks.check(check.spec(), train, "training");
@@ -220,7 +221,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** --mlp: both classifiers on each hidden size, in this one Spark session. */
   private List<Measure> mlp() {
-    if (mlpEpochs < 1) throw new IllegalArgumentException("--mlp-epochs " + mlpEpochs + ": use at least 1");
+    if (mlpEpochs < 1) throw new UserError("--mlp-epochs " + mlpEpochs + ": use at least 1");
     SparkSession spark = SparkSession.active();
     TrainTest data = DataSource.load(mlp, null, 0, 0);
     System.err.println("bench --mlp: " + data.train().size() + " training and " + data.test().size() + " test rows, master "

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.data.Sessions;
+import org.nndl.error.UserError;
 import org.nndl.run.NamedSettings;
 import org.nndl.train.TrainingSets;
 import org.nndl.data.DataSource;
@@ -53,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     ResultFormat f = ResultFormat.parse(format);
     boolean test = checkSplit();
-    if (limit < 0) throw new IllegalArgumentException("--limit " + limit + ": use 0 (all images) or a positive number");
+    if (limit < 0) throw new UserError("--limit " + limit + ": use 0 (all images) or a positive number");
     int partitions = Math.max(0, NamedSettings.partitions(this.partitions));  // auto: every core, as the plan scores
     // Everything that can be refused is checked before Spark starts.
     ModelJson.Model m = ModelFile.load(model);
@@ -85,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private boolean checkSplit() {
     if (!split.equals("test") && !split.equals("train")) {
-      throw new IllegalArgumentException("--split " + split + ": use test or train");
+      throw new UserError("--split " + split + ": use test or train");
     }
     return split.equals("test");
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.data.Sessions;
+import org.nndl.error.UserError;
 import org.nndl.metrics.Warehouse;
 import org.nndl.plot.CurveLoader;
 import org.nndl.plot.Curves;
@@ -34,7 +35,7 @@ final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if ((runs == null) == (where == null)) {
-      throw new IllegalArgumentException("pass either --runs ID[,ID...] or --where CONDITION"
+      throw new UserError("pass either --runs ID[,ID...] or --where CONDITION"
           + " (see ./submit plot --help)");
     }
     Warehouse wh = warehouse.open();

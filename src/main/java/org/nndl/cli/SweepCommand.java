@@ -13,6 +13,7 @@ import org.nndl.data.DataSource;
 import org.nndl.data.FrameSource;
 import org.nndl.data.Sessions;
 import org.nndl.error.ExitCode;
+import org.nndl.error.UserError;
 import org.nndl.metrics.Query;
 import org.nndl.metrics.ResultFormat;
 import org.nndl.metrics.ResultPrinter;
@@ -53,7 +54,7 @@ final class SweepCommand implements Callable<Integer> {
     for (double eta : options.eta) for (double lambda : options.lambda) grid.add(options.settings(eta, lambda));
     TrainSettings first = grid.get(0);
     if (first.techniques().validation() == 0) {
-      throw new IllegalArgumentException("sweep ranks runs by validation accuracy: add --validation N"
+      throw new UserError("sweep ranks runs by validation accuracy: add --validation N"
           + " (e.g. --validation 10000, the book's 50,000/10,000 split)");
     }
     FrameSets frames = options.frames(first.data());

@@ -9,6 +9,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.data.Sessions;
+import org.nndl.error.UserError;
 import org.nndl.train.FrameSets;
 import org.nndl.train.TrainingSets;
 import org.nndl.checkpoint.Checkpoint;
@@ -54,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (checkpointEvery < 0) throw new IllegalArgumentException("--checkpoint-every " + checkpointEvery + ": use 0 for never or a positive number of epochs");
+    if (checkpointEvery < 0) throw new UserError("--checkpoint-every " + checkpointEvery + ": use 0 for never or a positive number of epochs");
     return resume ? resume() : start();
   }
 
@@ -85,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private int resume() {
-    if (runId == null) throw new IllegalArgumentException("--resume needs the --run-id of the run to continue");
+    if (runId == null) throw new UserError("--resume needs the --run-id of the run to continue");
     Warehouse wh = warehouse.open();
     Path runDir = wh.runDir(runId);
     if (!wh.isDirectory(runDir)) {
@@ -135,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
       String was = stored.get(name);
       String now = given.get(name);
       if (!Objects.equals(was, now)) {
-        throw new IllegalArgumentException(name + " cannot be changed by --resume: run '" + runId + "' was started with "
+        throw new UserError(name + " cannot be changed by --resume: run '" + runId + "' was started with "
             + name + " " + (was == null ? "(not stored)" : "'" + was + "'") + ", not '" + now
             + "' (drop " + name + " or give its old value, or start a new run)");
       }

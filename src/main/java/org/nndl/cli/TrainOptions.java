@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.nndl.error.UserError;
 import org.nndl.run.NamedSettings;
 import org.nndl.train.FrameSets;
 import org.nndl.train.TrainSettings;
@@ -87,7 +88,7 @@ final class TrainOptions {
   TrainSettings settings() {
     for (double[] list : new double[][] {eta, lambda}) {
       if (list.length != 1) {
-        throw new IllegalArgumentException((list == eta ? "--eta" : "--lambda") + " takes one value for a run:"
+        throw new UserError((list == eta ? "--eta" : "--lambda") + " takes one value for a run:"
             + " use ./submit sweep to try a list");
       }
     }
@@ -129,7 +130,7 @@ final class TrainOptions {
     CommandSpec spec = CommandSpec.forAnnotatedObject(t);
     values.forEach((name, text) -> {
       OptionSpec o = spec.findOption(name);
-      if (o == null) throw new IllegalArgumentException("the checkpoint has an unknown option " + name + ": it was written by another version");
+      if (o == null) throw new UserError("the checkpoint has an unknown option " + name + ": it was written by another version");
       if (o.type() == boolean.class) {
         if (Boolean.parseBoolean(text)) args.add(name);
       } else if (!text.isEmpty()) {

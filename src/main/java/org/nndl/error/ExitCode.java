@@ -20,16 +20,14 @@ public final class ExitCode {
   private ExitCode() {}
 
   /**
-   * The user error behind a failure, or null: the failure itself when it is an
-   * IllegalArgumentException (a setting refused), or a {@link UserError} however deep Spark wrapped
-   * it (an executor's task failure carries the executor's exception as its cause).
+   * The user error behind a failure, or null: a {@link UserError} (the project's own refusal of a
+   * setting, a file, a run or a query) however deep Spark wrapped it (an executor's task failure
+   * carries the executor's exception as its cause). Any other exception, an
+   * IllegalArgumentException from a precondition or from inside Spark included, is not the
+   * user's: it is reported as unexpected, with its trace under NNDL_DEBUG=1.
    */
-  public static IllegalArgumentException userError(Throwable failure) {
-    if (failure instanceof IllegalArgumentException e) return e;
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof UserError e) return e;
-    }
-    return null;
+  public static UserError userError(Throwable failure) {
+    return (UserError) Causes.first(failure, t -> t instanceof UserError);
   }
 
   /** The exit code for a failure that reached the command line. */
@@ -37,7 +35,7 @@ public final class ExitCode {
 
   /** The one line the user sees for a failure. */
   public static String message(Throwable failure) {
-    IllegalArgumentException user = userError(failure);
+    UserError user = userError(failure);
     if (user != null) return UserError.oneLine(user.getMessage());
     return failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
   }

@@ -6,7 +6,9 @@ package org.nndl.error;
  * Line breaks in messages taken from other libraries (Hadoop's span several lines) are folded.
  *
  * <p>It is an {@link IllegalArgumentException}, so the Spark ML API reports bad input the way Spark
- * users expect; {@link ExitCode} maps the whole family to one exit code.
+ * users expect; {@link ExitCode} maps the whole family to one exit code. Only this family is the
+ * user's: a plain IllegalArgumentException (a precondition, a NumberFormatException, a
+ * {@code require} inside Spark) is a fault of the program, reported as such.
  */
 public class UserError extends IllegalArgumentException {
   public UserError(String message) { super(oneLine(message)); }

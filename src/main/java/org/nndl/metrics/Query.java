@@ -6,6 +6,8 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.error.Causes;
+import org.nndl.error.UsersSql;
 
 /**
  * Runs user SQL over a warehouse's tables, visible as the views {@code metrics}, {@code runs}
@@ -82,18 +84,26 @@ public final class Query {
           .createOrReplaceTempView(view);
     } catch (Exception e) {
       if (!(e instanceof SparkThrowable)) throw e;
+      if (ioFailure(e)) throw new IllegalStateException("cannot read table " + view + " in " + table + ": " + firstLine(e), e);
       throw new MetricsError("cannot read table " + view + " in " + table + ": "
           + firstLine(e) + "; check that no foreign files were put there", e);
     }
   }
 
-  /** A Spark error the user's SQL caused, as a one-line MetricsError; others rethrown. */
-  static RuntimeException failure(Exception e) {
-    if (!(e instanceof SparkThrowable)) {
-      return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+  /**
+   * A failure of the user's SQL ({@link UsersSql}) as a one-line MetricsError; every other failure
+   * (a file that cannot be read, a lost executor, Spark's internal errors) is not the SQL's and is
+   * returned as it is, for the command line to report as unexpected with Spark's first line.
+   */
+  public static RuntimeException failure(Exception e) {
+    if (UsersSql.caused(e)) {
+      return new MetricsError("query failed: " + firstLine(e) + "; tables are metrics, runs and evaluations", e);
     }
-    return new MetricsError("query failed: " + firstLine(e) + "; tables are metrics, runs and evaluations", e);
+    return e instanceof RuntimeException r ? r : new IllegalStateException("query could not run: " + firstLine(e), e);
   }
+
+  /** Whether an I/O error is behind e (a checksum, a permission, a lost data node): not a foreign file's content. */
+  private static boolean ioFailure(Throwable e) { return Causes.first(e, t -> t instanceof java.io.IOException) != null; }
 
   private static String firstLine(Exception e) {
     String message = String.valueOf(e.getMessage()).strip();

@@ -17,6 +17,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.nndl.cache.CachedSet;
+import org.nndl.error.UserError;
 import scala.jdk.javaapi.CollectionConverters;
 import org.nndl.data.DataError;
 import org.nndl.data.DistributedSet;
@@ -115,7 +116,7 @@ final class Fit {
         try {
           runId = clf.getRunId() == null ? wh.claimNewRun() : wh.claimFirstFree(clf.getRunId());
         } catch (MetricsError e) {  // a malformed runId, a warehouse that cannot be written
-          throw new IllegalArgumentException(ParamRefusals.inParamWords(e.getMessage()), e);
+          throw new UserError(ParamRefusals.inParamWords(e.getMessage()), e);
         }
         r = inWarehouse(wh, runId, frame.sparkSession(), sc, s, sets, epochs);
       }
@@ -163,7 +164,7 @@ final class Fit {
       SharedWarehouse.check(wh, sc.master());
       return wh;
     } catch (MetricsError e) {
-      throw new IllegalArgumentException(ParamRefusals.inParamWords(e.getMessage()), e);
+      throw new UserError(ParamRefusals.inParamWords(e.getMessage()), e);
     }
   }
 
@@ -173,11 +174,11 @@ final class Fit {
    */
   static void checkParams(NetworkClassifier clf) {
     if (clf.getRunId() != null && clf.getWarehouse() == null) {
-      throw new IllegalArgumentException("runId names a run in a warehouse: set warehouse too");
+      throw new UserError("runId names a run in a warehouse: set warehouse too");
     }
     boolean validation = clf.getValidationIndicatorCol() != null;
     if (!validation && (clf.getEarlyStop() > 0 || clf.getEtaSchedule().equals("halve"))) {
-      throw new IllegalArgumentException((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
+      throw new UserError((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
           + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
     }
     settings(clf, 1, 2, validation ? 1 : 0);  // the trainer's own checks, on stand-in layer sizes
@@ -234,7 +235,7 @@ final class Fit {
     try {
       s = NamedSettings.settings(v);
       s.toBuilder().seed(0).build().validate();
-    } catch (IllegalArgumentException e) {
+    } catch (UserError e) {
       throw ParamRefusals.reword(c, e);
     }
     return s;

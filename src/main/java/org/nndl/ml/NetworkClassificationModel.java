@@ -13,6 +13,7 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.types.StructType;
+import org.nndl.error.UserError;
 import org.nndl.net.ModelJson;
 import org.nndl.net.Network2;
 import org.nndl.net.NetworkSpec;
@@ -90,14 +91,14 @@ public final class NetworkClassificationModel
 
   @Override public int numClasses() { return spec().layout().outputSize(); }
 
-  /** The output layer's activations; IllegalArgumentException for a vector of another size or a non-finite value. */
+  /** The output layer's activations; a UserError (an IllegalArgumentException) for a vector of another size or a non-finite value. */
   @Override public Vector predictRaw(Vector features) {
     if (features.size() != numFeatures()) throw wrongSize("a vector of " + features.size() + " values");
     double[] x = features.toArray().clone();
     double scale = 1.0 / getInputScale();
     for (int j = 0; j < x.length; j++) {
       if (!Double.isFinite(x[j])) {
-        throw new IllegalArgumentException("the column '" + getFeaturesCol() + "' holds a vector whose value " + j + " is "
+        throw new UserError("the column '" + getFeaturesCol() + "' holds a vector whose value " + j + " is "
             + x[j] + ": every feature must be a finite number");
       }
       x[j] *= scale;
@@ -116,8 +117,8 @@ public final class NetworkClassificationModel
     return super.transformSchema(schema);
   }
 
-  private IllegalArgumentException wrongSize(String what) {
-    return new IllegalArgumentException("the column '" + getFeaturesCol() + "' holds " + what + " but the model's input"
+  private UserError wrongSize(String what) {
+    return new UserError("the column '" + getFeaturesCol() + "' holds " + what + " but the model's input"
         + " layer takes " + numFeatures() + ": give it vectors of the size it was trained on (a LIBSVM file read without"
         + " option numFeatures has as many values as its largest index)");
   }

@@ -3,6 +3,7 @@ package org.nndl.ml;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.nndl.error.UserError;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Layout;
@@ -19,23 +20,23 @@ final class ParamRefusals {
   private ParamRefusals() {}
 
   /** The refusal e of p's settings, reworded when p shows why. */
-  static IllegalArgumentException reword(NetworkParams p, IllegalArgumentException e) {
+  static UserError reword(NetworkParams p, UserError e) {
     if (p.getMomentum() > 0 && !p.getSyncEvery().equals("exact")) {
-      return new IllegalArgumentException("momentum " + p.getMomentum() + " needs syncEvery exact (not " + p.getSyncEvery()
+      return new UserError("momentum " + p.getMomentum() + " needs syncEvery exact (not " + p.getSyncEvery()
           + "): the velocity lives on the driver and is updated every mini-batch", e);
     }
     if (p.getDropout() > 0 && p.getHiddenLayers().length == 0) {
-      return new IllegalArgumentException("dropout " + p.getDropout() + " needs a hidden layer to drop neurons from:"
+      return new UserError("dropout " + p.getDropout() + " needs a hidden layer to drop neurons from:"
           + " set hiddenLayers to one or more sizes", e);
     }
     Activation act = Activation.parse(p.getActivation());
     Output out = p.getOutput().isEmpty() ? Output.of(act) : Output.parse(p.getOutput());
     if (!defined(act, out, Cost.parse(p.getCost()))) {
-      return new IllegalArgumentException("cost " + p.getCost() + " needs outputs in (0,1) but a " + out.id() + " output"
+      return new UserError("cost " + p.getCost() + " needs outputs in (0,1) but a " + out.id() + " output"
           + " layer gives values outside it (ln a or ln(1-a) is undefined, so NaN): set output sigmoid or softmax, or"
           + " cost quadratic" + (p.getOutput().isEmpty() ? " (output is empty: the activation's, " + act.id() + ")" : ""), e);
     }
-    return new IllegalArgumentException(inParamWords(e.getMessage()), e);
+    return new UserError(inParamWords(e.getMessage()), e);
   }
 
   /** A refusal worded for the command line with each option that is a param named as the param ("--eta 0" is "stepSize 0"). */
@@ -52,7 +53,7 @@ final class ParamRefusals {
     try {
       new NetworkSpec(new Layout(1, 1), act, out, cost);
       return true;
-    } catch (IllegalArgumentException e) {
+    } catch (UserError e) {
       return false;
     }
   }

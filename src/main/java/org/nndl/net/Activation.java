@@ -1,5 +1,7 @@
 package org.nndl.net;
 
+import org.nndl.error.UserError;
+
 /** The neuron's activation function sigma(z) and its derivative sigma'(z). */
 public enum Activation {
   SIGMOID("sigmoid") {
@@ -29,6 +31,6 @@ public enum Activation {
 
   public static Activation parse(String name) {
     for (Activation a : values()) if (a.id.equalsIgnoreCase(name)) return a;
-    throw new IllegalArgumentException("unknown activation '" + name + "': use sigmoid, relu or tanh");
+    throw new UserError("unknown activation '" + name + "': use sigmoid, relu or tanh");
   }
 }

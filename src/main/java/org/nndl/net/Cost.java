@@ -1,5 +1,7 @@
 package org.nndl.net;
 
+import org.nndl.error.UserError;
+
 /**
  * A cost C(a, y) of one sample's output column a with one-hot target y (y_label = 1), and the
  * output error delta^L = dC/dz^L it gives through an {@link Output} layer (the book's BP1).
@@ -82,6 +84,6 @@ public enum Cost {
     for (Cost c : values()) {
       if (c.id.equalsIgnoreCase(name) || c.network2Name.equals(name)) return c;
     }
-    throw new IllegalArgumentException("unknown cost '" + name + "': use cross-entropy, quadratic or log-likelihood");
+    throw new UserError("unknown cost '" + name + "': use cross-entropy, quadratic or log-likelihood");
   }
 }

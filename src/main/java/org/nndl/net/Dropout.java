@@ -3,6 +3,7 @@ package org.nndl.net;
 import static org.nndl.net.KeyedShuffle.mix;
 
 import java.io.Serializable;
+import org.nndl.error.UserError;
 
 /**
  * Dropout on the hidden neurons (chapter 3, "Dropout"): during training each hidden neuron of a
@@ -19,7 +20,7 @@ public final class Dropout implements Serializable {
 
   /** rate p in [0, 1): the probability of dropping a hidden neuron. */
   public Dropout(double rate, long seed) {
-    if (!(rate >= 0 && rate < 1)) throw new IllegalArgumentException("dropout rate " + rate + " is not in [0, 1)");
+    if (!(rate >= 0 && rate < 1)) throw new UserError("dropout rate " + rate + " is not in [0, 1)");
     this.rate = rate;
     this.seed = seed;
   }

@@ -1,5 +1,7 @@
 package org.nndl.net;
 
+import org.nndl.error.UserError;
+
 /**
  * Starting weights and biases (chapter 3, "Weight initialization"), drawn as the chapter-3
  * notebook draws them from {@code rng = np.random.default_rng(seed)}: first every layer's biases,
@@ -45,6 +47,6 @@ public enum Initializer {
 
   public static Initializer parse(String name) {
     for (Initializer i : values()) if (i.id.equalsIgnoreCase(name)) return i;
-    throw new IllegalArgumentException("unknown initializer '" + name + "': use default or large");
+    throw new UserError("unknown initializer '" + name + "': use default or large");
   }
 }

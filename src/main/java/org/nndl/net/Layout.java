@@ -2,6 +2,7 @@ package org.nndl.net;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import org.nndl.error.UserError;
 
 /**
  * Where each layer's parameters sit in the one flat {@code double[]} that is broadcast and
@@ -27,7 +28,7 @@ public final class Layout implements Serializable {
       at += (long) sizes[l] * sizes[l - 1];
       biasOffset[l] = (int) at;
       at += sizes[l];
-      if (at > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("network too large for one array");
+      if (at > Integer.MAX_VALUE - 8) throw new UserError("network too large for one array: use smaller --sizes");
     }
     size = (int) at;
   }

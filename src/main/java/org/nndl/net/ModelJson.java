@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.nndl.error.UserError;
 
 /**
  * A trained network as network2.py's save() writes it, so Nielsen's load() reads ours and we read
@@ -61,13 +62,13 @@ public final class ModelJson {
     try {
       root = JSON.readTree(json);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read model " + name + ": " + firstLine(e.getMessage())
+      throw new UserError("cannot read model " + name + ": " + firstLine(e.getMessage())
           + " (expected network2.py's JSON: sizes, weights, biases, cost)");
     }
     try {
       return fromJson(root);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(oneLine("model " + name + " is not a network2.py model: " + e.getMessage()));
+      throw new UserError(oneLine("model " + name + " is not a network2.py model: " + e.getMessage()));
     }
   }
 
@@ -78,49 +79,49 @@ public final class ModelJson {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** Reads a model; a malformed file gets an IllegalArgumentException naming what is wrong. */
+  /** Reads a model; a malformed file gets a UserError naming what is wrong. */
   public static Model load(Path file) {
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read model " + file + ": " + firstLine(e.getMessage())
+      throw new UserError("cannot read model " + file + ": " + firstLine(e.getMessage())
           + " (expected network2.py's JSON: sizes, weights, biases, cost)");
     }
     try {
       return fromJson(root);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(oneLine("model " + file + " is not a network2.py model: " + e.getMessage()));
+      throw new UserError(oneLine("model " + file + " is not a network2.py model: " + e.getMessage()));
     }
   }
 
-  /** A model from network2.py's JSON text; malformed text gets an IllegalArgumentException naming what is wrong. */
+  /** A model from network2.py's JSON text; malformed text gets a UserError naming what is wrong. */
   public static Model parse(String text) {
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not JSON: " + firstLine(e.getMessage()) + " (expected network2.py's JSON: sizes, weights, biases, cost)");
+      throw new UserError("not JSON: " + firstLine(e.getMessage()) + " (expected network2.py's JSON: sizes, weights, biases, cost)");
     }
     try {
       return fromJson(root);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(oneLine("not a network2.py model: " + e.getMessage()));
+      throw new UserError(oneLine("not a network2.py model: " + e.getMessage()));
     }
   }
 
   static Model fromJson(JsonNode root) {
-    if (root == null || !root.isObject()) throw new IllegalArgumentException("the top level is not a JSON object");
+    if (root == null || !root.isObject()) throw new UserError("the top level is not a JSON object");
     for (String key : new String[] {"sizes", "weights", "biases", "cost"}) {
-      if (!root.has(key)) throw new IllegalArgumentException("the key '" + key + "' is missing");
+      if (!root.has(key)) throw new UserError("the key '" + key + "' is missing");
     }
     JsonNode s = root.get("sizes");
-    if (!s.isArray()) throw new IllegalArgumentException("'sizes' is not a list of layer sizes");
+    if (!s.isArray()) throw new UserError("'sizes' is not a list of layer sizes");
     int[] sizes = new int[s.size()];
     for (int i = 0; i < sizes.length; i++) {
       JsonNode n = s.get(i);
       if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-        throw new IllegalArgumentException("layer size " + i + " is not a whole number: " + n);
+        throw new UserError("layer size " + i + " is not a whole number: " + n);
       }
       sizes[i] = n.asInt();
     }
@@ -145,27 +146,27 @@ public final class ModelJson {
   private static void checkShape(JsonNode weights, JsonNode biases, Layout layout) {
     if (!weights.isArray() || !biases.isArray()
         || weights.size() != layout.layers() - 1 || biases.size() != layout.layers() - 1) {
-      throw new IllegalArgumentException("it has " + (weights.isArray() ? weights.size() : 0) + " weight matrices and "
+      throw new UserError("it has " + (weights.isArray() ? weights.size() : 0) + " weight matrices and "
           + (biases.isArray() ? biases.size() : 0) + " bias vectors for " + layout.layers() + " layers");
     }
     for (int l = 1; l < layout.layers(); l++) {
       JsonNode w = weights.get(l - 1), b = biases.get(l - 1);
       if (!w.isArray() || !b.isArray() || w.size() != layout.size(l) || b.size() != layout.size(l)) {
-        throw new IllegalArgumentException("layer " + l + " does not have " + layout.size(l) + " rows");
+        throw new UserError("layer " + l + " does not have " + layout.size(l) + " rows");
       }
       for (int j = 0; j < layout.size(l); j++) {
         if (!w.get(j).isArray() || w.get(j).size() != layout.size(l - 1)) {
-          throw new IllegalArgumentException("row " + j + " of layer " + l + " does not have " + layout.size(l - 1) + " weights");
+          throw new UserError("row " + j + " of layer " + l + " does not have " + layout.size(l - 1) + " weights");
         }
         if (!b.get(j).isArray() || b.get(j).size() != 1) {
-          throw new IllegalArgumentException("bias " + j + " of layer " + l + " is not a one-element list");
+          throw new UserError("bias " + j + " of layer " + l + " is not a one-element list");
         }
       }
     }
   }
 
   private static double number(JsonNode n) {
-    if (n == null || !n.isNumber()) throw new IllegalArgumentException("a parameter is not a number: " + n);
+    if (n == null || !n.isNumber()) throw new UserError("a parameter is not a number: " + n);
     return n.asDouble();
   }
 

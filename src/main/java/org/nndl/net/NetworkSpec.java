@@ -1,6 +1,7 @@
 package org.nndl.net;
 
 import java.io.Serializable;
+import org.nndl.error.UserError;
 
 /**
  * What a network is: its layer sizes, the activation of its hidden layers, its output layer and
@@ -12,7 +13,7 @@ public record NetworkSpec(Layout layout, Activation activation, Output output, C
   /** Refuses combinations whose maths is undefined, saying what to use instead. */
   public NetworkSpec {
     if (cost != Cost.QUADRATIC && !output.inUnitInterval()) {
-      throw new IllegalArgumentException("the " + cost.id() + " cost needs outputs in (0,1) but a " + output.id()
+      throw new UserError("the " + cost.id() + " cost needs outputs in (0,1) but a " + output.id()
           + " output layer gives values outside it (ln a or ln(1-a) is undefined, so NaN): use --output sigmoid or"
           + " --output softmax, or --cost quadratic");
     }

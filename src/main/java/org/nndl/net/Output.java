@@ -1,5 +1,7 @@
 package org.nndl.net;
 
+import org.nndl.error.UserError;
+
 /**
  * The output layer L: the activation a^L = f(z^L) of the whole output column, and the way an
  * error dC/da^L goes back through it to dC/dz^L. The elementwise layers apply one neuron's
@@ -60,6 +62,6 @@ public enum Output {
 
   public static Output parse(String name) {
     for (Output o : values()) if (o.id().equalsIgnoreCase(name)) return o;
-    throw new IllegalArgumentException("unknown output layer '" + name + "': use sigmoid, softmax, relu or tanh");
+    throw new UserError("unknown output layer '" + name + "': use sigmoid, softmax, relu or tanh");
   }
 }

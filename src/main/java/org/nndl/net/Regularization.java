@@ -1,5 +1,7 @@
 package org.nndl.net;
 
+import org.nndl.error.UserError;
+
 /**
  * The weight penalty of chapter 3 (biases are never penalised), with strength lambda over a set
  * of n samples: how it shrinks a weight in a step, its part of the cost, and its gradient.
@@ -43,6 +45,6 @@ public enum Regularization {
 
   public static Regularization parse(String name) {
     for (Regularization r : values()) if (r.id.equalsIgnoreCase(name)) return r;
-    throw new IllegalArgumentException("unknown regularization '" + name + "': use l2 or l1");
+    throw new UserError("unknown regularization '" + name + "': use l2 or l1");
   }
 }

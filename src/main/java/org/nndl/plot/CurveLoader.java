@@ -169,8 +169,7 @@ public final class CurveLoader {
     try {
       return rows.collectAsList();
     } catch (Exception e) {
-      String first = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
-      throw new MetricsError("query failed: " + first + "; tables are metrics and runs", e);
+      throw Query.failure(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.nndl.predict;
 
+import org.nndl.error.UserError;
 import org.nndl.net.NetworkSpec;
 
 /** Which pictures a model takes: one input neuron per pixel. */
@@ -10,7 +11,7 @@ public final class InputSize {
   public static void check(NetworkSpec spec, int rows, int cols, String what) {
     int in = spec.layout().inputSize();
     if ((long) rows * cols != in) {
-      throw new IllegalArgumentException(what + " are " + rows + "x" + cols + " = " + (long) rows * cols
+      throw new UserError(what + " are " + rows + "x" + cols + " = " + (long) rows * cols
           + " pixels but the model's input layer has " + in + " neurons" + squareHint(in)
           + ": use pictures of the size the model was trained on");
     }
@@ -24,7 +25,7 @@ public final class InputSize {
     int in = spec.layout().inputSize();
     int side = squareSide(in);
     if (side < 0) {
-      throw new IllegalArgumentException(what + ": the model's input layer has " + in
+      throw new UserError(what + ": the model's input layer has " + in
           + " neurons, not a square picture, so pictures cannot be scaled to it: pass IDX images of its size instead");
     }
     return side;

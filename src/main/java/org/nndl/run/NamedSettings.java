@@ -2,6 +2,7 @@ package org.nndl.run;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.nndl.error.UserError;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Initializer;
@@ -63,7 +64,7 @@ public final class NamedSettings {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException("--partitions " + text + ": use auto, 0 for Spark's default parallelism, or a positive count");
+    throw new UserError("--partitions " + text + ": use auto, 0 for Spark's default parallelism, or a positive count");
   }
 
   /** --sync-every: exact (or nothing), auto (the parallel plan), a positive number K of local steps, or epoch. */
@@ -77,14 +78,14 @@ public final class NamedSettings {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new IllegalArgumentException("--sync-every " + text + ": use exact, auto, a positive number of local steps, or epoch");
+    throw new UserError("--sync-every " + text + ": use exact, auto, a positive number of local steps, or epoch");
   }
 
   /** --eta-schedule: none or halve. */
   public static boolean halve(String schedule) {
     if (schedule == null || schedule.equals("none")) return false;
     if (schedule.equals("halve")) return true;
-    throw new IllegalArgumentException("--eta-schedule " + schedule + ": use none or halve");
+    throw new UserError("--eta-schedule " + schedule + ": use none or halve");
   }
 
   private static boolean has(Map<String, String> v, String name) {

@@ -1,5 +1,6 @@
 package org.nndl.train;
 
+import org.nndl.error.UserError;
 import org.nndl.net.Regularization;
 
 /**
@@ -20,7 +21,7 @@ public record Techniques(Regularization regularization, double dropout, double m
   /** network2.py's SGD: L2 and nothing more. */
   public static final Techniques NONE = new Techniques(Regularization.L2, 0, 0, 0, 0, false, 10, false);
 
-  /** Throws IllegalArgumentException naming the bad setting and what to do; syncExact: --sync-every exact. */
+  /** Throws a UserError naming the bad setting and what to do; syncExact: --sync-every exact. */
   void validate(boolean syncExact, int layers) {
     if (!(dropout >= 0 && dropout < 1)) throw bad("--dropout " + dropout + ": use a rate in [0, 1), e.g. 0.5 as the book");
     if (dropout > 0 && layers < 3) throw bad("--dropout needs a hidden layer to drop neurons from: use --sizes with three or more layers");
@@ -37,5 +38,5 @@ public record Techniques(Regularization regularization, double dropout, double m
     }
   }
 
-  private static IllegalArgumentException bad(String msg) { return new IllegalArgumentException(msg); }
+  private static UserError bad(String msg) { return new UserError(msg); }
 }

@@ -2,6 +2,7 @@ package org.nndl.train;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import org.nndl.error.UserError;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Dropout;
@@ -98,7 +99,7 @@ public record TrainSettings(
   /** partitions = Spark's default parallelism (--partitions 0). */
   public static final int DEFAULT_PARALLELISM = 0;
 
-  /** Throws IllegalArgumentException naming the bad setting and what to do. */
+  /** Throws a UserError naming the bad setting and what to do. */
   public TrainSettings validate() {
     if (sizes == null || sizes.length < 2) throw bad("--sizes needs at least two layers, e.g. 784,30,10");
     for (int s : sizes) if (s <= 0) throw bad("--sizes " + sizesText() + ": every layer size must be positive");
@@ -191,5 +192,5 @@ public record TrainSettings(
     if (v <= 0) throw bad(name + " " + v + ": must be a positive whole number");
   }
 
-  private static IllegalArgumentException bad(String msg) { return new IllegalArgumentException(msg); }
+  private static UserError bad(String msg) { return new UserError(msg); }
 }

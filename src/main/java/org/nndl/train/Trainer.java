@@ -10,6 +10,7 @@ import org.nndl.cache.DataChecks;
 import org.nndl.compute.Gradient;
 import org.nndl.compute.JobDescription;
 import org.nndl.data.Dataset;
+import org.nndl.error.UserError;
 import org.nndl.eval.Evaluator;
 import org.nndl.eval.Score;
 import org.nndl.metrics.EpochMetrics;
@@ -212,7 +213,7 @@ public final class Trainer {
   private ParallelSgd parallel(CachedSet walked, Gradient gradient, Layout layout) {
     int n = walked.size(), workers = settings.partitions();
     if (workers > n) {
-      throw new IllegalArgumentException("--partitions " + workers + ": more workers than the " + n
+      throw new UserError("--partitions " + workers + ": more workers than the " + n
           + " training samples; use at most " + n);
     }
     return new ParallelSgd(sc, walked, new Workers(n, workers), walked.partitions(),

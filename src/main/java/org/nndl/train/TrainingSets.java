@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.cache.DataChecks;
+import org.nndl.error.UserError;
 import org.nndl.train.parallel.SyncRule;
 import org.nndl.data.DataError;
 import org.nndl.data.DataSource;
@@ -67,7 +68,7 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
   /** The samples the training set keeps of a training file of total samples, v held out. */
   static int trainingSize(int total, int v, int limit) {
     if (v > 0 && v >= total) {
-      throw new IllegalArgumentException("--validation " + v + ": the training file has only " + total
+      throw new UserError("--validation " + v + ": the training file has only " + total
           + " samples and some must be left for training: hold out fewer");
     }
     return limit > 0 ? Math.min(limit, total - v) : total - v;

@@ -1,6 +1,7 @@
 package org.nndl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -77,15 +78,68 @@ class ConsoleLogTest {
   }
 
   @Test
+  void anExecutorsOwnFailuresStayVisibleWithTheirTrace() throws Exception {
+    String executor = "org.apache.spark.executor.Executor";
+    String shown = console(c -> {
+      c.getLogger(executor).error("Exception in task 0.0 in stage 1.0 (TID 1)", new OutOfMemoryError("Java heap space"));
+      c.getLogger(executor).warn("Issue communicating with driver in heartbeater",
+          new IllegalStateException("heartbeat timed out"));
+      c.getLogger(executor).error("Exception in task 1.0 in stage 1.0 (TID 2)",
+          new IllegalArgumentException("requirement failed: a bug, not the user's input"));
+    });
+    assertTrue(shown.contains("Exception in task 0.0") && shown.contains("java.lang.OutOfMemoryError: Java heap space"), shown);
+    assertTrue(shown.contains("Issue communicating with driver in heartbeater"), shown);
+    assertTrue(shown.contains("requirement failed: a bug"), shown);
+    assertTrue(shown.contains("\tat org.nndl.cli.ConsoleLogTest"), "traces are shown: " + shown);
+  }
+
+  @Test
+  void aUsersBadFileWrappedBySparkIsStillNotShownTwice() throws Exception {
+    RuntimeException wrapped = new RuntimeException("task failed", new DataError("/data/x.gz: not gzip: check the file"));
+    assertEquals("", console(c -> c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", wrapped)));
+  }
+
+  /** An executor's error of the user's SQL (SQL state 22012) is the query's one-line error: no trace from the executor or the scheduler. */
+  @Test
+  void aUsersSqlErrorOnAnExecutorShowsNoTrace() throws Exception {
+    org.apache.spark.sql.SparkSession spark = org.nndl.SparkTestSession.get();
+    Exception divide = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> spark.sql("select 1 / (id - id) from range(1)").collect());
+    Throwable first = divide;
+    while (!(first instanceof org.apache.spark.SparkThrowable s && s.getSqlState() != null)) first = first.getCause();
+    String lost = LOST_TASK + stackText(first);
+    assertEquals("", console(c -> {
+      c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0", divide);
+      c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(lost);
+    }));
+  }
+
+  /** A SparkContext that cannot start throws what it logs: the command's error line says it, so Spark's copy is not shown; its other lines are. */
+  @Test
+  void aSparkContextThatCannotStartIsReportedOnceByTheCommand() throws Exception {
+    String shown = console(c -> {
+      c.getLogger("org.apache.spark.SparkContext").error("Error initializing SparkContext.",
+          new IllegalArgumentException("requirement failed: A secret key must be specified via the spark.authenticate.secret config."));
+      c.getLogger("org.apache.spark.SparkContext").warn("Another SparkContext is being constructed");
+    });
+    assertFalse(shown.contains("Error initializing") || shown.contains("secret key"), shown);
+    assertTrue(shown.contains("Another SparkContext is being constructed"), shown);
+  }
+
+  @Test
   void realProblemsStayVisible() throws Exception {
     IllegalStateException bug = new IllegalStateException("something the project did not expect");
     String shown = console(c -> {
       c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(LOST_TASK + stackText(bug));
       c.getLogger("org.apache.spark.scheduler.TaskSchedulerImpl").error("Lost executor 1 on host: worker lost");
+      c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn(LOST_TASK + "org.apache.spark.SparkException:"
+          + " [FAILED_READ_FILE.NO_HINT] Encountered error while reading file part-0.parquet. SQLSTATE: KD001\n\tat x.y(Z.java:1)\n"
+          + "Caused by: org.apache.spark.SparkArithmeticException: [DIVIDE_BY_ZERO] Division by zero. SQLSTATE: 22012\n");
       c.getLogger("org.nndl.run.TrainRun").warn("a warning of the project's own");
     });
     assertTrue(shown.contains("IllegalStateException: something the project did not expect"), shown);
     assertTrue(shown.contains("Lost executor 1"), shown);
+    assertTrue(shown.contains("Encountered error while reading file part-0.parquet"), shown);
     assertTrue(shown.contains("a warning of the project's own"), shown);
   }
 }

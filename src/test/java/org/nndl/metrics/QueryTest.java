@@ -2,6 +2,7 @@ package org.nndl.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nndl.metrics.Fixtures.epoch;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nndl.SparkTestSession;
+import org.nndl.error.ExitCode;
 
 class QueryTest {
   private final SparkSession spark = SparkTestSession.get();
@@ -85,6 +87,51 @@ class QueryTest {
     MetricsError e = assertThrows(MetricsError.class,
         () -> Query.run(spark, w, "select m.epoch from metrics m join RUNS using (run_id)").count());
     assertTrue(e.getMessage().startsWith("cannot read table runs"), e.getMessage());
+  }
+
+  /**
+   * A data file damaged between its header and its footer is not the SQL's fault: with its
+   * checksum file the damage shows as Hadoop's checksum error while the table's schema is read,
+   * without it when the rows are; either failure is not a user error, and its line names the file.
+   */
+  @Test
+  void aDamagedDataFileIsNotTheQuerysFault() throws Exception {
+    Warehouse w = warehouseWithOneRun();
+    Path file = damageTheMetricsFile();
+    assertNotTheUsers(assertThrows(Exception.class, () -> Query.run(spark, w, "select * from metrics")), file);
+    Files.delete(file.resolveSibling("." + file.getFileName() + ".crc"));
+    var rows = Query.run(spark, w, "select * from metrics");
+    var out = new PrintStream(new ByteArrayOutputStream());
+    assertNotTheUsers(assertThrows(Exception.class, () -> ResultPrinter.print(rows, ResultFormat.TABLE, out)), file);
+  }
+
+  /** Overwrites the pages of the metrics table's data file, keeping "PAR1" and the footer. */
+  private Path damageTheMetricsFile() throws java.io.IOException {
+    Path file;
+    try (var files = Files.walk(dir.resolve("tables/metrics"))) {
+      file = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    int footer = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    java.util.Arrays.fill(bytes, 4, bytes.length - 8 - footer, (byte) 0xff);
+    Files.write(file, bytes);
+    return file;
+  }
+
+  private static void assertNotTheUsers(Exception e, Path file) {
+    assertNull(ExitCode.userError(e), "a damaged file reported as the user's: " + e.getMessage());
+    assertTrue(ExitCode.message(e).contains(file.getFileName().toString()), ExitCode.message(e));
+  }
+
+  /** A job that fails for a reason that is not the SQL's (here a task's own exception, as a lost executor's) is not the user's. */
+  @Test
+  void aFailedJobIsNotTheQuerysFault() {
+    var sc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Exception job = assertThrows(Exception.class, () -> sc.parallelize(java.util.List.of(1), 1)
+        .map(x -> { if (x > 0) throw new IllegalStateException("executor lost"); return x; }).collect());
+    RuntimeException e = Query.failure(job);
+    assertNull(ExitCode.userError(e), e.getMessage());
+    assertTrue(ExitCode.message(e).contains("executor lost"), ExitCode.message(e));
   }
 
   @Test
