@@ -148,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
     SparkSession spark = Sessions.getOrCreate("nndl-spark bench");
     if (mlp != null) return print(spark, mlp());
     if (parallel) {
-      if (parallelRounds < 1) throw new IllegalArgumentException("--parallel-rounds " + parallelRounds + ": use at least 1");
+      if (parallelRounds < 1) throw new UserError("--parallel-rounds " + parallelRounds + ": use at least 1");
       TrainTest digits = DataSource.load("sample", null, 0, 0);
       return print(spark, new ParallelSpeed(JavaSparkContext.fromSparkContext(spark.sparkContext()), digits.train(),
           digits.test()).run(parallelRounds));
@@ -179,13 +179,13 @@ final class BenchCommand implements Callable<Integer> {
     org.nndl.cache.DataChecks.check(check.spec(), train, "training");
     System.err.println("bench --scaling: " + train.size() + " training and " + data.test().size() + " test samples, "
         + check.sizesText() + ", eta " + scalingEta + ", lambda " + scalingLambda + ", " + scalingEpochs + " epochs");
-    if (scalingRound < 1) throw new IllegalArgumentException("--scaling-round " + scalingRound + ": use a positive sample count");
+    if (scalingRound < 1) throw new UserError("--scaling-round " + scalingRound + ": use a positive sample count");
     int m = check.batchSize();
     IntFunction<SyncRule> rule = switch (scalingRule) {
       case "auto" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true);
       case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, false);
       case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, scalingRound, true).stepsPerRound());
-      default -> throw new IllegalArgumentException("--scaling-rule " + scalingRule + ": use auto, heavy-ball or average");
+      default -> throw new UserError("--scaling-rule " + scalingRule + ": use auto, heavy-ball or average");
     };
     ScalingTable table = new ScalingTable(train, data.test(), scalingSizes, m, scalingEta, scalingLambda, scalingEpochs, rule);
     List<ScalingTable.Run> runs = table.runAll(scalingWorkers, scalingSeeds, Runtime.getRuntime().availableProcessors());
@@ -204,7 +204,7 @@ final class BenchCommand implements Callable<Integer> {
         workers[i] = Integer.parseInt(kv[0]);
         seconds[i] = Double.parseDouble(kv[1]) / 1e3;
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("--scaling-model " + scalingModel + ": use N:MS pairs, e.g. 2:4.1,4:6.0,8:11.2");
+        throw new UserError("--scaling-model " + scalingModel + ": use N:MS pairs, e.g. 2:4.1,4:6.0,8:11.2");
       }
     }
     TrainTest data = DataSource.load("sample", null, 0, 0);
