@@ -1,7 +1,6 @@
 package org.nndl.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nndl.data.Dataset;
@@ -48,7 +47,7 @@ public final class ParallelSpeed {
             seconds[p][r], accuracy[p][r]);
       }
     }
-    double e = median(seconds[0]), q = median(seconds[1]);
+    double e = ScalingTable.median(seconds[0]), q = ScalingTable.median(seconds[1]);
     String what = "[784,100,10] 60k, 10 epochs, eta 0.1";
     List<Measure> out = new ArrayList<>();
     out.add(Measure.of("exact fused steps, " + what + ": train seconds", e, "s"));
@@ -57,11 +56,5 @@ public final class ParallelSpeed {
     out.add(Measure.atLeast("parallel - exact test accuracy (last 3 epochs, seed 1)",
         100 * (accuracy[1][0] - accuracy[0][0]), "points", -0.2));
     return out;
-  }
-
-  private static double median(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 }

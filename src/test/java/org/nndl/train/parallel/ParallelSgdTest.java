@@ -132,19 +132,9 @@ class ParallelSgdTest {
   /** A task that fails in its first attempt's second round: the barrier stage runs again, with the same bits. */
   @Test
   void aFailedTaskRetriesTheEpochWithTheSameBits() {
-    SyncRule rule = SyncRule.heavyBall(2, 0.5);
-    Sgd sgd = Sgd.network2(7, ETA, LAMBDA);
-    double[] undisturbed = init(), retried = init();
-    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
-      try (ParallelSgd plan = plan(set, 3, 2, rule)) {
-        plan.epoch(undisturbed, SEED, 1, sgd, () -> false);
-      }
-      try (ParallelSgd plan = plan(set, 3, 2, rule).probe(new FailFirstAttempt(1))) {
-        plan.epoch(retried, SEED, 1, sgd, () -> false);
-      }
-    }
+    double[] retried = firstEpoch(new FailFirstAttempt(1));
     assertTrue(FailFirstAttempt.FAILED.get(), "the probe failed a task");
-    assertArrayEquals(undisturbed, retried, 0.0);
+    assertArrayEquals(firstEpoch(BarrierEpochFunction.Probe.NONE), retried, 0.0);
   }
 
   /**
@@ -154,18 +144,18 @@ class ParallelSgdTest {
   @Test
   @Timeout(120)
   void aTaskLostBeforeTheHubDoesNotHoldTheRetryUp() {
-    SyncRule rule = SyncRule.heavyBall(2, 0.5);
-    Sgd sgd = Sgd.network2(7, ETA, LAMBDA);
-    double[] undisturbed = init(), retried = init();
-    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2)) {
-      try (ParallelSgd plan = plan(set, 3, 2, rule)) {
-        plan.epoch(undisturbed, SEED, 1, sgd, () -> false);
-      }
-      try (ParallelSgd plan = plan(set, 3, 2, rule).probe(new FailFirstAttempt(-1))) {
-        plan.epoch(retried, SEED, 1, sgd, () -> false);
-      }
+    double[] retried = firstEpoch(new FailFirstAttempt(-1));
+    assertArrayEquals(firstEpoch(BarrierEpochFunction.Probe.NONE), retried, 0.0);
+  }
+
+  /** The parameters after epoch 1 of 3 workers on 2 slots (heavy ball 0.5, K = 2, m = 7), the tasks watched by probe. */
+  private static double[] firstEpoch(BarrierEpochFunction.Probe probe) {
+    double[] params = init();
+    try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2);
+        ParallelSgd plan = plan(set, 3, 2, SyncRule.heavyBall(2, 0.5)).probe(probe)) {
+      plan.epoch(params, SEED, 1, Sgd.network2(7, ETA, LAMBDA), () -> false);
     }
-    assertArrayEquals(undisturbed, retried, 0.0);
+    return params;
   }
 
   private static final class FailFirstAttempt implements BarrierEpochFunction.Probe {
