@@ -16,7 +16,8 @@ import java.util.Arrays;
 public final class ExactSum implements Serializable, Mergeable<ExactSum> {
   private static final double HI_UNIT = 0x1p32;   // hi counts units of 2^-32
   private static final double LO_UNIT = 0x1p52;   // lo counts units of 2^-84 (= 2^-32 / 2^52)
-  private static final double LIMIT = 0x1p31;
+  /** The magnitude from which a value is refused: a part with an entry at or beyond it (or NaN) makes the sum invalid. */
+  public static final double LIMIT = 0x1p31;
   private static final long LO_ONE = 1L << 52;   // lo units in one hi unit
 
   private long[] hi;

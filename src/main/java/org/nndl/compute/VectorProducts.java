@@ -2,6 +2,7 @@ package org.nndl.compute;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -115,5 +116,23 @@ final class VectorProducts {
   /** Rows j0.. of sample c0+u's delta, or zeros for a slot past k. */
   private static DoubleVector delta(double[] d, int c0, int u, int k, int rows, int j0) {
     return c0 + u < k ? DoubleVector.fromArray(S, d, (c0 + u) * rows + j0) : DoubleVector.zero(S);
+  }
+
+  /**
+   * {@link StepSweep#sweep}'s whole vectors from start: each lane keep * from - step * g, the
+   * largest |g| and |result| kept in registers and handed to seen. Returns where the plain loop goes on.
+   */
+  static int sweep(double[] from, double[] g, double[] to, int start, int end, double keep, double step, StepSweep seen) {
+    DoubleVector largestG = DoubleVector.zero(S), largestTo = DoubleVector.zero(S);
+    int i = start, bound = start + S.loopBound(end - start);
+    for (; i < bound; i += L) {
+      DoubleVector gv = DoubleVector.fromArray(S, g, i);
+      DoubleVector v = DoubleVector.fromArray(S, from, i).mul(keep).sub(gv.mul(step));
+      v.intoArray(to, i);
+      largestG = largestG.max(gv.abs());  // max, as Math.max, keeps a NaN
+      largestTo = largestTo.max(v.abs());
+    }
+    seen.seeLargest(largestG.reduceLanes(VectorOperators.MAX), largestTo.reduceLanes(VectorOperators.MAX));
+    return i;
   }
 }

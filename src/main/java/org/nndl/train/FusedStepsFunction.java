@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.nndl.compute.ExactSum;
 import org.nndl.compute.Gradient;
 import org.nndl.compute.PartitionJob;
 import org.nndl.data.Block;
@@ -16,9 +15,9 @@ import scala.runtime.AbstractFunction2;
 
 /**
  * The task of consecutive exact SGD steps whose mini-batches all lie in this partition: each is
- * the per-step path's step, taken here back to back: the batch's gradient summed into an
- * {@link ExactSum} (as the one partition's partial sum a per-step job hands the driver, whose
- * total then equals it), the same {@link ExactStep} on the same {@link Updater} (momentum's
+ * the per-step path's step, taken here back to back: the batch's gradient summed in one part (as
+ * the one partition's partial sum a per-step job hands the driver, whose total then equals it,
+ * refused in the same range), the same {@link ExactStep} on the same {@link Updater} (momentum's
  * velocity carried in and out), dropout masks from (epoch, step, sample). So the parameters it
  * returns are those of one job per step, bit for bit; everything comes from the broadcast and
  * the fields, so a retried task returns them too.
@@ -77,16 +76,21 @@ final class FusedStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
   static int take(TaskContext context, List<Block> blocks, double[] w, ExactStep step, int[] samples, long firstStep,
       int n, int epoch, Sgd sgd, Gradient gradient, Probe probe) {
     int m = sgd.m();
-    ExactSum sum = new ExactSum();
-    int steps = (samples.length + m - 1) / m;
-    for (int s = 0; s < steps; s++) {
+    double[] part = new double[w.length];  // the batch's gradient: all its samples are here, so its sum has one part
+    double[] current = w;
+    int steps = (samples.length + m - 1) / m, s = 0;
+    for (; s < steps; s++) {
       probe.beforeStep(context, firstStep + s);
       int[] batch = Arrays.copyOfRange(samples, s * m, Math.min(s * m + m, samples.length));
       Arrays.sort(batch);  // as the per-step path: lets each block find its samples by binary search
-      gradient.add(w, blocks, batch, epoch, firstStep + s, sum.clear());
-      if (!step.take(w, sum, batch.length, sgd, n)) return s;
+      Arrays.fill(part, 0.0);
+      gradient.accumulate(current, blocks, batch, epoch, firstStep + s, part);
+      double[] next = step.fromPart(current, part, batch.length, sgd, n);
+      if (next == null) break;
+      current = next;
     }
-    return steps;
+    step.settle(w, current);
+    return s;
   }
 
   private FusedSteps result(double[] w, Updater updater, int done, boolean diverged, long t0) {

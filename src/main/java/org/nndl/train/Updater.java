@@ -1,6 +1,7 @@
 package org.nndl.train;
 
 import java.io.Serializable;
+import org.nndl.compute.StepSweep;
 import org.nndl.net.Layout;
 import org.nndl.net.Regularization;
 import org.nndl.net.Sgd;
@@ -15,6 +16,7 @@ import org.nndl.net.Sgd;
 public final class Updater implements Serializable {
   private final Layout layout;
   private double[] velocity;
+  private transient StepSweep sweep;
 
   public Updater(Layout layout) { this.layout = layout; }
 
@@ -22,32 +24,49 @@ public final class Updater implements Serializable {
 
   /** Applies one step in place: gradSum is summed over the batch's m samples; n is the training set size. */
   public void apply(double[] params, double[] gradSum, int m, Sgd sgd, int n) {
+    if (sweep == null) sweep = new StepSweep();
+    apply(params, gradSum, params, m, sgd, n, sweep.reset());
+  }
+
+  /**
+   * The step from the parameters in {@code from} written into {@code to} (from itself for in
+   * place); seen notes every gradient entry and result, for the caller's checks.
+   */
+  public void apply(double[] from, double[] gradSum, double[] to, int m, Sgd sgd, int n, StepSweep seen) {
     if (sgd.momentum() != 0) {
-      momentumStep(params, gradSum, m, sgd, n);
+      momentumStep(from, gradSum, to, m, sgd, n, seen);
       return;
     }
     double step = sgd.eta() / m;
     double rate = sgd.eta() * (sgd.lambda() / n);
     Regularization reg = sgd.regularization();
     for (int l = 1; l < layout.layers(); l++) {
-      for (int i = layout.weights(l); i < layout.biases(l); i++) params[i] = reg.shrink(params[i], rate) - step * gradSum[i];
-      int end = layout.biases(l) + layout.size(l);
-      for (int i = layout.biases(l); i < end; i++) params[i] = params[i] - step * gradSum[i];
+      if (reg == Regularization.L2) {
+        seen.sweep(from, gradSum, to, layout.weights(l), layout.biases(l), 1 - rate, step);  // (1 - rate) w - step g
+      } else {
+        for (int i = layout.weights(l); i < layout.biases(l); i++) {
+          to[i] = reg.shrink(from[i], rate) - step * gradSum[i];
+          seen.see(gradSum[i], to[i]);
+        }
+      }
+      seen.sweep(from, gradSum, to, layout.biases(l), layout.biases(l) + layout.size(l), 1, step);  // b - step g
     }
   }
 
-  private void momentumStep(double[] params, double[] gradSum, int m, Sgd sgd, int n) {
-    if (velocity == null) velocity = new double[params.length];
+  private void momentumStep(double[] from, double[] gradSum, double[] to, int m, Sgd sgd, int n, StepSweep seen) {
+    if (velocity == null) velocity = new double[from.length];
     double decay = sgd.lambda() / n;
     for (int l = 1; l < layout.layers(); l++) {
       for (int i = layout.weights(l); i < layout.biases(l); i++) {
-        velocity[i] = sgd.momentum() * velocity[i] - sgd.eta() * (gradSum[i] / m + decay * sgd.regularization().gradient(params[i]));
-        params[i] += velocity[i];
+        velocity[i] = sgd.momentum() * velocity[i] - sgd.eta() * (gradSum[i] / m + decay * sgd.regularization().gradient(from[i]));
+        to[i] = from[i] + velocity[i];
+        seen.see(gradSum[i], to[i]);
       }
       int end = layout.biases(l) + layout.size(l);
       for (int i = layout.biases(l); i < end; i++) {
         velocity[i] = sgd.momentum() * velocity[i] - sgd.eta() * (gradSum[i] / m);
-        params[i] += velocity[i];
+        to[i] = from[i] + velocity[i];
+        seen.see(gradSum[i], to[i]);
       }
     }
   }
