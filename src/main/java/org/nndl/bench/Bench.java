@@ -104,11 +104,45 @@ public final class Bench {
     return out;
   }
 
-  /** {@code bench --kernel}: the executor's kernel on one thread, and evaluation (the kernel's forward pass in chunks). */
+  /**
+   * {@code bench --kernel}: the executor's kernel on one thread, evaluation (the kernel's forward
+   * pass in chunks), and fused steps in Spark against the kernel.
+   */
   public List<Measure> kernel() {
     List<Measure> out = new ArrayList<>(new KernelSpeed(settings, train).measure(10));
     out.add(Measure.atMost("evaluate 10,000 samples (median of 5)", evaluateMs(), "ms", 100));
+    out.addAll(fusedAgainstKernel());
     return out;
+  }
+
+  /**
+   * Exact fused steps at m = 10 on one partition, in Spark tasks of about half a second as a run
+   * takes them (wall clock, samples/s: one core), against the kernel alone on this thread (its
+   * CPU clock), alternated over three epochs after an untimed one each; medians. What the Spark path adds to its kernel:
+   * the task, the per-step update and checks. The wall clock counts a busy machine's other work,
+   * the CPU clock does not: measure on a quiet machine.
+   */
+  private List<Measure> fusedAgainstKernel() {
+    int n = train.size(), rounds = 3;
+    KernelSpeed kernel = new KernelSpeed(settings, train);
+    double[] fused = new double[rounds], alone = new double[rounds];
+    try (CachedSet set = fromFiles(train, "60k-fused", 1)) {
+      Optimizer descent = optimizer(set, TrainSettings.EXACT, true);  // one for all epochs, as a run has: its tasks' size learnt
+      double[] params = Initializer.DEFAULT.init(settings.spec().layout(), settings.seed());
+      Sgd sgd = Sgd.network2(10, settings.eta(), settings.lambda());
+      descent.epoch(params, settings.seed(), 1, sgd, () -> false);
+      kernel.epoch(10, 1);
+      for (int r = 0; r < rounds; r++) {
+        long t0 = System.nanoTime();
+        descent.epoch(params, settings.seed(), r + 2, sgd, () -> false);
+        fused[r] = n / ((System.nanoTime() - t0) / 1e9);
+        alone[r] = kernel.epoch(10, r + 2);
+      }
+    }
+    double f = Timings.median(fused), k = Timings.median(alone);
+    return List.of(Measure.of("fused steps in Spark, m=10, 1 partition: samples/s (median of " + rounds + ")", f, "samples/s"),
+        Measure.of("kernel alone, alternated with them: samples/s per core (median of " + rounds + ")", k, "samples/s"),
+        Measure.atLeast("fused steps / kernel samples/s, m=10", f / k, "x", 0.75));
   }
 
   /**

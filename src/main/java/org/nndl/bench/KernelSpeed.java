@@ -47,6 +47,11 @@ final class KernelSpeed {
             forwardOnly(params, blocks), "samples/s"));
   }
 
+  /** One epoch of m-sample steps (number epoch of the seed's orders) from the initial parameters: samples/s of CPU time. */
+  double epoch(int m, int epoch) {
+    return epoch(Initializer.DEFAULT.init(settings.spec().layout(), settings.seed()), Block.split(train, 10_000), m, epoch);
+  }
+
   /** Evaluation's use of the kernel (ForwardPass): every sample fed forward in chunks of CHUNK columns. */
   private double forwardOnly(double[] params, List<Block> blocks) {
     BatchNetwork net = new BatchNetwork(settings.spec(), CHUNK);

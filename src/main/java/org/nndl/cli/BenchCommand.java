@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "instead of the table: steps on the book's 5x expanded set (a view of the cached set) against the set's own, and its cache size")
   boolean expanded;
   @Option(names = "--kernel",
-      description = "instead of the table: the executor's kernel alone (m=10, one thread, samples/s per core) and evaluation")
+      description = "instead of the table: the executor's kernel alone (m=10, one thread, samples/s per core), evaluation, and fused steps in Spark against the kernel")
   boolean kernel;
   @Option(names = "--crossover", split = ",", paramLabel = "M",
       description = "instead of the table: exact epochs of 10,000 samples at these m, fused steps on 1 partition against one job per step on --partitions")
