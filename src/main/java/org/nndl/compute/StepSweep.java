@@ -9,8 +9,20 @@ package org.nndl.compute;
  * it, so the Vector API's lanes and the plain loop give the same bits. Not thread-safe.
  */
 public final class StepSweep {
+  /** A sweep that checks nothing (shared: it keeps no state), for a step that needs no checks. */
+  public static final StepSweep UNCHECKED = new StepSweep(false);
+
+  private final boolean checks;
   private double largestGradient;
   private double largestResult;
+
+  /** A sweep that keeps the largest |g| and |result|. */
+  public StepSweep() { this(true); }
+
+  private StepSweep(boolean checks) { this.checks = checks; }
+
+  /** Whether it keeps the largest |g| and |result| (false: {@link #UNCHECKED}). */
+  boolean checks() { return checks; }
 
   /** Forgets what it has seen: the start of a step. */
   public StepSweep reset() {
@@ -21,6 +33,10 @@ public final class StepSweep {
 
   /** Writes {@code to[i] = keep * from[i] - step * g[i]} for start <= i < end (to may be from). */
   public void sweep(double[] from, double[] g, double[] to, int start, int end, double keep, double step) {
+    if (!checks) {
+      for (int i = start; i < end; i++) to[i] = keep * from[i] - step * g[i];
+      return;
+    }
     int i = start;
     if (Products.VECTOR && end - start >= VectorProducts.lanes()) i = VectorProducts.sweep(from, g, to, start, end, keep, step, this);
     for (; i < end; i++) {
@@ -32,6 +48,7 @@ public final class StepSweep {
 
   /** Notes one entry's gradient and result (for update rules that write their own loop). */
   public void see(double gradient, double result) {
+    if (!checks) return;
     largestGradient = Math.max(largestGradient, Math.abs(gradient));
     largestResult = Math.max(largestResult, Math.abs(result));
   }

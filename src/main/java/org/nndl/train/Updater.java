@@ -16,7 +16,6 @@ import org.nndl.net.Sgd;
 public final class Updater implements Serializable {
   private final Layout layout;
   private double[] velocity;
-  private transient StepSweep sweep;
 
   public Updater(Layout layout) { this.layout = layout; }
 
@@ -24,8 +23,7 @@ public final class Updater implements Serializable {
 
   /** Applies one step in place: gradSum is summed over the batch's m samples; n is the training set size. */
   public void apply(double[] params, double[] gradSum, int m, Sgd sgd, int n) {
-    if (sweep == null) sweep = new StepSweep();
-    apply(params, gradSum, params, m, sgd, n, sweep.reset());
+    apply(params, gradSum, params, m, sgd, n, StepSweep.UNCHECKED);
   }
 
   /**

@@ -49,6 +49,16 @@ class StepSweepTest {
     for (int i = START; i < END; i++) assertEquals(to[i], same[i], "entry " + i);
   }
 
+  @Test
+  void theUncheckedSweepWritesTheSameBits() {
+    double[] from = random(11), g = random(12), checked = new double[LENGTH], unchecked = new double[LENGTH];
+    new StepSweep().sweep(from, g, checked, START, END, 0.99, 0.05);
+    StepSweep.UNCHECKED.sweep(from, g, unchecked, START, END, 0.99, 0.05);
+    for (int i = 0; i < LENGTH; i++) {
+      assertEquals(Double.doubleToRawLongBits(checked[i]), Double.doubleToRawLongBits(unchecked[i]), "entry " + i);
+    }
+  }
+
   /** Positions 4 (a vector's lane), 35 and END - 1 (the tail on any lane count up to 8). */
   @ParameterizedTest
   @ValueSource(ints = {4, 35, END - 1})
