@@ -39,10 +39,17 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
    * @param local true for a local[...] master (driver and executor in one JVM)
    * @param cores tasks that can run at once (Spark's default parallelism)
    * @param executorHeap the heap of one executor in bytes (the driver's in local mode)
+   * @param memoryFraction spark.memory.fraction: the share of the heap beyond 300 MB that Spark
+   *     gives execution and storage
    */
-  public record Cluster(boolean local, int cores, long executorHeap) {
-    /** Spark's storage memory of one executor: (heap - 300 MB reserved) x spark.memory.fraction 0.6. */
-    long storageBytes() { return (long) (Math.max(0, executorHeap - 300L * 1024 * 1024) * 0.6); }
+  public record Cluster(boolean local, int cores, long executorHeap, double memoryFraction) {
+    /** Spark's default spark.memory.fraction. */
+    static final double SPARK_MEMORY_FRACTION = 0.6;
+
+    public Cluster(boolean local, int cores, long executorHeap) { this(local, cores, executorHeap, SPARK_MEMORY_FRACTION); }
+
+    /** Spark's storage memory of one executor: (heap - 300 MB reserved) x spark.memory.fraction. */
+    long storageBytes() { return (long) (Math.max(0, executorHeap - 300L * 1024 * 1024) * memoryFraction); }
   }
 
   /**

@@ -83,10 +83,11 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
         s.syncEvery(), s.partitions());
   }
 
-  /** What the plan needs to know of the Spark context: local or not, cores, an executor's heap. */
+  /** What the plan needs to know of the Spark context: local or not, cores, an executor's heap and its share for storage. */
   public static Plan.Cluster cluster(JavaSparkContext sc) {
     long heap = sc.isLocal() ? Runtime.getRuntime().maxMemory() : sc.getConf().getSizeAsBytes("spark.executor.memory", "1g");
-    return new Plan.Cluster(sc.isLocal(), sc.defaultParallelism(), heap);
+    return new Plan.Cluster(sc.isLocal(), sc.defaultParallelism(), heap,
+        sc.getConf().getDouble("spark.memory.fraction", Plan.Cluster.SPARK_MEMORY_FRACTION));
   }
 
   /** Sets the driver reads and broadcasts (files only it can see). */

@@ -2,6 +2,7 @@ package org.nndl.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nndl.train.parallel.SyncRule;
@@ -61,5 +62,22 @@ class PlanTest {
     Plan.Cluster c = new Plan.Cluster(false, cores, heapMb * 1024 * 1024);
     Plan p = Plan.parallel(c, n, MNIST_SAMPLE, workers, SyncRule.auto(workers, 10, 1.0));
     assertEquals(new Plan(train, cores, text), p);
+  }
+
+  /**
+   * spark.memory.fraction counts: 512 MB executors at 0.02 keep (512 - 300) MiB x 0.02 = 4.4 MB
+   * for storage, so the bundled 8,000 digits (6.3 MB) are more than one executor can cache. The
+   * exact plan says so; the parallel plan spreads them over 2 slots, 3.1 MB each.
+   */
+  @Test
+  void theMemoryFractionSizesAnExecutorsStorage() {
+    Plan.Cluster c = new Plan.Cluster(false, 2, 512L * 1024 * 1024, 0.02);
+    assertEquals(new Plan(2, 2, "exact SGD, 2 partitions, one job per step (the training set, 6 MB, is more than a quarter of"
+        + " one executor's storage memory, 4 MB; --partitions N --sync-every auto spreads it over N workers instead)"),
+        Plan.choose(c, 8000, MNIST_SAMPLE, PARAMS, 10, TrainSettings.EXACT, TrainSettings.AUTO));
+    assertEquals(new Plan(2, 2, "parallel SGD, 2 workers on 2 task slots, rounds of 120 local steps at 1.41 x eta,"
+        + " Nesterov outer momentum 0.293 (one barrier stage per epoch; the training set, 6 MB, more than a quarter of one"
+        + " executor's storage memory (4 MB), is spread over the slots, 3 MB each)"),
+        Plan.parallel(c, 8000, MNIST_SAMPLE, 2, SyncRule.auto(2, 10, 0.1)));
   }
 }
