@@ -14,8 +14,10 @@
 #   secure:     a standalone master and two workers with spark.authenticate and a secret, RPC
 #               and local I/O encryption: a run there equals the local[2] run bit for bit; a
 #               worker with a wrong secret and applications with a wrong secret or none are
-#               refused (see secure.sh).
-# All four by default. Before them, always: the launcher's Spark UI and cluster-mode driver
+#               refused (see secure.sh);
+#   bigset:     executors whose storage memory cannot hold the training set: the exact plan says
+#               so, the parallel plan spreads it and equals local[2] (see bigset.sh).
+# All five by default. Before them, always: the launcher's Spark UI and cluster-mode driver
 # memory defaults, and a local master's direct start.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
@@ -27,11 +29,12 @@ source "$HERE/standalone.sh"
 source "$HERE/concurrent.sh"
 source "$HERE/yarn.sh"
 source "$HERE/secure.sh"
+source "$HERE/bigset.sh"
 
 checks=("$@")
-[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure)
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure bigset)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent|yarn|secure) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn and/or secure" ;; esac
+  case "$c" in cluster|concurrent|yarn|secure|bigset) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure and/or bigset" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -181,6 +184,7 @@ for c in "${checks[@]}"; do
     concurrent) check_concurrent ;;
     yarn) check_yarn ;;
     secure) check_secure ;;
+    bigset) check_bigset ;;
   esac
 done
 echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"
