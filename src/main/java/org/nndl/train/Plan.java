@@ -115,7 +115,8 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
 
   private static String ratio(double x) { return String.format(Locale.ROOT, x >= 10 ? "%.0fx" : "%.1fx", x); }
 
-  private static String mb(long bytes) { return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6); }
+  /** Megabytes, with a decimal below 10 (so that a small set and a small executor are told apart). */
+  private static String mb(long bytes) { return String.format(Locale.ROOT, bytes < 9.95e6 ? "%.1f MB" : "%.0f MB", bytes / 1e6); }
 
   private static String syncText(int k) { return k == TrainSettings.ONE_EPOCH ? "epoch" : String.valueOf(k); }
 }

@@ -72,12 +72,12 @@ class PlanTest {
   @Test
   void theMemoryFractionSizesAnExecutorsStorage() {
     Plan.Cluster c = new Plan.Cluster(false, 2, 512L * 1024 * 1024, 0.02);
-    assertEquals(new Plan(2, 2, "exact SGD, 2 partitions, one job per step (the training set, 6 MB, is more than a quarter of"
-        + " one executor's storage memory, 4 MB; --partitions N --sync-every auto spreads it over N workers instead)"),
+    assertEquals(new Plan(2, 2, "exact SGD, 2 partitions, one job per step (the training set, 6.3 MB, is more than a quarter of"
+        + " one executor's storage memory, 4.4 MB; --partitions N --sync-every auto spreads it over N workers instead)"),
         Plan.choose(c, 8000, MNIST_SAMPLE, PARAMS, 10, TrainSettings.EXACT, TrainSettings.AUTO));
     assertEquals(new Plan(2, 2, "parallel SGD, 2 workers on 2 task slots, rounds of 120 local steps at 1.41 x eta,"
-        + " Nesterov outer momentum 0.293 (one barrier stage per epoch; the training set, 6 MB, more than a quarter of one"
-        + " executor's storage memory (4 MB), is spread over the slots, 3 MB each)"),
+        + " Nesterov outer momentum 0.293 (one barrier stage per epoch; the training set, 6.3 MB, more than a quarter of one"
+        + " executor's storage memory (4.4 MB), is spread over the slots, 3.1 MB each)"),
         Plan.parallel(c, 8000, MNIST_SAMPLE, 2, SyncRule.auto(2, 10, 0.1)));
   }
 }
