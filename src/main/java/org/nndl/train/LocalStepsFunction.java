@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.compute.ExactSum;
+import org.nndl.compute.StepSweep;
 import org.nndl.compute.Gradient;
 import org.nndl.compute.PartitionJob;
 import org.nndl.data.Block;
@@ -63,6 +64,7 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
     double[] w = w0.clone();                 // w_p, stepped in place
     double[] grad = new double[w.length];    // sum nabla C of the current batch
     int[] full = new int[m];
+    StepSweep seen = new StepSweep();
     for (long s = start; s < Steps.roundEnd(round, syncEvery, steps); s++) {
       int from = (int) (s * m), to = Math.min(from + m, count);
       int[] batch = to - from == m ? full : new int[to - from];  // only the epoch's last batch is short
@@ -70,8 +72,8 @@ final class LocalStepsFunction extends AbstractFunction2<TaskContext, Iterator<B
       Arrays.sort(batch);  // lets each block find its samples by binary search
       Arrays.fill(grad, 0.0);
       gradient.accumulate(w, blocks, batch, epoch, s, grad);  // s: the partition's step, for dropout masks
-      updater.apply(w, grad, batch.length, sgd, n);
-      if (!Optimizer.allFinite(w)) break;  // the sum below is then invalid: the round diverged
+      updater.apply(w, grad, w, batch.length, sgd, n, seen.reset());
+      if (!seen.resultsFinite()) break;  // the sum below is then invalid: the round diverged
     }
     double c = weight[p];
     for (int i = 0; i < w.length; i++) w[i] = c * (w[i] - w0[i]);

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import org.nndl.compute.ExactSum;
+import org.nndl.compute.StepSweep;
 import org.nndl.compute.Gradient;
 import org.nndl.net.Sgd;
 import org.nndl.train.Optimizer;
@@ -94,6 +95,7 @@ public final class Rounds implements Serializable {
     int m = sgd.m(), count = shard.size();
     long steps = Steps.of(count, m), k = rule.stepsPerRound();
     int[] full = new int[m];
+    StepSweep seen = new StepSweep();
     for (long s = Steps.roundStart(r, k, steps); s < Steps.roundEnd(r, k, steps); s++) {
       int from = (int) (s * m), to = Math.min(from + m, count);
       int[] batch = to - from == m ? full : new int[to - from];  // only the epoch's last batch is short
@@ -101,8 +103,8 @@ public final class Rounds implements Serializable {
       Arrays.sort(batch);  // lets each block find its samples by binary search
       Arrays.fill(grad, 0.0);
       gradient.accumulate(w, shard.blocks(), batch, epoch, s, grad);
-      updater.apply(w, grad, batch.length, sgd, workers.n());
-      if (!Optimizer.allFinite(w)) return;  // the change is then not finite: the round diverged
+      updater.apply(w, grad, w, batch.length, sgd, workers.n(), seen.reset());
+      if (!seen.resultsFinite()) return;  // the change is then not finite: the round diverged
     }
   }
 }
