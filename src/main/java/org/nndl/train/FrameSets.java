@@ -15,7 +15,8 @@ import org.nndl.net.NetworkSpec;
 /**
  * The training and test sets of a run whose --data is {@code libsvm:}, {@code csv:} or
  * {@code parquet:} (read with Spark's readers, on the executors): the test set from --test-data,
- * or a seeded --test-fraction of the --data rows.
+ * or a seeded --test-fraction of the --data rows; both read into cached sets by {@link FrameRead},
+ * as the estimator's fit reads its DataFrame.
  *
  * @param testData the test set's spec, or null to hold out testFraction of the data
  * @param labelCol the label column, or null: "label", or the first column of a CSV file without one
