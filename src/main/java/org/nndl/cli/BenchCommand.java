@@ -27,6 +27,7 @@ import org.nndl.bench.Measure;
 import org.nndl.bench.MlpComparison;
 import org.nndl.bench.NotebookBench;
 import org.nndl.bench.StartupBench;
+import org.nndl.ml.NetworkClassifier;
 import org.nndl.data.DataSource;
 import org.nndl.data.Sessions;
 import org.nndl.data.TrainTest;
@@ -68,6 +69,9 @@ final class BenchCommand implements Callable<Integer> {
   int[] mlpHidden;
   @Option(names = "--mlp-epochs", defaultValue = "30", description = "--mlp: NetworkClassifier's epochs (default: ${DEFAULT-VALUE})")
   int mlpEpochs;
+  @Option(names = "--versus-mlp", paramLabel = "DATA[,DATA...]", split = ",",
+      description = "instead of the table: Spark's MultilayerPerceptronClassifier at its defaults (l-bfgs, maxIter 100, blockSize 128) against NetworkClassifier at its defaults, on each DATA (IDX files, as --data: sample, or a folder) and each --mlp-hidden size, fit wall time and test accuracy with their ratios, and the load average before and after")
+  List<String> versusMlp;
   @Option(names = "--scaling", paramLabel = "DATA",
       description = "instead of the table: the parallel plan (--sync-every auto) against exact SGD on DATA (IDX files, as --data), test accuracy of the last 3 epochs per worker count and seed, in one process with the plan's bits; a Markdown table on stdout")
   String scaling;
@@ -139,7 +143,8 @@ final class BenchCommand implements Callable<Integer> {
       List<Measure> run = new NotebookBench(Path.of(home), startupRounds).run();  // child processes, this JVM idle
       return print(Sessions.getOrCreate("nndl-spark bench"), run);
     }
-    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null && !rounds && !parallel;
+    boolean startupLines = startupRounds > 0 && !expanded && !kernel && crossover == null && mlp == null && versusMlp == null
+        && !rounds && !parallel;
     if (startupLines && home == null) {
       throw new UserError("the start-up lines run ./submit: start the bench with ./submit bench, or pass --startup-rounds 0");
     }
@@ -147,6 +152,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Measure> startup = startupLines ? new StartupBench(Path.of(home), startupRounds).run() : List.of();
     SparkSession spark = Sessions.getOrCreate("nndl-spark bench");
     if (mlp != null) return print(spark, mlp());
+    if (versusMlp != null) return print(spark, versusMlp());
     if (parallel) {
       if (parallelRounds < 1) throw new UserError("--parallel-rounds " + parallelRounds + ": use at least 1");
       TrainTest digits = DataSource.load("sample", null, 0, 0);
@@ -226,9 +232,24 @@ final class BenchCommand implements Callable<Integer> {
     TrainTest data = DataSource.load(mlp, null, 0, 0);
     System.err.println("bench --mlp: " + data.train().size() + " training and " + data.test().size() + " test rows, master "
         + spark.sparkContext().master());
-    MlpComparison c = new MlpComparison(spark, data, mlpEpochs);
+    MlpComparison c = new MlpComparison(spark, data, "");
     List<Measure> measures = new ArrayList<>();
-    for (int h : mlpHidden) measures.addAll(c.run(h));
+    for (int h : mlpHidden) measures.addAll(c.run(h, mlpEpochs + " epochs m=10 eta 0.5 lambda 5", MlpComparison.book(mlpEpochs)));
+    return measures;
+  }
+
+  /** --versus-mlp: both classifiers at their defaults on each data set and hidden size, in this one Spark session. */
+  private List<Measure> versusMlp() {
+    SparkSession spark = SparkSession.active();
+    List<Measure> measures = new ArrayList<>(List.of(MlpComparison.load("before")));
+    for (String d : versusMlp) {
+      TrainTest data = DataSource.load(d, null, 0, 0);
+      System.err.println("bench --versus-mlp " + d + ": " + data.train().size() + " training and " + data.test().size()
+          + " test rows, master " + spark.sparkContext().master());
+      MlpComparison c = new MlpComparison(spark, data, Path.of(d).getFileName().toString());
+      for (int h : mlpHidden) measures.addAll(c.run(h, "at its defaults", new NetworkClassifier()));
+    }
+    measures.add(MlpComparison.load("after"));
     return measures;
   }
 

@@ -16,19 +16,17 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
-import org.nndl.cache.CachedSet;
 import org.nndl.error.UserError;
 import scala.jdk.javaapi.CollectionConverters;
 import org.nndl.data.DataError;
-import org.nndl.data.DistributedSet;
 import org.nndl.data.FrameReader;
 import org.nndl.metrics.EpochMetrics;
-import org.nndl.metrics.MetricsError;
 import org.nndl.metrics.SharedWarehouse;
 import org.nndl.metrics.Warehouse;
 import org.nndl.run.NamedSettings;
 import org.nndl.run.StopSignal;
 import org.nndl.run.TrainRun;
+import org.nndl.train.FrameRead;
 import org.nndl.train.Plan;
 import org.nndl.train.TrainSettings;
 import org.nndl.train.TrainState;
@@ -68,6 +66,8 @@ final class Fit {
       if (persist) frame.persist(StorageLevel.MEMORY_AND_DISK());
       try {
         return fit(clf, frame, scoredRows, instr);
+      } catch (UserError e) {  // raised by code the command line shares (the warehouse, the trainer): said with params
+        throw ParamRefusals.inParamWords(e);
       } finally {
         if (persist) frame.unpersist();
       }
@@ -77,35 +77,27 @@ final class Fit {
   private static NetworkClassificationModel fit(NetworkClassifier clf, Dataset<Row> frame, int scoredRows, Instrumentation instr) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(frame.sparkSession().sparkContext());
     checkParams(clf);
-    String v = clf.getValidationIndicatorCol();
-    Dataset<Row> trainRows = v == null ? frame : frame.filter(functions.not(indicator(frame, v)));
     FrameReader.Columns cols = columns(clf);
     int requested = NamedSettings.partitions(clf.getPartitions());
     int known = knownClasses(frame, clf.getLabelCol());
-    if (v != null) FrameReader.check(frame, cols, known, "training");  // a bad row named by its place in the frame, not in its part
-    double scale = 1.0 / clf.getInputScale();
-    // First over the plan's evaluation partitions (every core, or N): the set's size and width decide the plan.
-    int eval = requested > 0 ? requested : sc.defaultParallelism();
-    DistributedSet set = FrameReader.load(trainRows, cols, scale, known, eval, CachedSet::blockSize, "training");
-    if (set.size() == 0) throw new DataError("the training data has no rows" + (v == null ? "" : " not marked by " + v));
-    CachedSet scored = CachedSet.of(set);
-    CachedSet train = null, validation = null;
-    try {
-      int classes = known > 0 ? known : set.maxLabel().value() + 1;
-      instr.logNumFeatures(set.inputSize());
+    FrameRead.Parts parts = parts(clf, frame, cols);
+    if (parts.heldOut() != null) {
+      FrameReader.check(frame, cols, known, "training");  // a bad row named by its place in the frame, not in its part
+      if (known == 0) known = largestLabel(frame, cols.label()) + 1;  // the validation rows' classes too
+    }
+    Dataset<Row> trainRows = parts.train();
+    try (FrameRead.Sets read = FrameRead.read(sc, parts, known, requested,
+        (features, classes) -> settings(clf, features, classes, parts.heldOut() == null ? 0 : 1))) {
+      TrainSettings s = read.settings();
+      int features = s.sizes()[0], classes = s.sizes()[s.sizes().length - 1];
+      instr.logNumFeatures(features);
       instr.logNumClasses(classes);
-      instr.logNumExamples(set.size());
-      TrainSettings s = settings(clf, set.inputSize(), classes, v == null ? 0 : 1);
-      Plan plan = TrainingSets.plan(sc, s, set.size());  // as ./submit train plans a run
-      train = plan.trainPartitions() == scored.partitions() ? scored
-          : TrainingSets.read(trainRows, cols, scale, s.spec(), plan.trainPartitions(), "training");
-      if (v != null) {
-        validation = TrainingSets.read(frame.filter(indicator(frame, v)), cols, scale, s.spec(), plan.evalPartitions(), "validation");
-        s = settings(clf, set.inputSize(), classes, validation.size());
-      }
+      instr.logNumExamples(read.first().size());
+      if (parts.heldOut() != null) s = settings(clf, features, classes, read.heldOut() == null ? 0 : read.heldOut().size());
+      Plan plan = read.plan();
       List<EpochMetrics> epochs = new ArrayList<>();
       // the test columns: the first training rows, over the evaluation partitions (the objective's rows)
-      TrainingSets sets = new TrainingSets(train, scored.head(scoredRows), validation, plan);
+      TrainingSets sets = new TrainingSets(read.train(), read.first().head(scoredRows), read.heldOut(), plan);
       Trainer.Result r;
       String runId = null;
       if (clf.getWarehouse() == null) {
@@ -113,11 +105,7 @@ final class Fit {
         r = new Trainer(sc, s).run(sets, TrainState.start(start, s.eta()), () -> false, (m, state) -> epochs.add(m));
       } else {
         Warehouse wh = warehouse(clf.getWarehouse(), sc);
-        try {
-          runId = clf.getRunId() == null ? wh.claimNewRun() : wh.claimFirstFree(clf.getRunId());
-        } catch (MetricsError e) {  // a malformed runId, a warehouse that cannot be written
-          throw new UserError(ParamRefusals.inParamWords(e.getMessage()), e);
-        }
+        runId = clf.getRunId() == null ? wh.claimNewRun() : wh.claimFirstFree(clf.getRunId());
         r = inWarehouse(wh, runId, frame.sparkSession(), sc, s, sets, epochs);
       }
       if (r.status() == Trainer.Status.DIVERGED) {
@@ -132,11 +120,27 @@ final class Fit {
       model.setSummary(new NetworkTrainingSummary(epochs, s.monitor(), plan.text(), runId, predictions, (String) named._3(),
           clf.getLabelCol()));
       return model;
-    } finally {
-      scored.close();
-      if (train != null && train != scored) train.close();
-      if (validation != null) validation.close();
     }
+  }
+
+  /**
+   * The training and validation rows: with validationIndicatorCol, the rows it marks false and
+   * true; without, Dataset.randomSplit([1 - f, f], seed) of validationFraction f (no validation
+   * rows when f is 0, or when the split draws none from a small frame).
+   */
+  static FrameRead.Parts parts(NetworkClassifier clf, Dataset<Row> frame, FrameReader.Columns cols) {
+    String v = clf.getValidationIndicatorCol();
+    double f = clf.getValidationFraction();
+    double scale = 1.0 / clf.getInputScale();
+    if (v != null) {
+      return new FrameRead.Parts(frame.filter(functions.not(indicator(frame, v))), cols, frame.filter(indicator(frame, v)), cols,
+          scale, "validation", "every row is marked true in validationIndicatorCol '" + v + "'",
+          "no row is marked true in validationIndicatorCol '" + v + "': mark the validation rows, or leave validationIndicatorCol unset");
+    }
+    if (f == 0) return new FrameRead.Parts(frame, cols, null, null, scale, "validation", "the DataFrame has no rows", null);
+    Dataset<Row>[] split = frame.randomSplit(new double[] {1 - f, f}, clf.getSeed());
+    return new FrameRead.Parts(split[0], cols, split[1], cols, scale, "validation",
+        "validationFraction " + f + " drew every row of the DataFrame: give more rows, or a smaller validationFraction", null);
   }
 
   /** The run in the warehouse's tables, as ./submit train writes it (TrainRun): runs row, metrics rows, model.json, pictures. */
@@ -156,16 +160,12 @@ final class Fit {
   /**
    * The warehouse param opened as --warehouse opens its value: a local path or any Hadoop URI, with
    * the session's Hadoop configuration (HADOOP_CONF_DIR's and spark.hadoop.*), refused when it is
-   * local and the master may use other machines; refusals in the params' words.
+   * local and the master may use other machines; its refusals said with params by {@link #run}.
    */
   private static Warehouse warehouse(String location, JavaSparkContext sc) {
-    try {
-      Warehouse wh = new Warehouse(location, sc.hadoopConfiguration());
-      SharedWarehouse.check(wh, sc.master());
-      return wh;
-    } catch (MetricsError e) {
-      throw new UserError(ParamRefusals.inParamWords(e.getMessage()), e);
-    }
+    Warehouse wh = new Warehouse(location, sc.hadoopConfiguration());
+    SharedWarehouse.check(wh, sc.master());
+    return wh;
   }
 
   /**
@@ -176,10 +176,11 @@ final class Fit {
     if (clf.getRunId() != null && clf.getWarehouse() == null) {
       throw new UserError("runId names a run in a warehouse: set warehouse too");
     }
-    boolean validation = clf.getValidationIndicatorCol() != null;
-    if (!validation && (clf.getEarlyStop() > 0 || clf.getEtaSchedule().equals("halve"))) {
-      throw new UserError((clf.getEarlyStop() > 0 ? "earlyStop" : "etaSchedule halve")
-          + " watches validation accuracy: mark the validation rows with validationIndicatorCol");
+    boolean validation = clf.getValidationIndicatorCol() != null || clf.getValidationFraction() > 0;
+    boolean stops = clf.isSet(clf.earlyStop()) && clf.getEarlyStop() > 0;
+    if (!validation && (stops || clf.isSet(clf.etaSchedule()) && clf.getEtaSchedule().equals("halve"))) {
+      throw new UserError((stops ? "earlyStop" : "etaSchedule halve") + " watches validation accuracy: mark the validation"
+          + " rows with validationIndicatorCol, or hold some out with validationFraction");
     }
     settings(clf, 1, 2, validation ? 1 : 0);  // the trainer's own checks, on stand-in layer sizes
   }
@@ -187,6 +188,12 @@ final class Fit {
   /** The label and the features vector, named by their params in messages. */
   static FrameReader.Columns columns(NetworkClassifier clf) {
     return FrameReader.Columns.vector(clf.getLabelCol(), clf.getFeaturesCol(), "labelCol", "featuresCol");
+  }
+
+  /** The largest label of the frame's rows (checked to be class indices), -1 when it has none. */
+  private static int largestLabel(Dataset<Row> frame, String label) {
+    Object max = frame.agg(functions.max(functions.col(label))).first().get(0);
+    return max == null ? -1 : ((Number) max).intValue();
   }
 
   /** The classes a label column's metadata declares (StringIndexer writes them), 0 when it declares none. */
@@ -231,6 +238,10 @@ final class Fit {
     v.put("--validation", String.valueOf(validation));
     v.put("--data", "DataFrame");
     v.remove("--input-scale");  // the features' scale, not a setting of the trainer
+    if (validation == 0) {  // nothing to watch: the defaults' early stop and schedule are off (checkParams refuses set ones)
+      v.put("--early-stop", "0");
+      v.put("--eta-schedule", "none");
+    }
     TrainSettings s;
     try {
       s = NamedSettings.settings(v);

@@ -73,6 +73,7 @@ public final class NetworkClassifier
   public NetworkClassifier setSyncEvery(String v) { return with(syncEvery(), v); }
   public NetworkClassifier setPartitions(String v) { return with(partitions(), v); }
   public NetworkClassifier setValidationIndicatorCol(String v) { return with(validationIndicatorCol(), v); }
+  public NetworkClassifier setValidationFraction(double v) { return with(validationFraction(), v); }
   public NetworkClassifier setEarlyStop(int v) { return with(earlyStop(), v); }
   public NetworkClassifier setEtaSchedule(String v) { return with(etaSchedule(), v); }
   public NetworkClassifier setPatience(int v) { return with(patience(), v); }

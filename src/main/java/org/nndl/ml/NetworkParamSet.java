@@ -38,6 +38,17 @@ public final class NetworkParamSet implements Serializable {
       "patience", "--patience", "monitor", "--monitor", "hiddenLayers", "--sizes", "validationIndicatorCol", "--validation",
       "inputScale", "--input-scale", "warehouse", "--warehouse", "runId", "--run-id");
 
+  /**
+   * Where the estimator's defaults leave the book's (docs/spark-ml.md#defaults, measured by
+   * {@code ./submit bench --versus-mlp}): a tenth of the rows held out, eta halved after PATIENCE
+   * epochs without a better validation accuracy, a stop after EARLY_STOP such epochs, at most
+   * MAX_ITER epochs. The command line keeps the book's experiment (conf/nndl.properties).
+   */
+  static final int MAX_ITER = 30;
+  static final double VALIDATION_FRACTION = 0.1;
+  static final int PATIENCE = 2;
+  static final int EARLY_STOP = 6;
+
   final IntArrayParam hiddenLayers;
   final Param<String> activation;
   final Param<String> output;
@@ -54,6 +65,7 @@ public final class NetworkParamSet implements Serializable {
   final Param<String> syncEvery;
   final Param<String> partitions;
   final Param<String> validationIndicatorCol;
+  final DoubleParam validationFraction;
   final IntParam earlyStop;
   final Param<String> etaSchedule;
   final IntParam patience;
@@ -90,6 +102,9 @@ public final class NetworkParamSet implements Serializable {
         valid((String p) -> p.equals("auto") || p.matches("[1-9][0-9]{0,8}")));
     validationIndicatorCol = new Param<>(owner, "validationIndicatorCol", "boolean column: rows marked true are held out"
         + " for validation, early stopping and the eta schedule");
+    validationFraction = new DoubleParam(owner, "validationFraction", "without validationIndicatorCol, the fraction of"
+        + " rows held out for validation (Dataset.randomSplit([1 - f, f], seed)); 0 = none: every row trains, and"
+        + " earlyStop and etaSchedule halve are off", ParamValidators.inRange(0, 1, true, false));
     earlyStop = new IntParam(owner, "earlyStop", "stop after this many epochs without a better validation accuracy, 0 = never",
         ParamValidators.gtEq(0));
     etaSchedule = choice(owner, "etaSchedule", "none | halve (halve eta after patience epochs without a better validation"
@@ -102,7 +117,8 @@ public final class NetworkParamSet implements Serializable {
         + " when set, fit's run lands in its tables as a CLI run does");
     runId = new Param<>(owner, "runId", "the run's id in the warehouse; when taken (another fit of a tuning, a fit again),"
         + " runId-2, runId-3, ...: the first free (default: a new id; see summary().runId())");
-    // the book's settings, as TrainSettings.builder() declares them (the one set of defaults); partitions: the run's plan
+    // the book's settings, as TrainSettings.builder() declares them (the one set of defaults); partitions: the run's
+    // plan; then what the estimator does otherwise (ESTIMATOR: a first fit good on data that is not MNIST)
     TrainSettings book = TrainSettings.builder().build();
     Techniques none = Techniques.NONE;
     owner.setDefault(hiddenLayers, Arrays.copyOfRange(book.sizes(), 1, book.sizes().length - 1));
@@ -110,7 +126,6 @@ public final class NetworkParamSet implements Serializable {
     owner.setDefault(output, "");
     owner.setDefault(cost, book.cost().id());
     owner.setDefault(init, book.init().id());
-    owner.setDefault(maxIter, book.epochs());
     owner.setDefault(batchSize, book.batchSize());
     owner.setDefault(stepSize, book.eta());
     owner.setDefault(regParam, book.lambda());
@@ -120,11 +135,13 @@ public final class NetworkParamSet implements Serializable {
     owner.setDefault(seed, book.seed());
     owner.setDefault(syncEvery, book.syncText());
     owner.setDefault(partitions, "auto");
-    owner.setDefault(earlyStop, none.earlyStop());
-    owner.setDefault(etaSchedule, none.halveEta() ? "halve" : "none");
-    owner.setDefault(patience, none.patience());
     owner.setDefault(monitor, book.monitor());
     owner.setDefault(inputScale, 1.0);
+    owner.setDefault(maxIter, MAX_ITER);
+    owner.setDefault(validationFraction, VALIDATION_FRACTION);
+    owner.setDefault(etaSchedule, "halve");
+    owner.setDefault(patience, PATIENCE);
+    owner.setDefault(earlyStop, EARLY_STOP);
   }
 
   private static Map<String, String> options(String... pairs) {

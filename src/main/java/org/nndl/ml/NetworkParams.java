@@ -35,6 +35,7 @@ public interface NetworkParams extends Params {
   default Param<String> syncEvery() { return networkParams().syncEvery; }
   default Param<String> partitions() { return networkParams().partitions; }
   default Param<String> validationIndicatorCol() { return networkParams().validationIndicatorCol; }
+  default DoubleParam validationFraction() { return networkParams().validationFraction; }
   default IntParam earlyStop() { return networkParams().earlyStop; }
   default Param<String> etaSchedule() { return networkParams().etaSchedule; }
   default IntParam patience() { return networkParams().patience; }
@@ -60,6 +61,7 @@ public interface NetworkParams extends Params {
   default String getPartitions() { return getOrDefault(partitions()); }
   /** The validation indicator column, or null when none is set. */
   default String getValidationIndicatorCol() { return isDefined(validationIndicatorCol()) ? getOrDefault(validationIndicatorCol()) : null; }
+  default double getValidationFraction() { return (Double) getOrDefault(validationFraction()); }
   default int getEarlyStop() { return (Integer) getOrDefault(earlyStop()); }
   default String getEtaSchedule() { return getOrDefault(etaSchedule()); }
   default int getPatience() { return (Integer) getOrDefault(patience()); }

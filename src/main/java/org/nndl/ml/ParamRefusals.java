@@ -3,7 +3,9 @@ package org.nndl.ml;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.nndl.data.DataError;
 import org.nndl.error.UserError;
+import org.nndl.metrics.MetricsError;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Layout;
@@ -37,6 +39,16 @@ final class ParamRefusals {
           + " cost quadratic" + (p.getOutput().isEmpty() ? " (output is empty: the activation's, " + act.id() + ")" : ""), e);
     }
     return new UserError(inParamWords(e.getMessage()), e);
+  }
+
+  /**
+   * A refusal raised by code the command line shares (the warehouse, the trainer, the data checks)
+   * said with params: the same kind of error (a DataError stays one), or e itself when it names no option.
+   */
+  static UserError inParamWords(UserError e) {
+    String m = inParamWords(e.getMessage());
+    if (m.equals(e.getMessage())) return e;
+    return e instanceof DataError ? new DataError(m, e) : e instanceof MetricsError ? new MetricsError(m, e) : new UserError(m, e);
   }
 
   /** A refusal worded for the command line with each option that is a param named as the param ("--eta 0" is "stepSize 0"). */

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
-import org.nndl.cache.CachedSet;
 import org.nndl.data.DataError;
 import org.nndl.data.FrameReader;
 import org.nndl.data.FrameSource;
@@ -16,7 +15,8 @@ import org.nndl.net.NetworkSpec;
 /**
  * The training and test sets of a run whose --data is {@code libsvm:}, {@code csv:} or
  * {@code parquet:} (read with Spark's readers, on the executors): the test set from --test-data,
- * or a seeded --test-fraction of the --data rows.
+ * or a seeded --test-fraction of the --data rows; both read into cached sets by {@link FrameRead},
+ * as the estimator's fit reads its DataFrame.
  *
  * @param testData the test set's spec, or null to hold out testFraction of the data
  * @param labelCol the label column, or null: "label", or the first column of a CSV file without one
@@ -68,16 +68,12 @@ public record FrameSets(String testData, String labelCol, String featuresCol, do
     }
     if (s.trainLimit() > 0) train = train.limit(s.trainLimit());
     if (s.testLimit() > 0) test = test.limit(s.testLimit());
-    FrameReader.Columns cols = columns(all, source);
-    double scale = 1.0 / inputScale;
-    Plan plan = TrainingSets.plan(JavaSparkContext.fromSparkContext(spark.sparkContext()), s, Math.toIntExact(train.count()));
-    CachedSet trainSet = TrainingSets.read(train, cols, scale, spec, plan.trainPartitions(), "training");
-    try {
-      return new TrainingSets(trainSet, TrainingSets.read(test, testCols, scale, spec, plan.evalPartitions(), "test"), null, plan);
-    } catch (RuntimeException e) {
-      trainSet.close();
-      throw e;
-    }
+    FrameRead.Parts parts = new FrameRead.Parts(train, columns(all, source), test, testCols, 1.0 / inputScale, "test",
+        "check --data and --train-limit", testData != null ? "check --test-data and --test-limit" : "check --test-fraction");
+    FrameRead.Sets sets = FrameRead.read(JavaSparkContext.fromSparkContext(spark.sparkContext()), parts,
+        spec.layout().outputSize(), s.partitions(), (features, classes) -> s);
+    if (sets.first() != sets.train()) sets.first().close();  // the plan wanted the training rows on other partitions
+    return new TrainingSets(sets.train(), sets.heldOut(), null, sets.plan());
   }
 
   private FrameReader.Columns columns(Dataset<Row> frame, FrameSource source) {

@@ -2,7 +2,6 @@ package org.nndl.train;
 
 import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nndl.cache.CachedSet;
 import org.nndl.cache.DataChecks;
@@ -13,7 +12,6 @@ import org.nndl.data.DataSource;
 import org.nndl.data.Dataset;
 import org.nndl.data.DistributedIdx;
 import org.nndl.data.DistributedSet;
-import org.nndl.data.FrameReader;
 import org.nndl.data.FrameSource;
 import org.nndl.data.Sessions;
 import org.nndl.data.TrainTest;
@@ -120,13 +118,6 @@ public record TrainingSets(CachedSet train, CachedSet test, CachedSet validation
     int n = limit > 0 ? Math.min(limit, total - skip) : total - skip;
     DistributedSet set = DistributedIdx.load(sc, images, labels, partitions, CachedSet.blockSize(n, partitions), skip, limit);
     return cached(spec, set, name);
-  }
-
-  /** A DataFrame's rows (see {@link FrameReader}), read by the executors, cached and checked against the network. */
-  public static CachedSet read(org.apache.spark.sql.Dataset<Row> frame, FrameReader.Columns cols, double scale,
-      NetworkSpec spec, int partitions, String name) {
-    int classes = spec.layout().outputSize();
-    return cached(spec, FrameReader.load(frame, cols, scale, classes, partitions, CachedSet::blockSize, name), name);
   }
 
   /** The set cached once it fits the network, and checked for its labels by the job that reads and caches it. */

@@ -60,12 +60,13 @@ class FrameDataCliTest {
     return frame.drop("run_id").drop(ignored).collectAsList();
   }
 
+  /** The fits below take the command line's settings: no validation rows, and its patience (10; the estimator's is 2). */
   @Test void fitWithAWarehouseWritesTheRowsACliRunWrites() throws IOException {
     TrainTest d = DataSource.load(DataSource.SAMPLE, null, 120, 10);
     String train = dir.resolve("train.parquet").toString();
     Frames.of(SparkTestSession.get(), d.train(), 2).write().parquet(train);
     train("cli", "--data", "parquet:" + train, "--test-data", "parquet:" + train, "--input-scale", "255");
-    new org.nndl.ml.NetworkClassifier().setHiddenLayers(10).setMaxIter(2).setSeed(5).setPartitions("2").setInputScale(255)
+    new org.nndl.ml.NetworkClassifier().setValidationFraction(0).setPatience(10).setHiddenLayers(10).setMaxIter(2).setSeed(5).setPartitions("2").setInputScale(255)
         .setWarehouse(dir.resolve("wh").toString()).setRunId("fit").fit(SparkTestSession.get().read().parquet(train));
     assertEquals(2, rows("metrics", "cli").size());
     assertEquals(rows("metrics", "cli", "train_seconds"), rows("metrics", "fit", "train_seconds"));
@@ -81,7 +82,7 @@ class FrameDataCliTest {
     CliTest.Outcome o = CliTest.run("train", "--warehouse", wh, "--run-id", "cli", "--sizes", "784,10,10", "--epochs", "2",
         "--seed", "5", "--data", "parquet:" + train, "--test-data", "parquet:" + train, "--input-scale", "255");
     assertEquals(0, o.code(), o.err());
-    var model = new org.nndl.ml.NetworkClassifier().setHiddenLayers(10).setMaxIter(2).setSeed(5).setInputScale(255)
+    var model = new org.nndl.ml.NetworkClassifier().setValidationFraction(0).setPatience(10).setHiddenLayers(10).setMaxIter(2).setSeed(5).setInputScale(255)
         .setWarehouse(wh).setRunId("fit").fit(SparkTestSession.get().read().parquet(train));
     Row cli = rows("runs", "cli", "data").get(0);
     // m = 10 on local[2]: the auto plan fuses the steps in one partition (Plan's measured job overhead)
@@ -90,7 +91,7 @@ class FrameDataCliTest {
     assertEquals(rows("runs", "cli", "data"), rows("runs", "fit", "data"));
     assertEquals(Files.readString(dir.resolve("wh/runs/cli/model.json")), Files.readString(dir.resolve("wh/runs/fit/model.json")));
     assertEquals("fit", model.summary().runId());
-    String generated = new org.nndl.ml.NetworkClassifier().setHiddenLayers(10).setMaxIter(1).setInputScale(255).setWarehouse(wh)
+    String generated = new org.nndl.ml.NetworkClassifier().setValidationFraction(0).setHiddenLayers(10).setMaxIter(1).setInputScale(255).setWarehouse(wh)
         .fit(SparkTestSession.get().read().parquet(train)).summary().runId();
     assertTrue(Files.isRegularFile(dir.resolve("wh/runs/" + generated + "/model.json")), generated);
   }

@@ -48,7 +48,7 @@ class InputReadOnceTest {
   @Test void everyRowIsComputedOnceAndTheFrameIsUnpersistedAfter() {
     LongAccumulator reads = spark().sparkContext().longAccumulator("rows read");
     Dataset<Row> frame = countedFrame(reads);
-    new NetworkClassifier().setHiddenLayers(4).setMaxIter(2).setValidationIndicatorCol("held").fit(frame);
+    new NetworkClassifier().setValidationFraction(0).setHiddenLayers(4).setMaxIter(2).setValidationIndicatorCol("held").fit(frame);
     assertEquals(ROWS, reads.value(), "each row computed once for the fit's passes (checks, training rows, validation rows)");
     assertEquals(StorageLevel.NONE(), frame.storageLevel());
   }
@@ -57,7 +57,7 @@ class InputReadOnceTest {
     LongAccumulator reads = spark().sparkContext().longAccumulator("rows read");
     Dataset<Row> frame = countedFrame(reads).persist(StorageLevel.MEMORY_ONLY());
     try {
-      new NetworkClassifier().setHiddenLayers(4).setMaxIter(1).fit(frame);
+      new NetworkClassifier().setValidationFraction(0).setHiddenLayers(4).setMaxIter(1).fit(frame);
       assertEquals(StorageLevel.MEMORY_ONLY(), frame.storageLevel());
     } finally {
       frame.unpersist();
@@ -78,7 +78,7 @@ class InputReadOnceTest {
     config.addLogger(name, logger);
     ctx.updateLoggers();
     try {
-      NetworkClassifier clf = new NetworkClassifier().setHiddenLayers(4).setMaxIter(1).setStepSize(0.75);
+      NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(4).setMaxIter(1).setStepSize(0.75);
       clf.fit(countedFrame(spark().sparkContext().longAccumulator()));
       String log = String.join("\n", lines);
       assertTrue(log.contains("Stage class: NetworkClassifier"), log);

@@ -21,7 +21,8 @@ class ModelParamsTest {
     return new NetworkClassifier().setHiddenLayers(7, 5).setActivation("tanh").setOutput("softmax").setCost("log-likelihood")
         .setInit("large").setMaxIter(2).setBatchSize(7).setStepSize(0.1 + 0.2).setRegParam(1e-3).setRegularization("l1")
         .setDropout(0.25).setMomentum(0.5).setSeed(12345).setPartitions("2").setMonitor(true).setInputScale(255)
-        .setPatience(3).setLabelCol("label").setPredictionCol("guess");
+        .setPatience(3).setEarlyStop(0).setEtaSchedule("none").setValidationFraction(0.25).setLabelCol("label")
+        .setPredictionCol("guess");
   }
 
   @Test void aFittedModelAndItsLoadedCopyGiveBackEveryParamTheEstimatorWasGiven(@TempDir Path dir) throws Exception {
@@ -52,6 +53,8 @@ class ModelParamsTest {
     assertEquals(255.0, loaded.getInputScale());
     assertEquals(3, loaded.getPatience());
     assertEquals(0, loaded.getEarlyStop());
+    assertEquals("none", loaded.getEtaSchedule());
+    assertEquals(0.25, loaded.getValidationFraction());
     assertEquals("guess", loaded.getPredictionCol());
   }
 

@@ -43,7 +43,7 @@ class NetworkClassifierTest {
   private static TrainTest digits() { return DataSource.load(DataSource.SAMPLE, null, N, 50); }
 
   @Test void fitOnADataFrameGivesTheCliTrainersParametersBitForBit() {
-    NetworkClassifier clf = new NetworkClassifier().setHiddenLayers(20).setMaxIter(2).setSeed(5).setStepSize(1.0)
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(20).setMaxIter(2).setSeed(5).setStepSize(1.0)
         .setInputScale(255);
     NetworkClassificationModel model = clf.fit(Frames.of(spark(), digits().train(), 3));
     // what ./submit train --data sample --train-limit 300 --sizes 784,20,10 --epochs 2 --eta 1 --seed 5 runs
@@ -65,7 +65,7 @@ class NetworkClassifierTest {
 
   @Test void transformGivesTheReferenceNetworksOutputsProbabilitiesAndArgmax() {
     TrainTest d = digits();
-    NetworkClassificationModel model = new NetworkClassifier().setHiddenLayers(10).setMaxIter(1).setInputScale(255)
+    NetworkClassificationModel model = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(10).setMaxIter(1).setInputScale(255)
         .setOutput("softmax").setCost("log-likelihood").fit(Frames.of(spark(), d.train(), 2));
     List<Row> rows = model.transform(Frames.of(spark(), d.test(), 2)).select("rawPrediction", "probability", "prediction").collectAsList();
     Network2 reference = new Network2(model.spec(), model.weights());
@@ -84,7 +84,7 @@ class NetworkClassifierTest {
   @Test void withoutAValidationColumnTheSummaryScoresTheFirstTrainingRowsOnly() {
     TrainTest d = digits();
     int scored = 170;  // blocks of 150 rows: all of the first block and 20 rows of the second
-    NetworkClassificationModel model = Fit.run(new NetworkClassifier().setHiddenLayers(10).setMaxIter(1).setInputScale(255),
+    NetworkClassificationModel model = Fit.run(new NetworkClassifier().setValidationFraction(0).setHiddenLayers(10).setMaxIter(1).setInputScale(255),
         Frames.of(spark(), d.train(), 3), scored);
     Network2 reference = new Network2(model.spec(), model.weights());  // the last epoch's weights, the ones it scored
     int correct = 0;
@@ -107,7 +107,7 @@ class NetworkClassifierTest {
   }
 
   @Test void saveAndLoadKeepParamsAndWeightsAsBits(@TempDir Path dir) throws Exception {
-    NetworkClassifier clf = new NetworkClassifier().setStepSize(0.1 + 0.2).setRegParam(1e-300).setHiddenLayers(7, 5)
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setStepSize(0.1 + 0.2).setRegParam(1e-300).setHiddenLayers(7, 5)
         .setSyncEvery("4").setMaxIter(1).setInputScale(255);
     clf.write().overwrite().save(dir.resolve("clf").toString());
     NetworkClassifier back = NetworkClassifier.load(dir.resolve("clf").toString());
@@ -130,7 +130,7 @@ class NetworkClassifierTest {
   }
 
   @Test void copyTakesExtraParamsAndLeavesTheOriginal() {
-    NetworkClassifier clf = new NetworkClassifier().setMaxIter(7);
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setMaxIter(7);
     NetworkClassifier copy = clf.copy(new ParamMap().put(clf.stepSize().w(0.25)));
     assertNotSame(clf, copy);
     assertEquals(clf.uid(), copy.uid());
@@ -140,16 +140,17 @@ class NetworkClassifierTest {
   }
 
   @Test void badParamsAndDataAreIllegalArgumentsNamingThem() {
-    NetworkClassifier clf = new NetworkClassifier();
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> clf.setStepSize(-1)).getMessage().contains("stepSize"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> clf.setSyncEvery("often")).getMessage().contains("syncEvery"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> clf.setActivation("gelu")).getMessage().contains("activation"));
     Dataset<Row> frame = Frames.of(spark(), digits().train().limit(20), 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new NetworkClassifier().setLabelCol("digit").fit(frame));
+        () -> new NetworkClassifier().setValidationFraction(0).setLabelCol("digit").fit(frame));
     assertTrue(e.getMessage().contains("digit"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new NetworkClassifier().setEarlyStop(3).fit(frame));
-    assertEquals("earlyStop watches validation accuracy: mark the validation rows with validationIndicatorCol", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new NetworkClassifier().setValidationFraction(0).setEarlyStop(3).fit(frame));
+    assertEquals("earlyStop watches validation accuracy: mark the validation rows with validationIndicatorCol, or hold some"
+        + " out with validationFraction", e.getMessage());
   }
 
   /** Six rows over two partitions, row 4 bad, rows 0 and 2 marked for validation in column 'held'. */
@@ -170,7 +171,7 @@ class NetworkClassifierTest {
   }
 
   @Test void badDataIsAnIllegalArgumentNamingTheColumnAndTheFirstBadRow() {
-    NetworkClassifier clf = new NetworkClassifier().setHiddenLayers(2).setMaxIter(1);
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(2).setMaxIter(1);
     String features = "the training data's column 'features', row 4 (counting from 0): ";
     assertEquals(features + "value 1 is NaN: every feature must be a finite number",
         refusal(clf, sixRows(1.0, Vectors.dense(1, Double.NaN, 3))));

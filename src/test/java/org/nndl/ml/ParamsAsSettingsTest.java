@@ -11,15 +11,8 @@ import org.nndl.net.Regularization;
 import org.nndl.train.Techniques;
 import org.nndl.train.TrainSettings;
 
-/** The params mapped to the trainer's settings by the command line's mapping: each one lands on its setting. */
+/** The params mapped to the trainer's settings by the command line's mapping: each one lands on its setting (the defaults: EstimatorDefaultsTest). */
 class ParamsAsSettingsTest {
-  @Test void unsetParamsAreTheBooksSettings() {
-    TrainSettings s = Fit.settings(new NetworkClassifier(), 784, 10, 0);
-    TrainSettings book = TrainSettings.builder().data("DataFrame").partitions(TrainSettings.AUTO).build();
-    assertEquals(book.all(), s.all());
-    assertEquals(book.techniques(), s.techniques());
-  }
-
   @Test void everyParamSetLandsOnItsSetting() {
     NetworkClassifier clf = new NetworkClassifier().setHiddenLayers(7, 5).setActivation("tanh").setOutput("softmax")
         .setCost("log-likelihood").setInit("large").setMaxIter(3).setBatchSize(4).setStepSize(0.25).setRegParam(0.125)

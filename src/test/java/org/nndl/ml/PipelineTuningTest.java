@@ -39,7 +39,7 @@ class PipelineTuningTest {
     Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
         new VectorAssembler().setInputCols(new String[] {"features"}).setOutputCol("assembled"),
         new MinMaxScaler().setInputCol("assembled").setOutputCol("scaled"),
-        new NetworkClassifier().setFeaturesCol("scaled").setHiddenLayers(10).setMaxIter(3)});
+        new NetworkClassifier().setValidationFraction(0).setFeaturesCol("scaled").setHiddenLayers(10).setMaxIter(3)});
     PipelineModel model = pipeline.fit(train());
     assertInstanceOf(NetworkClassificationModel.class, model.stages()[2]);
     String path = dir.resolve("pipeline").toString();
@@ -51,7 +51,7 @@ class PipelineTuningTest {
   }
 
   @Test void crossValidatorAndTrainValidationSplitPickFromAParamGrid() {
-    NetworkClassifier clf = new NetworkClassifier().setHiddenLayers(10).setMaxIter(3).setRegParam(0.1).setInputScale(255);  // lambda 5 on 150 rows decays too fast to learn
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(10).setMaxIter(3).setRegParam(0.1).setInputScale(255);  // lambda 5 on 150 rows decays too fast to learn
     ParamMap[] grid = new ParamGridBuilder().addGrid(clf.stepSize(), new double[] {1e-6, 1.0}).build();
     MulticlassClassificationEvaluator accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy");
     CrossValidatorModel cv = new CrossValidator().setEstimator(clf).setEstimatorParamMaps(grid).setEvaluator(accuracy)

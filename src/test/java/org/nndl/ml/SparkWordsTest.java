@@ -41,19 +41,19 @@ class SparkWordsTest {
 
   @Test void paramsThatCannotGoTogetherAreRefusedByFitNamingTheParams() {
     assertEquals("momentum 0.9 needs syncEvery exact (not 4): the velocity lives on the driver and is updated every"
-        + " mini-batch", refusal(new NetworkClassifier().setMomentum(0.9).setSyncEvery("4")));
+        + " mini-batch", refusal(new NetworkClassifier().setValidationFraction(0).setMomentum(0.9).setSyncEvery("4")));
     assertEquals("dropout 0.5 needs a hidden layer to drop neurons from: set hiddenLayers to one or more sizes",
-        refusal(new NetworkClassifier().setDropout(0.5).setHiddenLayers()));
+        refusal(new NetworkClassifier().setValidationFraction(0).setDropout(0.5).setHiddenLayers()));
     assertEquals("cost cross-entropy needs outputs in (0,1) but a relu output layer gives values outside it (ln a or"
         + " ln(1-a) is undefined, so NaN): set output sigmoid or softmax, or cost quadratic (output is empty: the"
-        + " activation's, relu)", refusal(new NetworkClassifier().setActivation("relu")));
+        + " activation's, relu)", refusal(new NetworkClassifier().setValidationFraction(0).setActivation("relu")));
     assertEquals("cost log-likelihood needs outputs in (0,1) but a tanh output layer gives values outside it (ln a or"
         + " ln(1-a) is undefined, so NaN): set output sigmoid or softmax, or cost quadratic",
-        refusal(new NetworkClassifier().setOutput("tanh").setCost("log-likelihood")));
+        refusal(new NetworkClassifier().setValidationFraction(0).setOutput("tanh").setCost("log-likelihood")));
   }
 
   @Test void settersRefuseNaNAndTheInfinitiesNamingTheParam() {
-    NetworkClassifier clf = new NetworkClassifier();
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0);
     NetworkClassificationModel model = NetworkClassificationModel.fromNetwork2Json("{\"sizes\":[1,2],\"weights\":[[[0.0],[0.0]]],"
         + "\"biases\":[[[0.0],[0.0]]],\"cost\":\"CrossEntropyCost\"}");
     List<String[]> refused = new ArrayList<>();
@@ -89,7 +89,7 @@ class SparkWordsTest {
     for (String[] t : NumpyVectors.lines("normal")) {
       long seed = NumpyVectors.seed(t[0]);
       if (seed >= 0 && seed != 3) continue;
-      NetworkClassificationModel model = new NetworkClassifier().setHiddenLayers(4).setInit("large").setStepSize(Double.MIN_VALUE)
+      NetworkClassificationModel model = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(4).setInit("large").setStepSize(Double.MIN_VALUE)
           .setRegParam(0).setMaxIter(1).setSeed(seed).fit(tiny());
       double[] numpy = NumpyVectors.doubles(t, 1, 1 + layout.parameterCount());
       assertArrayEquals(numpy, NumpyVectors.drawOrder(layout, model.weights()), "seed " + seed + " = numpy's " + t[0]);

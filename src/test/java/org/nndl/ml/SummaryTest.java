@@ -26,7 +26,7 @@ class SummaryTest {
 
   @Test void objectiveHistoryHasAnEpochsCostAndItsLastIsTheReferencesTotalCost() {
     TrainTest d = DataSource.load(DataSource.SAMPLE, null, 300, 100);
-    NetworkClassificationModel model = new NetworkClassifier().setHiddenLayers(10).setMaxIter(3).setRegParam(0.5)
+    NetworkClassificationModel model = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(10).setMaxIter(3).setRegParam(0.5)
         .setStepSize(1.0).setInputScale(255).fit(Frames.of(spark(), d.train(), 2));
     double[] history = model.summary().objectiveHistory();
     assertEquals(3, history.length);
@@ -40,7 +40,7 @@ class SummaryTest {
   @Test void evaluateAndTheTrainingSummaryGiveTheEvaluatorsFigures() {
     TrainTest d = DataSource.load(DataSource.SAMPLE, null, 300, 200);
     Dataset<Row> train = Frames.of(spark(), d.train(), 2), test = Frames.of(spark(), d.test(), 2);
-    NetworkClassificationModel model = new NetworkClassifier().setHiddenLayers(10).setMaxIter(2).setRegParam(0.5)
+    NetworkClassificationModel model = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(10).setMaxIter(2).setRegParam(0.5)
         .setInputScale(255).fit(train);
     assertTrue(model.hasSummary());
     assertTrue(model.copy(ParamMap.empty()).hasSummary(), "a copy keeps the summary, as Spark's models");

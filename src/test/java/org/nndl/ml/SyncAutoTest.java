@@ -25,7 +25,7 @@ class SyncAutoTest {
 
   @Test void syncEveryAutoOnTwoWorkersFitsTheCliTrainersParametersBitForBit() {
     TrainTest digits = DataSource.load(DataSource.SAMPLE, null, N, 50);
-    NetworkClassificationModel model = new NetworkClassifier().setHiddenLayers(12).setMaxIter(2).setSeed(4).setStepSize(1.0)
+    NetworkClassificationModel model = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(12).setMaxIter(2).setSeed(4).setStepSize(1.0)
         .setSyncEvery("auto").setPartitions("2").setInputScale(255).fit(Frames.of(spark(), digits.train(), 3));
     // what ./submit train --data sample --train-limit 240 --sizes 784,12,10 --epochs 2 --eta 1 --seed 4 --sync-every auto --partitions 2 runs
     TrainSettings s = TrainSettings.builder().data(DataSource.SAMPLE).sizes(784, 12, 10).epochs(2).eta(1.0).seed(4)
@@ -43,7 +43,7 @@ class SyncAutoTest {
 
   @Test void syncEveryAutoWithoutTwoWorkersIsRefusedNamingParams() {
     for (String partitions : new String[] {"auto", "1"}) {
-      NetworkClassifier clf = new NetworkClassifier().setSyncEvery("auto").setPartitions(partitions);
+      NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setSyncEvery("auto").setPartitions(partitions);
       String m = assertThrows(IllegalArgumentException.class,
           () -> clf.fit(Frames.of(spark(), DataSource.load(DataSource.SAMPLE, null, 20, 1).train(), 1))).getMessage();
       assertEquals("syncEvery auto needs partitions N, the workers, with N >= 2 (e.g. partitions 4)", m);

@@ -39,7 +39,7 @@ class WarehouseTuningTest {
   @Test void aCrossValidatorWithAWarehouseUriAndARunIdGivesEachFitItsRun() {
     String uri = dir.resolve("wh").toUri().toString();  // file:/...: a Hadoop URI, not a plain path
     assertTrue(uri.startsWith("file:/"), uri);
-    NetworkClassifier clf = new NetworkClassifier().setHiddenLayers(5).setMaxIter(1).setRegParam(0.1).setInputScale(255)
+    NetworkClassifier clf = new NetworkClassifier().setValidationFraction(0).setHiddenLayers(5).setMaxIter(1).setRegParam(0.1).setInputScale(255)
         .setWarehouse(uri).setRunId("cv");
     ParamMap[] grid = new ParamGridBuilder().addGrid(clf.stepSize(), new double[] {0.25, 1.0}).build();
     CrossValidatorModel cv = new CrossValidator().setEstimator(clf).setEstimatorParamMaps(grid)
@@ -58,7 +58,7 @@ class WarehouseTuningTest {
   @Test void aSavedEstimatorWithARunIdFitsAgain() throws Exception {
     String wh = dir.resolve("wh2").toString();
     String saved = dir.resolve("clf").toString();
-    new NetworkClassifier().setHiddenLayers(5).setMaxIter(1).setInputScale(255).setWarehouse(wh).setRunId("again")
+    new NetworkClassifier().setValidationFraction(0).setHiddenLayers(5).setMaxIter(1).setInputScale(255).setWarehouse(wh).setRunId("again")
         .write().save(saved);
     assertEquals("again", NetworkClassifier.load(saved).fit(digits()).summary().runId());
     assertEquals("again-2", NetworkClassifier.load(saved).fit(digits()).summary().runId());
