@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code --version} against what Maven says it built with (the POM's project version, Spark
- * version, Scala binary version and active profile, handed to the test JVM by Surefire): the
+ * {@code --version} against what Maven says it built with (the POM's project version, artifact,
+ * Spark version, Scala binary version and active profile, handed to the test JVM by Surefire): the
  * jar's record and the Spark and Scala on the class path.
  */
 class BuildVersionTest {
@@ -20,6 +20,7 @@ class BuildVersionTest {
     String version = System.getProperty("nndl.test.version");
     String spark = System.getProperty("nndl.test.spark.version");
     String scala = System.getProperty("nndl.test.scala.binary.version");
+    String artifact = System.getProperty("nndl.test.artifact");
     String profile = System.getProperty("nndl.test.profile", "");
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
@@ -27,7 +28,8 @@ class BuildVersionTest {
     assertEquals(0, cl.execute("--version"));
     List<String> lines = out.toString().lines().toList();
     assertEquals(2, lines.size(), out.toString());
-    assertEquals("nndl-spark " + version + " (nndl-spark_" + scala + ", built for Spark " + spark + ", Maven profile "
+    assertTrue(artifact.endsWith("_" + scala), artifact);
+    assertEquals("nndl-spark " + version + " (" + artifact + ", built for Spark " + spark + ", Maven profile "
         + (profile.isEmpty() ? "default" : profile) + ")", lines.get(0));
     assertTrue(lines.get(1).startsWith("running on Spark " + spark + ", Scala " + scala + "."), lines.get(1));
   }
