@@ -22,8 +22,13 @@ cat > "$dir/bin/spark-submit" <<SCRIPT
 # Spark's SparkSubmit through Spark's launcher library, as a distribution's bin/spark-class runs it.
 set -euo pipefail
 export SPARK_HOME="\$(cd "\$(dirname "\${BASH_SOURCE[0]}")/.." && pwd)" SPARK_SCALA_VERSION=$scala
-cmd=()
-while IFS= read -r -d '' arg; do cmd+=("\$arg"); done < <(java -Xmx128m -cp "\$SPARK_HOME/jars/*" org.apache.spark.launcher.Main org.apache.spark.deploy.SparkSubmit "\$@")
+# The launcher prints its messages, a line holding a NUL, then the command's words, each ended by a NUL.
+cmd=() delim=\$'\n' started=no
+while IFS= read -r -d "\$delim" arg; do
+  if [ \$started = yes ]; then cmd+=("\$arg")
+  elif [ -z "\$arg" ]; then started=yes delim=''
+  else echo "\$arg"; fi
+done < <(java -Xmx128m -cp "\$SPARK_HOME/jars/*" org.apache.spark.launcher.Main org.apache.spark.deploy.SparkSubmit "\$@")
 [ \${#cmd[@]} -gt 0 ] || exit 1
 exec "\${cmd[@]}"
 SCRIPT
