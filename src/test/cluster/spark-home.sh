@@ -14,7 +14,7 @@ scala=$(sed -n 's/^scala.binary.version=//p' "$record")
 dir=$1
 rm -rf "$dir/jars" "$dir/bin" "$dir/conf"
 mkdir -p "$dir/jars" "$dir/bin" "$dir/conf"
-tr ':' '\n' < "$cp_file" | while IFS= read -r jar; do [ -z "$jar" ] || ln -s "$jar" "$dir/jars/"; done
+tr ':' '\n' < "$cp_file" | while IFS= read -r jar || [ -n "$jar" ]; do [ -z "$jar" ] || ln -s "$jar" "$dir/jars/"; done  # the file has no final newline
 cp "$REPO/conf/log4j2.properties" "$dir/conf/"
 sed -n 's/^spark.version=//p' "$record" > "$dir/RELEASE"
 cat > "$dir/bin/spark-submit" <<SCRIPT
