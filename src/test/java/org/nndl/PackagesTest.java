@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * what drives a run to the numerics, and never back up.
  */
 class PackagesTest {
-  private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target", "classes"));
+  private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of(System.getProperty("nndl.test.classes", "target/classes")));  // the line's (pom.xml)
 
   @Test
   void packagesFormNoCycle() {

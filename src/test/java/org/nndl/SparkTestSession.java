@@ -20,6 +20,7 @@ public final class SparkTestSession {
           .config("spark.ui.enabled", "false")
           .config("spark.ui.showConsoleProgress", "false")
           .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.sql.ansi.enabled", "true")  // as conf/spark-defaults.conf: Spark 4's default, set for 3.5
           .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
           .getOrCreate();
     }

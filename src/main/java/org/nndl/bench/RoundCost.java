@@ -12,10 +12,10 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.nndl.compat.Scala;
 import org.nndl.compute.ExactSum;
 import org.nndl.train.parallel.HubExchange;
 import org.nndl.train.parallel.RoundHub;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction1;
 
@@ -141,7 +141,7 @@ public final class RoundCost {
       try (HubExchange x = new HubExchange(hub, c.stageAttemptNumber(), c.partitionId())) {
         for (int r = 0; r < rounds; r++) x.total(mine, total);
       }
-      return CollectionConverters.asScala(List.of(0).iterator());
+      return Scala.iterator(List.of(0).iterator());
     }
   }
 
@@ -162,7 +162,7 @@ public final class RoundCost {
         ExactSum total = new ExactSum();
         for (String s : c.allGather(mine)) total.merge(ExactSum.fromBytes(Base64.getDecoder().decode(s)));
       }
-      return CollectionConverters.asScala(List.of(0).iterator());
+      return Scala.iterator(List.of(0).iterator());
     }
   }
 

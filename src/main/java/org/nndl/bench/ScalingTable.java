@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import org.nndl.compat.Scala;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
@@ -25,7 +26,6 @@ import org.nndl.train.parallel.Rounds;
 import org.nndl.train.parallel.Shard;
 import org.nndl.train.parallel.SyncRule;
 import org.nndl.train.parallel.Workers;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code bench --scaling}: the parallel plan's accuracy (its auto rule, or a variant) against exact SGD, run for run in one
@@ -102,7 +102,7 @@ public final class ScalingTable {
         orders = EpochOrder.reuse(orders, seed, w.length, n);
         exactEpoch(w, orders.of(e), blocks, gradient, updater, e);
       }
-      accuracies[e - 1] = scorer.partition(w, CollectionConverters.asScala(testBlocks.iterator())).accuracy();
+      accuracies[e - 1] = scorer.partition(w, Scala.iterator(testBlocks.iterator())).accuracy();
     }
     Run r = new Run(workers, seed, accuracies);
     System.err.printf(Locale.ROOT, "bench: scaling N=%d seed=%d last-3 %.4f%n", workers, seed, r.last3());

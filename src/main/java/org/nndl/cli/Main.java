@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** Entry point of the application jar: train, sweep, evaluate, predict, query, bench, plot, report. */
-@Command(name = "submit", mixinStandardHelpOptions = true, version = "nndl-spark 0.1.0",
+@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
     description = "Nielsen's chapter-3 network trained with mini-batch SGD on Apache Spark.",
     subcommands = {TrainCommand.class, SweepCommand.class, EvaluateCommand.class, PredictCommand.class,
         QueryCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class})

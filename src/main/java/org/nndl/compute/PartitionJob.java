@@ -9,9 +9,9 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.nndl.compat.Scala;
 import org.nndl.data.Block;
 import scala.collection.Iterator;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
@@ -27,7 +27,7 @@ public final class PartitionJob {
   public static <U extends Mergeable<U>> U run(JavaSparkContext sc, JavaRDD<Block> blocks,
       AbstractFunction2<TaskContext, Iterator<Block>, U> task, int[] partitions, U total, Class<U> type) {
     sc.sc().runJob(blocks.rdd(), task,
-        CollectionConverters.asScala(Arrays.stream(partitions).boxed().map(p -> (Object) p).toList()).toSeq(),
+        Scala.seq(Arrays.stream(partitions).boxed().map(p -> (Object) p).toList()),
         new MergeInto<>(total), ClassTag$.MODULE$.apply(type));
     return total;
   }

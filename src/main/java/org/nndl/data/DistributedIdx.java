@@ -6,9 +6,9 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.TaskCompletionListener;
+import org.nndl.compat.Scala;
 import scala.Tuple2;
 import scala.collection.immutable.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag$;
 
 /**
@@ -106,10 +106,12 @@ public final class DistributedIdx {
     for (int p = 0; p < parts; p++) {
       long start = Idx.IMAGES_HEADER_BYTES + ((long) skip + firstSample[p]) * h.inputSize();
       long end = Idx.IMAGES_HEADER_BYTES + ((long) skip + firstSample[p + 1]) * h.inputSize();
-      ranges.add(new Tuple2<>(p, CollectionConverters.asScala(Locality.preferred(stored, start, end)).toSeq()));
+      ranges.add(new Tuple2<>(p, Scala.seq(Locality.preferred(stored, start, end))));
     }
-    // makeRDD with locations: one partition per element, in order, each with its hosts
-    JavaRDD<Integer> ids = sc.sc().makeRDD(CollectionConverters.asScala(ranges).toSeq(), ClassTag$.MODULE$.apply(Integer.class))
+    // makeRDD with locations: one partition per element, in order, each with its hosts (raw: its
+    // parameter's inner Seq is scala.collection.Seq on Scala 2.12, immutable.Seq on 2.13)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    JavaRDD<Integer> ids = sc.sc().makeRDD((Seq) Scala.seq(ranges), ClassTag$.MODULE$.apply(Integer.class))
         .toJavaRDD();
     return ids.mapPartitionsWithIndex((p, ignored) ->
         closedWithTask(BlockReader.range(images, labels, h, skip, firstSample[p], firstSample[p + 1], blockSize)), true);

@@ -7,6 +7,7 @@ import java.util.Enumeration;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.nndl.compat.Classic;
 
 /**
  * The one place the commands' SQL sessions come from. Spark's usual entry, {@code
@@ -24,14 +25,14 @@ public final class Sessions {
 
   /** The running session, or a new one (and its SparkContext) named appName. */
   public static SparkSession getOrCreate(String appName) {
-    return withoutListedExtensions(() -> org.apache.spark.sql.classic.SparkSession.builder().appName(appName).getOrCreate());
+    return withoutListedExtensions(() -> Classic.session(appName));
   }
 
   /** The session over {@code sc}: the active one, or a new one sharing sc (never a second SparkContext). */
   public static SparkSession over(SparkContext sc) {
     SparkSession active = SparkSession.getActiveSession().getOrElse(() -> null);
     if (active != null && active.sparkContext() == sc) return active;
-    return withoutListedExtensions(() -> org.apache.spark.sql.classic.SparkSession.builder().sparkContext(sc).getOrCreate());
+    return withoutListedExtensions(() -> Classic.session(sc));
   }
 
   /** Runs make with a context class loader that lists no session extensions (Spark looks them up through it). */

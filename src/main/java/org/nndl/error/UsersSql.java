@@ -16,9 +16,17 @@ public final class UsersSql {
   private UsersSql() {}
 
   public static boolean caused(Throwable failure) {
+    return error(failure) != null;
+  }
+
+  /**
+   * The user's SQL error behind failure, or null: on Spark 4 the failure itself, on Spark 3.5
+   * often the cause of a SparkException ("Job aborted due to stage failure: ...").
+   */
+  public static Throwable error(Throwable failure) {
     Throwable t = Causes.first(failure, c -> c instanceof SparkThrowable s && s.getSqlState() != null);
-    if (t == null) return false;
+    if (t == null) return null;
     String state = ((SparkThrowable) t).getSqlState();
-    return CLASSES.contains(state.substring(0, Math.min(2, state.length())));
+    return CLASSES.contains(state.substring(0, Math.min(2, state.length()))) ? t : null;
   }
 }

@@ -5,8 +5,8 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.nndl.compat.Scala;
 import scala.collection.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
 /** Text forms of cell values shared by the formatters. */
 final class Cells {
@@ -38,7 +38,7 @@ final class Cells {
    */
   static List<?> elements(Object value) {
     if (value instanceof List<?> l) return l;
-    if (value instanceof Seq<?> s) return CollectionConverters.asJava(s);
+    if (value instanceof Seq<?> s) return Scala.list(s);
     return null;
   }
 

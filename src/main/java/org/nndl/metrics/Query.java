@@ -96,8 +96,9 @@ public final class Query {
    * returned as it is, for the command line to report as unexpected with Spark's first line.
    */
   public static RuntimeException failure(Exception e) {
-    if (UsersSql.caused(e)) {
-      return new MetricsError("query failed: " + firstLine(e) + "; tables are metrics, runs and evaluations", e);
+    Throwable sql = UsersSql.error(e);
+    if (sql != null) {
+      return new MetricsError("query failed: " + firstLine(sql) + "; tables are metrics, runs and evaluations", e);
     }
     return e instanceof RuntimeException r ? r : new IllegalStateException("query could not run: " + firstLine(e), e);
   }
@@ -105,7 +106,7 @@ public final class Query {
   /** Whether an I/O error is behind e (a checksum, a permission, a lost data node): not a foreign file's content. */
   private static boolean ioFailure(Throwable e) { return Causes.first(e, t -> t instanceof java.io.IOException) != null; }
 
-  private static String firstLine(Exception e) {
+  private static String firstLine(Throwable e) {
     String message = String.valueOf(e.getMessage()).strip();
     int end = message.indexOf('\n');
     return (end < 0 ? message : message.substring(0, end)).strip();

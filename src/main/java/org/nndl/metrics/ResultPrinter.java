@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.SQLExecution;
 import org.apache.spark.sql.types.StructType;
+import org.nndl.compat.Classic;
 import scala.Option;
 
 /** Prints rows in a {@link ResultFormat}: a query's (collected to the driver) or rows a command made. */
@@ -34,7 +35,7 @@ public final class ResultPrinter {
    * code starts Scala's runtime reflection: about 0.7 s of a query's start (docs/speed.md).
    */
   static List<Row> collect(Dataset<Row> rows) {
-    QueryExecution qe = ((org.apache.spark.sql.classic.Dataset<Row>) rows).queryExecution();
+    QueryExecution qe = Classic.queryExecution(rows);
     return Arrays.asList(SQLExecution.withNewExecutionId(qe, Option.apply("collect"), () -> qe.executedPlan().executeCollectPublic()));
   }
 

@@ -16,8 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.nndl.compat.Scala;
 import org.nndl.error.UserError;
-import scala.jdk.javaapi.CollectionConverters;
 import org.nndl.data.DataError;
 import org.nndl.data.FrameReader;
 import org.nndl.metrics.EpochMetrics;
@@ -60,7 +60,7 @@ final class Fit {
     return Instrumentation.instrumented(instr -> {
       instr.logPipelineStage(clf);
       instr.logDataset(data);
-      instr.logParams(clf, (scala.collection.immutable.Seq) CollectionConverters.asScala(Arrays.asList(clf.params())).toSeq());
+      instr.logParams(clf, (scala.collection.immutable.Seq) Scala.seq(Arrays.asList(clf.params())));
       Dataset<Row> frame = data.toDF();
       boolean persist = frame.storageLevel().equals(StorageLevel.NONE());
       if (persist) frame.persist(StorageLevel.MEMORY_AND_DISK());

@@ -3,13 +3,13 @@ package org.nndl.ml;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nndl.compat.MlMetadata;
 import org.nndl.net.Activation;
 import org.nndl.net.Cost;
 import org.nndl.net.Layout;
@@ -37,7 +37,7 @@ final class ModelStore {
     Writer(NetworkClassificationModel model) { this.model = model; }
 
     @Override public void saveImpl(String path) {
-      DefaultParamsWriter.saveMetadata(model, path, sparkSession());
+      MlMetadata.save(model, path, sparkSession());
       NetworkSpec s = model.spec();
       Row row = RowFactory.create(box(s.layout().sizes()), s.activation().id(), s.output().id(), s.cost().id(), box(model.weights()));
       sparkSession().createDataFrame(List.of(row), SCHEMA).repartition(1).write().parquet(path + "/data");
@@ -46,7 +46,7 @@ final class ModelStore {
 
   static final class Reader extends MLReader<NetworkClassificationModel> {
     @Override public NetworkClassificationModel load(String path) {
-      DefaultParamsReader.Metadata meta = DefaultParamsReader.loadMetadata(path, sparkSession(), NetworkClassificationModel.class.getName());
+      DefaultParamsReader.Metadata meta = MlMetadata.load(path, sparkSession(), NetworkClassificationModel.class.getName());
       Row row = sparkSession().read().parquet(path + "/data").first();
       List<Integer> sizes = row.getList(0);
       List<Double> params = row.getList(4);

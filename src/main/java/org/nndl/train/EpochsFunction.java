@@ -10,6 +10,7 @@ import org.apache.spark.api.java.function.FlatMapFunction2;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.cache.CachedSet;
+import org.nndl.compat.Scala;
 import org.nndl.compute.Gradient;
 import org.nndl.data.Block;
 import org.nndl.eval.Evaluator;
@@ -17,7 +18,6 @@ import org.nndl.eval.Score;
 import org.nndl.net.Dropout;
 import org.nndl.net.Layout;
 import org.nndl.net.Sgd;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The task of {@link EpochTasks}: on the training set's one partition, zipped with every block of
@@ -132,7 +132,7 @@ final class EpochsFunction implements FlatMapFunction2<Iterator<Block>, Iterator
     for (int k = 0; k < scores.length; k++) {
       scores[k] = new Score();
       for (List<Block> part : scored.get(k)) {
-        scores[k].merge(scorer.partition(full, CollectionConverters.asScala(part.iterator())));
+        scores[k].merge(scorer.partition(full, Scala.iterator(part.iterator())));
       }
     }
     return scores;

@@ -7,6 +7,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.nndl.cache.CachedSet;
+import org.nndl.compat.Scala;
 import org.nndl.compute.ExactSum;
 import org.nndl.compute.Gradient;
 import org.nndl.compute.JobDescription;
@@ -14,7 +15,6 @@ import org.nndl.compute.PartitionJob;
 import org.nndl.net.EpochOrder;
 import org.nndl.net.Layout;
 import org.nndl.net.Sgd;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The distributed loop (MLlib's {@code GradientDescent} role). Each epoch walks the notebook's
@@ -192,7 +192,7 @@ public final class GradientDescent implements Optimizer {
       int[] parts = set.partitionsOf(batch);
       if (parts.length > directLimit) {
         // one ExactSum per partition, as the direct path: the same rounding, so the same bits
-        return set.blocks().mapPartitions(blocks -> List.of(task.apply(TaskContext.get(), CollectionConverters.asScala(blocks))).iterator())
+        return set.blocks().mapPartitions(blocks -> List.of(task.apply(TaskContext.get(), Scala.iterator(blocks))).iterator())
             .treeAggregate(new ExactSum(), ExactSum::merge, ExactSum::merge);
       }
       return PartitionJob.run(sc, set.blocks(), task, parts, new ExactSum(), ExactSum.class);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -53,6 +54,19 @@ class ConsoleLogTest {
     return shown.toString();
   }
 
+  /** The name Spark logs that notice under: its SparkStringUtils, in org.apache.spark.util since Spark 4.0, in sql.catalyst.util on 3.5. */
+  private static String planTextLogger() {
+    for (String name : List.of("org.apache.spark.util.SparkStringUtils", "org.apache.spark.sql.catalyst.util.SparkStringUtils")) {
+      try {
+        Class.forName(name + "$");
+        return name;
+      } catch (ClassNotFoundException e) {
+        // the other line's
+      }
+    }
+    throw new AssertionError("no SparkStringUtils on the class path");
+  }
+
   private static String stackText(Throwable t) {
     java.io.StringWriter w = new java.io.StringWriter();
     t.printStackTrace(new java.io.PrintWriter(w));
@@ -61,7 +75,7 @@ class ConsoleLogTest {
 
   @Test
   void sparksPlanTruncationNoticeIsNotShown() throws Exception {
-    String logger = org.apache.spark.util.SparkStringUtils$.MODULE$.logName();  // the name Spark logs under
+    String logger = planTextLogger();
     assertEquals("", console(c -> c.getLogger(logger).warn("Truncated the string representation of a plan since it was"
         + " too large. This behavior can be adjusted by setting 'spark.sql.debug.maxToStringFields'.")));
   }

@@ -30,7 +30,7 @@ class QueryStartTest {
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the query did not end");
     assertEquals(0, p.exitValue(), Files.readString(err));
     String loaded = Files.readString(classes);
-    assertTrue(loaded.contains(" org.apache.spark.sql.classic.SparkSession "), "the class log works");
+    assertTrue(loaded.contains(" org.apache.spark.sql.execution.QueryExecution "), "the class log works");
     assertFalse(loaded.contains(" scala.reflect.runtime.package$ "), "Scala's runtime reflection was started");
   }
 }

@@ -12,7 +12,7 @@ import org.apache.spark.scheduler.TaskLocation;
 import org.junit.jupiter.api.Test;
 import org.nndl.SparkTestSession;
 import org.nndl.cluster.TestDfs;
-import scala.jdk.javaapi.CollectionConverters;
+import org.nndl.compat.Scala;
 
 /**
  * Data on HDFS is read by byte ranges, each partition preferring the DataNodes that store its
@@ -61,7 +61,7 @@ class HdfsLocalityTest {
 
   /** The hosts the DAG scheduler would run partition p's task on, in order. */
   private static List<String> hosts(JavaSparkContext sc, DistributedSet set, int p) {
-    return CollectionConverters.asJava(sc.sc().getPreferredLocs(set.blocks().rdd(), p)).stream()
+    return Scala.list(sc.sc().getPreferredLocs(set.blocks().rdd(), p)).stream()
         .map(TaskLocation::host).toList();
   }
 }

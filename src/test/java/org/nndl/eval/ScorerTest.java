@@ -3,6 +3,7 @@ package org.nndl.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.nndl.compat.Scala;
 import org.nndl.data.Block;
 import org.nndl.data.Dataset;
 import org.nndl.net.Initializer;
@@ -11,7 +12,6 @@ import org.nndl.net.NetworkSpec;
 import org.nndl.net.Regularization;
 import org.nndl.train.TestData;
 import org.nndl.train.TrainSettings;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * One scorer over partitions of several sizes, as an epoch task scores its sets after every
@@ -30,7 +30,7 @@ class ScorerTest {
     int seed = 41;
     for (int n : new int[] {1100, 1100, 300, 5, 1100}) {
       Dataset part = TestData.images(n, 28, 28, 10, seed++);
-      Score score = scorer.partition(ref.params(), CollectionConverters.asScala(Block.split(part, 400).iterator()));
+      Score score = scorer.partition(ref.params(), Scala.iterator(Block.split(part, 400).iterator()));
       assertEquals(n, score.count());
       assertEquals(ref.accuracy(part), score.correct(), n + " samples: correct");
       double expected = ref.totalCost(part, 0.0, Regularization.L2);

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.nndl.compat.Scala;
 import org.nndl.net.Sgd;
 import scala.collection.Iterator;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction1;
 
 /**
@@ -63,6 +63,6 @@ final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iter
     }
     List<EpochResult> result = context.partitionId() == 0
         ? List.of(new EpochResult(w, u, out.rounds(), out.diverged(), System.nanoTime() - t0)) : List.of();
-    return CollectionConverters.asScala(result.iterator());
+    return Scala.iterator(result.iterator());
   }
 }
