@@ -2,6 +2,7 @@ package org.nndl.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.nodemanager.NodeManager;
 
@@ -27,6 +28,7 @@ public final class MiniNodeManager {
     Path home = dir.resolve("nm" + args[1]);
     YarnConfiguration conf = new YarnConfiguration();
     conf.addResource(new org.apache.hadoop.fs.Path(dir.resolve("conf/core-site.xml").toUri()));
+    conf.addResource(new org.apache.hadoop.fs.Path(dir.resolve("conf/hdfs-site.xml").toUri()));
     conf.addResource(new org.apache.hadoop.fs.Path(dir.resolve("conf/yarn-site.xml").toUri()));
     conf.set(YarnConfiguration.NM_LOCAL_DIRS, Files.createDirectories(home.resolve("local")).toString());
     conf.set(YarnConfiguration.NM_LOG_DIRS, Files.createDirectories(home.resolve("log")).toString());
@@ -41,6 +43,8 @@ public final class MiniNodeManager {
     conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
     // Containers and their logs are kept a while after they end, for post-mortems.
     conf.setInt(YarnConfiguration.DEBUG_NM_DELETE_DELAY_SEC, 600);
+    // Kerberos or not, as core-site.xml says (the NodeManager then logs in with its keytab).
+    UserGroupInformation.setConfiguration(conf);
     NodeManager nm = new NodeManager();
     Runtime.getRuntime().addShutdownHook(new Thread(nm::stop));
     nm.init(conf);
