@@ -77,7 +77,7 @@ up() {
   # stores' ssl-server.xml, which Hadoop finds on the class path) goes first on the class path.
   (cd "$dir" && JAVA_HOME=$(java_home) exec java -Xmx1g \
       -Dlog4j2.configurationFile="file:$REPO/conf/log4j2.properties" \
-      -cp "$dir/ssl:$REPO/target/test-classes:$(cat "$CP_FILE")" org.nndl.cluster.MiniHadoop "$dir" \
+      -cp "$dir/ssl:$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" org.nndl.cluster.MiniHadoop "$dir" \
       "${kerberos[@]+"${kerberos[@]}"}" > "$dir/hadoop.log" 2>&1) &
   pid=$!
   echo "$pid" > "$dir/pid"
@@ -116,7 +116,7 @@ fs() {
       "${NNDL_PRINCIPAL:-$(. "$dir/env.sh" && echo "$NNDL_PRINCIPAL")}" "${NNDL_KEYTAB:-$(. "$dir/env.sh" && echo "$NNDL_KEYTAB")}")
   fi
   java -Xmx256m -Dlog4j2.configurationFile="file:$REPO/conf/log4j2.properties" \
-    -cp "$dir/conf:$REPO/target/test-classes:$(cat "$CP_FILE")" "${as[@]+"${as[@]}"}" org.apache.hadoop.fs.FsShell "$@"
+    -cp "$dir/conf:$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" "${as[@]+"${as[@]}"}" org.apache.hadoop.fs.FsShell "$@"
 }
 
 # kinit DIR [PRINCIPAL KEYTAB]: a ticket in $KRB5CCNAME (else the default cache, /tmp/krb5cc_UID).
@@ -125,7 +125,7 @@ kinit() {
   secure "$dir" || die "the Hadoop of $dir runs without Kerberos: hadoop.sh up --kerberos $dir"
   # shellcheck disable=SC1091
   . "$dir/env.sh"
-  java -Xmx128m -cp "$REPO/target/test-classes:$(cat "$CP_FILE")" org.nndl.cluster.Kinit "$KRB5_CONFIG" \
+  java -Xmx128m -cp "$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" org.nndl.cluster.Kinit "$KRB5_CONFIG" \
     "${2:-$NNDL_PRINCIPAL}" "${3:-$NNDL_KEYTAB}" "$(cache=${KRB5CCNAME:-/tmp/krb5cc_$(id -u)}; echo "${cache#FILE:}")" ||
     die "no ticket for ${2:-$NNDL_PRINCIPAL}: see the lines above"
 }

@@ -23,6 +23,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.nndl.data.KerberosCredentials;
 
 /**
  * A folder on any Hadoop file system (a local path, {@code file://}, {@code hdfs://}, ...)
@@ -68,6 +69,7 @@ public final class Warehouse {
       throw new MetricsError("cannot open warehouse " + location + ": " + e.getMessage()
           + "; pass a local folder or a Hadoop URI such as hdfs://namenode:8020/warehouse", e);
     }
+    KerberosCredentials.require(root.toUri());
   }
 
   /** The root as the user gave it: a plain path for a local warehouse, else the URI. */

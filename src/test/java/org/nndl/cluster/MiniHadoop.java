@@ -88,6 +88,10 @@ public final class MiniHadoop {
     writeXml(withAll(only(dfs.getConfiguration(0), "dfs.replication", "dfs.blocksize"), prefixed(secureKeys, "dfs.")),
         conf.resolve("hdfs-site.xml"));
     writeXml(changed(yarn.getConfig(), "yarn."), conf.resolve("yarn-site.xml"));
+    // Empty, for Hadoop's FsShell (hadoop.sh fs): it reads its configuration strictly, and once a
+    // Kerberos login has loaded Hadoop's MapReduce classes (through the token identifiers'
+    // services), these are among its files; a missing one fails every command.
+    writeXml(new Configuration(false), conf.resolve("mapred-site.xml"));
     for (int i = 1; i <= NODES; i++) nodes.add(startNodeManager(dir, i));
     awaitNodes(yarn, nodes);
     writeAtomically(dir.resolve("ready"), fs + "\n");

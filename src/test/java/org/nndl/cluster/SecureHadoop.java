@@ -3,6 +3,7 @@ package org.nndl.cluster;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.minikdc.MiniKdc;
@@ -32,8 +33,8 @@ final class SecureHadoop {
    * whatever renewals (Hadoop: a day and a week), so that a run of a few minutes outlives its first
    * tokens and works only if Spark obtains new ones with the keytab.
    */
-  static final long RENEW_MS = 30_000;
-  static final long MAX_LIFETIME_MS = 60_000;
+  static final long RENEW_MS = 60_000;
+  static final long MAX_LIFETIME_MS = 120_000;
 
   private final MiniKdc kdc;
   private final Path keytabs;
@@ -44,16 +45,20 @@ final class SecureHadoop {
   }
 
   /**
-   * Starts the KDC with its state under DIR/kdc (it sets {@code java.security.krb5.conf} for this
-   * JVM to DIR/kdc/krb5.conf) and writes every principal's keytab.
+   * Starts the KDC with its state under DIR/kdc, its clients' configuration in DIR/kdc/krb5.conf
+   * (this JVM's {@code java.security.krb5.conf}), and writes every principal's keytab.
    */
   static SecureHadoop start(Path dir) throws Exception {
     Properties conf = MiniKdc.createConf();
     conf.setProperty(MiniKdc.KDC_BIND_ADDRESS, HOST);
     conf.setProperty(MiniKdc.ORG_DOMAIN, "COM");
     conf.setProperty(MiniKdc.ORG_NAME, "EXAMPLE");
-    MiniKdc kdc = new MiniKdc(conf, Files.createDirectories(dir.resolve("kdc")).toFile());
+    Path kdcDir = Files.createDirectories(dir.resolve("kdc"));
+    MiniKdc kdc = new MiniKdc(conf, kdcDir.toFile());
     kdc.start();
+    // MiniKdc writes it into a folder named by the time: copied to a place env.sh can name.
+    Path krb5 = Files.copy(kdc.getKrb5conf().toPath(), kdcDir.resolve("krb5.conf"), StandardCopyOption.REPLACE_EXISTING);
+    System.setProperty(MiniKdc.JAVA_SECURITY_KRB5_CONF, krb5.toString());
     SecureHadoop secure = new SecureHadoop(kdc, Files.createDirectories(dir.resolve("keytabs")));
     for (String p : SERVICES) kdc.createPrincipal(secure.keytab(p), p);
     for (String p : USERS) kdc.createPrincipal(secure.keytab(p), p);
@@ -61,8 +66,6 @@ final class SecureHadoop {
   }
 
   void stop() { kdc.stop(); }
-
-  File krb5conf() { return kdc.getKrb5conf(); }
 
   File keytab(String principal) { return keytabs.resolve(principal.replace('/', '-') + ".keytab").toFile(); }
 
