@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failure-behaviour checks on real Spark processes, from the repo's own Maven-resolved jars
-# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure]
+# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure] [kerberos] [team]
 #   cluster:    a standalone master and two workers on 127.0.0.1, each a separate JVM; a run
 #               there equals a local[2] run bit for bit (model.json), and so does a run that
 #               loses an executor (kill -9) after epoch 1, before the last epoch ends, with each epoch's
@@ -14,8 +14,15 @@
 #   secure:     a standalone master and two workers with spark.authenticate and a secret, RPC
 #               and local I/O encryption: a run there equals the local[2] run bit for bit; a
 #               worker with a wrong secret and applications with a wrong secret or none are
-#               refused (see secure.sh).
-# All four by default. Before them, always: the launcher's Spark UI and cluster-mode driver
+#               refused (see secure.sh);
+#   kerberos:   HDFS and YARN in secure mode with a KDC (hadoop.sh up --kerberos): runs in client
+#               and cluster mode with --principal/--keytab equal to the local[2] run; query, plot,
+#               report, evaluate with a keytab and with a kinit ticket; every command without
+#               credentials refused in one line; a run outliving its delegation tokens (see kerberos.sh);
+#   team:       a warehouse shared by two users, on the Kerberized HDFS (alice and bob) and on a
+#               local disk (two OS users, when this machine can make them): each run its owner's,
+#               others read and query it, cannot overwrite, delete or resume it (see team.sh).
+# The first four by default. Before them, always: the launcher's Spark UI and cluster-mode driver
 # memory defaults, and a local master's direct start.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
@@ -27,11 +34,13 @@ source "$HERE/standalone.sh"
 source "$HERE/concurrent.sh"
 source "$HERE/yarn.sh"
 source "$HERE/secure.sh"
+source "$HERE/kerberos.sh"
+source "$HERE/team.sh"
 
 checks=("$@")
 [ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent|yarn|secure) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn and/or secure" ;; esac
+  case "$c" in cluster|concurrent|yarn|secure|kerberos|team) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure, kerberos and/or team" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -181,6 +190,8 @@ for c in "${checks[@]}"; do
     concurrent) check_concurrent ;;
     yarn) check_yarn ;;
     secure) check_secure ;;
+    kerberos) check_kerberos ;;
+    team) check_team ;;
   esac
 done
 echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"

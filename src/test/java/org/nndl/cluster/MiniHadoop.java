@@ -105,7 +105,9 @@ public final class MiniHadoop {
       String value = System.getProperty(key);
       if (value != null) cmd.add("-D" + key + "=" + value);
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MiniNodeManager.class.getName(),
+    // The client files first on its class path: every Configuration it makes (its resource
+    // localizer's HDFS client too) then has them, the secure settings included.
+    cmd.addAll(List.of("-cp", dir.resolve("conf") + File.pathSeparator + System.getProperty("java.class.path"), MiniNodeManager.class.getName(),
         dir.toString(), Integer.toString(index), Integer.toString(NODE_MEMORY_MB)));
     File log = dir.resolve("nm" + index + ".log").toFile();
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();

@@ -11,8 +11,8 @@ import org.apache.hadoop.yarn.server.nodemanager.NodeManager;
  * node (kill -9 of this JVM and the containers it started) while the ResourceManager, HDFS and
  * the other NodeManager keep running.
  *
- * <p>Usage: {@code MiniNodeManager DIR INDEX MEMORY_MB}: reads the ResourceManager's addresses
- * from DIR/conf/yarn-site.xml, keeps its local and log folders under DIR/nmINDEX, binds
+ * <p>Usage: {@code MiniNodeManager DIR INDEX MEMORY_MB}, with DIR/conf first on its class path:
+ * reads the ResourceManager's addresses from DIR/conf/yarn-site.xml, keeps its local and log folders under DIR/nmINDEX, binds
  * 127.0.0.1 on free ports and offers MEMORY_MB. Runs until stopped; SIGTERM stops it, and
  * with it its containers.
  */
@@ -26,10 +26,7 @@ public final class MiniNodeManager {
     }
     Path dir = Path.of(args[0]).toAbsolutePath();
     Path home = dir.resolve("nm" + args[1]);
-    YarnConfiguration conf = new YarnConfiguration();
-    conf.addResource(new org.apache.hadoop.fs.Path(dir.resolve("conf/core-site.xml").toUri()));
-    conf.addResource(new org.apache.hadoop.fs.Path(dir.resolve("conf/hdfs-site.xml").toUri()));
-    conf.addResource(new org.apache.hadoop.fs.Path(dir.resolve("conf/yarn-site.xml").toUri()));
+    YarnConfiguration conf = new YarnConfiguration();  // DIR/conf's files, from the class path
     conf.set(YarnConfiguration.NM_LOCAL_DIRS, Files.createDirectories(home.resolve("local")).toString());
     conf.set(YarnConfiguration.NM_LOG_DIRS, Files.createDirectories(home.resolve("log")).toString());
     conf.set(YarnConfiguration.NM_ADDRESS, "127.0.0.1:0");
