@@ -19,8 +19,10 @@ KRB_TOKEN_LIFE=120  # seconds: SecureHadoop.MAX_LIFETIME_MS
 # real cluster each node has /etc/krb5.conf, here the KDC is the test's own.
 krb_yarn_args() {
   yarn_args "$1"
-  echo --conf "spark.yarn.am.extraJavaOptions=-Djava.security.krb5.conf=$KRB5_CONFIG" \
-    --conf "spark.executor.extraJavaOptions=-Djava.security.krb5.conf=$KRB5_CONFIG"
+  local krb5="-Djava.security.krb5.conf=$KRB5_CONFIG"
+  # The ApplicationMaster (client mode), the driver in its container (cluster mode), the executors.
+  echo --conf "spark.yarn.am.extraJavaOptions=$krb5" --conf "spark.driver.extraJavaOptions=$krb5" \
+    --conf "spark.executor.extraJavaOptions=$krb5"
 }
 
 keytab_args() { echo --principal "$NNDL_PRINCIPAL" --keytab "$NNDL_KEYTAB"; }
