@@ -52,6 +52,7 @@ finish() {
   local rc=$?
   stop_tracked
   if [ -n "${HADOOP_STARTED:-}" ]; then "$HERE/hadoop.sh" down "$HADOOP_DIR" || true; fi
+  remove_team_users
   if [ "$rc" -eq 0 ] && [ -z "${KEEP_STATE:-}" ]; then rm -rf "$STATE"; else echo "logs kept in $STATE" >&2; fi
 }
 trap finish EXIT

@@ -53,16 +53,16 @@ readers() {
     [ -s "$STATE/$name.png" ] || fail "plot with $name failed: see $STATE/$name-plot.out"
   submit "$@" report --warehouse "$WH" --run-id krb-client > "$STATE/$name-report.out" 2>&1 ||
     fail "report with $name failed: see $STATE/$name-report.out"
-  submit "$@" evaluate --warehouse "$WH" --model "$WH/runs/krb-client/model.json" --data "$NNDL_FS/data" --limit 200 \
+  submit "$@" evaluate --warehouse "$WH" --model "$STATE/krb-client.json" --data "$NNDL_FS/data" --limit 200 \
     > "$STATE/$name-evaluate.out" 2>&1 || fail "evaluate with $name failed: see $STATE/$name-evaluate.out"
 }
 
-check_kerberos() {
-  local mode rc before
+# Starts the Kerberized Hadoop (once: the team check uses it too) with the sample data in /data,
+# and sources its env.sh. The EXIT trap of cluster-test.sh stops it.
+start_kerberos_hadoop() {
+  [ "$HADOOP_DIR" != "$STATE/krb" ] || [ -z "${HADOOP_STARTED:-}" ] || return 0
   HADOOP_DIR="$STATE/krb"
   export KRB5CCNAME="$STATE/krb5cc-none"  # no ticket unless a check makes one
-  reference_run
-  make_spark_home
   say "starting HDFS and YARN with Kerberos (hadoop.sh up --kerberos)"
   "$HERE/hadoop.sh" up --kerberos "$HADOOP_DIR" 2> "$STATE/krb-up.err" || fail "hadoop.sh up --kerberos failed: $(tail -1 "$STATE/krb-up.err")"
   HADOOP_STARTED=yes
@@ -76,6 +76,13 @@ check_kerberos() {
   for f in "$REPO"/src/main/resources/org/nndl/data/sample/*-ubyte.gz; do gunzip -c "$f" > "$STATE/data/$(basename "$f" .gz)"; done
   "$HERE/hadoop.sh" put "$HADOOP_DIR" "$STATE/data" /data 2>> "$STATE/hadoop-put.err" ||
     fail "cannot put the sample data on the Kerberized HDFS: see $STATE/hadoop-put.err"
+}
+
+check_kerberos() {
+  local mode rc before
+  reference_run
+  make_spark_home
+  start_kerberos_hadoop
   local on_hdfs=("${TRAIN_ARGS[@]/#sample/$NNDL_FS/data}")
   local TRAIN_ARGS=("${on_hdfs[@]}") WH="$NNDL_FS/warehouse"
 
@@ -106,14 +113,12 @@ check_kerberos() {
   refused no-credentials-query query --warehouse "$WH" "SELECT count(*) FROM metrics"
   refused no-credentials-plot plot --warehouse "$WH" --runs krb-client --out "$STATE/refused.png"
   refused no-credentials-report report --warehouse "$WH" --run-id krb-client
-  refused no-credentials-evaluate evaluate --warehouse "$WH" --model "$WH/runs/krb-client/model.json" --data "$NNDL_FS/data"
+  refused no-credentials-evaluate evaluate --warehouse "$WH" --model "$STATE/krb-client.json" --data "$NNDL_FS/data"
   [ "$(hdfs_listing "$WH")" = "$before" ] && [ ! -e "$STATE/local-wh" ] && [ ! -e "$STATE/refused.png" ] ||
     fail "a command refused for want of credentials changed the warehouse or wrote a file"
   pass "Kerberos: train (local and YARN), query, plot, report and evaluate without credentials each end with exit 2 and one line, nothing written: $(grep -v "incubator modules" "$STATE/no-credentials-query.out")"
 
   check_token_renewal
-  "$HERE/hadoop.sh" down "$HADOOP_DIR"
-  HADOOP_STARTED=""
 }
 
 # A client-mode run (keytab) that outlives the HDFS delegation tokens it started with. They were
