@@ -11,7 +11,7 @@
 #                                          (org.nndl.cluster.SecureHadoop): principals
 #                                          hadoop/localhost (NameNode, DataNodes, ResourceManager),
 #                                          nm/localhost, HTTP/localhost and the users alice and bob,
-#                                          each with DIR/keytabs/NAME.keytab; env.sh also exports
+#                                          each with a keytab in DIR/keytabs; env.sh also exports
 #                                          KRB5_CONFIG, NNDL_PRINCIPAL=alice@EXAMPLE.COM and NNDL_KEYTAB
 #   hadoop.sh put DIR LOCAL_PATH REMOTE_PATH   copies a file or folder into that HDFS
 #   hadoop.sh get DIR REMOTE_PATH LOCAL_PATH   copies a file or folder out of it

@@ -153,7 +153,9 @@ check_token_renewal() {
     fail "run krb-renew wrote $late_rows metrics row(s) and $late_ckpt checkpoint(s) after its first tokens died: see $STATE/krb-renew.out"
   local shown rows
   shown=$(epochs_shown krb-renew)
-  rows=$(query "$WH" "SELECT epoch, count(*) FROM metrics WHERE run_id = 'krb-renew' GROUP BY epoch ORDER BY epoch") ||
+  # shellcheck disable=SC2046
+  rows=$(submit $(keytab_args) query --warehouse "$WH" --format csv \
+    "SELECT epoch, count(*) FROM metrics WHERE run_id = 'krb-renew' GROUP BY epoch ORDER BY epoch" 2>> "$STATE/query.err") ||
     fail "the query of run krb-renew failed: see $STATE/query.err"
   [ "$(echo "$rows" | tail -n +2)" = "$(each_epoch_once "$shown")" ] ||
     fail "run krb-renew's metrics are not each of its $shown epochs once: $(echo "$rows" | tr '\n' ' ')"

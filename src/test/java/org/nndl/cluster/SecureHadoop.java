@@ -25,7 +25,7 @@ import org.apache.hadoop.security.ssl.KeyStoreTestUtil;
 final class SecureHadoop {
   static final String REALM = "EXAMPLE.COM";
   static final String HOST = "localhost";
-  /** The principals created, each with DIR/keytabs/NAME.keytab ({@code /} in a name becomes {@code -}). */
+  /** The service principals, each with DIR/keytabs/NAME.keytab ({@code /} in a name becomes {@code -}). */
   static final String[] SERVICES = {"hadoop/" + HOST, "nm/" + HOST, "HTTP/" + HOST};
   static final String[] USERS = {"alice", "bob"};
   /**
