@@ -82,6 +82,16 @@ public final class MiniHadoop {
       if (secure != null) secure.stop();
     }));
     String fs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
+    writeClientFiles(conf, fs, dfs, yarn, secureKeys);
+    for (int i = 1; i <= NODES; i++) nodes.add(startNodeManager(dir, i));
+    awaitNodes(yarn, nodes);
+    writeAtomically(dir.resolve("ready"), fs + "\n");
+    Thread.currentThread().join();
+  }
+
+  /** DIR/conf: what a client needs of the running clusters, and the secure settings (none without Kerberos). */
+  private static void writeClientFiles(Path conf, String fs, MiniDFSCluster dfs, MiniYARNCluster yarn,
+      Configuration secureKeys) throws IOException {
     Configuration core = prefixed(secureKeys, "hadoop.");
     core.set("fs.defaultFS", fs);
     writeXml(core, conf.resolve("core-site.xml"));
@@ -92,10 +102,6 @@ public final class MiniHadoop {
     // Kerberos login has loaded Hadoop's MapReduce classes (through the token identifiers'
     // services), these are among its files; a missing one fails every command.
     writeXml(new Configuration(false), conf.resolve("mapred-site.xml"));
-    for (int i = 1; i <= NODES; i++) nodes.add(startNodeManager(dir, i));
-    awaitNodes(yarn, nodes);
-    writeAtomically(dir.resolve("ready"), fs + "\n");
-    Thread.currentThread().join();
   }
 
   /** NodeManager {@code index} as a child JVM on this JVM's class path. */
