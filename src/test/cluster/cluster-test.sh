@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failure-behaviour checks on real Spark processes, from the repo's own Maven-resolved jars
-# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure]
+# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure] [bigset] [kerberos] [team]
 #   cluster:    a standalone master and two workers on 127.0.0.1, each a separate JVM; a run
 #               there equals a local[2] run bit for bit (model.json), and so does a run that
 #               loses an executor (kill -9) after epoch 1, before the last epoch ends, with each epoch's
@@ -16,8 +16,15 @@
 #               worker with a wrong secret and applications with a wrong secret or none are
 #               refused (see secure.sh);
 #   bigset:     executors whose storage memory cannot hold the training set: the exact plan says
-#               so, the parallel plan spreads it and equals local[2] (see bigset.sh).
-# All five by default. Before them, always: the launcher's Spark UI and cluster-mode driver
+#               so, the parallel plan spreads it and equals local[2] (see bigset.sh);
+#   kerberos:   HDFS and YARN in secure mode with a KDC (hadoop.sh up --kerberos): runs in client
+#               and cluster mode with --principal/--keytab equal to the local[2] run; query, plot,
+#               report, evaluate with a keytab and with a kinit ticket; every command without
+#               credentials refused in one line; a run outliving its delegation tokens (see kerberos.sh);
+#   team:       a warehouse shared by two users, on the Kerberized HDFS (alice and bob) and on a
+#               local disk (two OS users, when this machine can make them): each run its owner's,
+#               others read and query it, cannot overwrite, delete or resume it (see team.sh).
+# The first five by default. Before them, always: the launcher's Spark UI and cluster-mode driver
 # memory defaults, and a local master's direct start.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
@@ -30,11 +37,13 @@ source "$HERE/concurrent.sh"
 source "$HERE/yarn.sh"
 source "$HERE/secure.sh"
 source "$HERE/bigset.sh"
+source "$HERE/kerberos.sh"
+source "$HERE/team.sh"
 
 checks=("$@")
 [ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure bigset)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent|yarn|secure|bigset) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure and/or bigset" ;; esac
+  case "$c" in cluster|concurrent|yarn|secure|bigset|kerberos|team) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure, bigset, kerberos and/or team" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -46,6 +55,7 @@ finish() {
   local rc=$?
   stop_tracked
   if [ -n "${HADOOP_STARTED:-}" ]; then "$HERE/hadoop.sh" down "$HADOOP_DIR" || true; fi
+  remove_team_users
   if [ "$rc" -eq 0 ] && [ -z "${KEEP_STATE:-}" ]; then rm -rf "$STATE"; else echo "logs kept in $STATE" >&2; fi
 }
 trap finish EXIT
@@ -185,6 +195,8 @@ for c in "${checks[@]}"; do
     yarn) check_yarn ;;
     secure) check_secure ;;
     bigset) check_bigset ;;
+    kerberos) check_kerberos ;;
+    team) check_team ;;
   esac
 done
 echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"

@@ -7,9 +7,20 @@
 #   hadoop.sh up DIR                       starts it, all its state under DIR; writes DIR/env.sh
 #                                          (exports HADOOP_CONF_DIR and NNDL_FS=hdfs://127.0.0.1:PORT)
 #                                          and returns once HDFS and YARN accept work
+#   hadoop.sh up --kerberos DIR            the same in secure mode, with a KDC of its own
+#                                          (org.nndl.cluster.SecureHadoop): principals
+#                                          hadoop/localhost (NameNode, DataNodes, ResourceManager),
+#                                          nm/localhost, HTTP/localhost and the users alice and bob,
+#                                          each with a keytab in DIR/keytabs; env.sh also exports
+#                                          KRB5_CONFIG, NNDL_PRINCIPAL=alice@EXAMPLE.COM and NNDL_KEYTAB
 #   hadoop.sh put DIR LOCAL_PATH REMOTE_PATH   copies a file or folder into that HDFS
 #   hadoop.sh get DIR REMOTE_PATH LOCAL_PATH   copies a file or folder out of it
+#   hadoop.sh fs DIR ARGS...               any `hdfs dfs` command (Hadoop's FsShell), e.g. -ls -R /
+#   hadoop.sh kinit DIR [PRINCIPAL KEYTAB] a ticket for PRINCIPAL (default: env.sh's) in the
+#                                          credential cache $KRB5CCNAME, as MIT's kinit -kt would
 #   hadoop.sh down DIR                     stops every process `up` started (YARN containers too)
+#
+# In secure mode put, get and fs act as $NNDL_PRINCIPAL with $NNDL_KEYTAB (env.sh's unless set).
 #
 # Needs the test class path: mvn -DskipTests package (writes target/hadoop-classpath.txt) and
 # test-compile (target/test-classes); `up` runs both when they are missing.
@@ -19,7 +30,7 @@ CP_FILE="$REPO/target/hadoop-classpath.txt"
 UP_TIMEOUT=${HADOOP_UP_TIMEOUT:-600}  # minutes on a box whose 2 cores are busy
 
 die() { echo "hadoop.sh: $*" >&2; exit 2; }
-usage() { die "usage: hadoop.sh up DIR | put DIR LOCAL REMOTE | get DIR REMOTE LOCAL | down DIR"; }
+usage() { die "usage: hadoop.sh up [--kerberos] DIR | put DIR LOCAL REMOTE | get DIR REMOTE LOCAL | fs DIR ARGS... | kinit DIR [PRINCIPAL KEYTAB] | down DIR"; }
 
 alive() { kill -0 "$1" 2>/dev/null; }
 
@@ -52,18 +63,22 @@ build_if_missing() {
 }
 
 up() {
-  local dir=$1 pid deadline
+  local kerberos=() dir pid deadline
+  if [ "$1" = --kerberos ]; then kerberos=(--kerberos); shift; fi
+  dir=$1
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
   [ ! -f "$dir/pid" ] || ! alive "$(cat "$dir/pid")" || die "a Hadoop is already running from $dir (pid $(cat "$dir/pid")): hadoop.sh down $dir"
   rm -f "$dir/ready" "$dir/env.sh"
+  mkdir -p "$dir/ssl"  # on the class path from the start: the JDK skips a folder missing then
   build_if_missing
   # MiniYARNCluster keeps its state under ./target: start it from DIR. JAVA_HOME is what the
-  # NodeManagers' container launch scripts run java from.
+  # NodeManagers' container launch scripts run java from. DIR/ssl (secure mode: the HTTPS key
+  # stores' ssl-server.xml, which Hadoop finds on the class path) goes first on the class path.
   (cd "$dir" && JAVA_HOME=$(java_home) exec java -Xmx1g \
       -Dlog4j2.configurationFile="file:$REPO/conf/log4j2.properties" \
-      -cp "$REPO/target/test-classes:$(cat "$CP_FILE")" org.nndl.cluster.MiniHadoop "$dir" \
-      > "$dir/hadoop.log" 2>&1) &
+      -cp "$dir/ssl:$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" org.nndl.cluster.MiniHadoop "$dir" \
+      "${kerberos[@]+"${kerberos[@]}"}" > "$dir/hadoop.log" 2>&1) &
   pid=$!
   echo "$pid" > "$dir/pid"
   deadline=$((SECONDS + UP_TIMEOUT))
@@ -76,16 +91,43 @@ up() {
 export HADOOP_CONF_DIR=$dir/conf
 export NNDL_FS=$(cat "$dir/ready")
 ENV
-  echo "hadoop.sh: HDFS at $(cat "$dir/ready"), YARN with 2 NodeManagers; source $dir/env.sh" >&2
+  if [ ${#kerberos[@]} -gt 0 ]; then
+    cat >> "$dir/env.sh" <<ENV
+export KRB5_CONFIG=$dir/kdc/krb5.conf
+export NNDL_PRINCIPAL=alice@EXAMPLE.COM
+export NNDL_KEYTAB=$dir/keytabs/alice.keytab
+ENV
+  fi
+  echo "hadoop.sh: HDFS at $(cat "$dir/ready"), YARN with 2 NodeManagers${kerberos:+, Kerberos on}; source $dir/env.sh" >&2
 }
 
-# fs DIR ARGS...: Hadoop's FsShell (the `hdfs dfs` commands) against DIR's HDFS.
+# secure DIR: true when DIR's Hadoop runs with Kerberos.
+secure() { grep -q "KRB5_CONFIG" "$1/env.sh"; }
+
+# fs DIR ARGS...: Hadoop's FsShell (the `hdfs dfs` commands) against DIR's HDFS; in secure mode
+# as $NNDL_PRINCIPAL, logged in with $NNDL_KEYTAB (env.sh's unless the caller set them).
 fs() {
-  local dir=$1
+  local dir=$1 as=()
   shift
   [ -f "$dir/env.sh" ] || die "no Hadoop started from $dir: hadoop.sh up $dir"
+  if secure "$dir"; then
+    # shellcheck disable=SC1091
+    as=(-Djava.security.krb5.conf="$dir/kdc/krb5.conf" org.nndl.cluster.AsUser
+      "${NNDL_PRINCIPAL:-$(. "$dir/env.sh" && echo "$NNDL_PRINCIPAL")}" "${NNDL_KEYTAB:-$(. "$dir/env.sh" && echo "$NNDL_KEYTAB")}")
+  fi
   java -Xmx256m -Dlog4j2.configurationFile="file:$REPO/conf/log4j2.properties" \
-    -cp "$dir/conf:$(cat "$CP_FILE")" org.apache.hadoop.fs.FsShell "$@"
+    -cp "$dir/conf:$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" "${as[@]+"${as[@]}"}" org.apache.hadoop.fs.FsShell "$@"
+}
+
+# kinit DIR [PRINCIPAL KEYTAB]: a ticket in $KRB5CCNAME (else the default cache, /tmp/krb5cc_UID).
+kinit() {
+  local dir=$1
+  secure "$dir" || die "the Hadoop of $dir runs without Kerberos: hadoop.sh up --kerberos $dir"
+  # shellcheck disable=SC1091
+  . "$dir/env.sh"
+  java -Xmx128m -cp "$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" org.nndl.cluster.Kinit "$KRB5_CONFIG" \
+    "${2:-$NNDL_PRINCIPAL}" "${3:-$NNDL_KEYTAB}" "$(cache=${KRB5CCNAME:-/tmp/krb5cc_$(id -u)}; echo "${cache#FILE:}")" ||
+    die "no ticket for ${2:-$NNDL_PRINCIPAL}: see the lines above"
 }
 
 put() {
@@ -117,9 +159,11 @@ down() {
 cmd=$1
 shift
 case "$cmd" in
-  up) [ $# -eq 1 ] || usage; up "$1" ;;
+  up) [ $# -eq 1 ] || { [ $# -eq 2 ] && [ "$1" = --kerberos ]; } || usage; up "$@" ;;
   put) [ $# -eq 3 ] || usage; put "$@" ;;
   get) [ $# -eq 3 ] || usage; get "$@" ;;
+  fs) fs "$@" ;;
+  kinit) [ $# -eq 1 ] || [ $# -eq 3 ] || usage; kinit "$@" ;;
   down) [ $# -eq 1 ] || usage; down "$1" ;;
   *) usage ;;
 esac

@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.nndl.data.KerberosCredentials;
 import org.nndl.error.UserError;
 
 /**
@@ -28,6 +29,7 @@ public final class CheckpointStore {
   public CheckpointStore(String dirUri, Configuration conf) {
     this.dir = new Path(dirUri);
     this.conf = conf;
+    KerberosCredentials.require(dir.toUri());
   }
 
   public String location() { return dir.toString(); }

@@ -43,6 +43,7 @@ final class PlotCommand implements Callable<Integer> {
     CurveLoader loader = new CurveLoader(spark, wh);
     List<RunCurve> curves = runs != null ? loader.byIds(runs) : loader.where(where);
     if (out == null && curves.size() == 1) {  // into the run's folder, on the warehouse's file system
+      wh.requireOwner(curves.get(0).runId(), "draw curves.png into its folder");
       org.apache.hadoop.fs.Path file = Curves.runFile(wh, curves.get(0).runId());
       wh.writeAtomically(file, Curves.png(curves));
       System.out.println(wh.show(file));

@@ -45,6 +45,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new MetricsError("no run '" + runId + "' with a model.json in warehouse " + wh.root()
           + ": list runs with ./submit query \"SELECT run_id FROM runs\"");
     }
+    wh.requireOwner(runId, "write its report and pictures into its folder");
     ModelJson.Model m;
     try {
       m = ModelJson.parse(wh.read(model), model.toString());

@@ -92,6 +92,7 @@ final class TrainCommand implements Callable<Integer> {
     if (!wh.isDirectory(runDir)) {
       throw new MetricsError("no run '" + runId + "' in warehouse " + wh.root() + " to resume: check --run-id and --warehouse");
     }
+    wh.requireOwner(runId, "resume it");
     if (wh.exists(TrainRun.endedMarker(runDir))) {
       throw new MetricsError("run '" + runId + "' already ended (" + TrainRun.ended(wh, runDir)
           + "): nothing to resume; start a new run to train more");

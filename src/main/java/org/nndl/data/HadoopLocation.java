@@ -108,6 +108,7 @@ final class HadoopLocation implements Location {
   }
 
   private FileSystem fileSystem() {
+    KerberosCredentials.require(uri);
     try {
       return FileSystem.get(uri, configuration());
     } catch (IOException | RuntimeException e) { // a connector class missing surfaces unchecked

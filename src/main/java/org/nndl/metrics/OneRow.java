@@ -1,11 +1,14 @@
 package org.nndl.metrics;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Row;
@@ -74,11 +77,24 @@ final class OneRow {
     for (OneRow r : rows) {
       if (!r.schema().equals(schema)) throw new IllegalArgumentException("rows of one write must share their columns");
     }
+    shareTable(sc, dir);
     Sessions.over(sc).createDataFrame(rows.stream().map(OneRow::toRow).toList(), schema)
         .coalesce(1)
         .write()
         .mode(SaveMode.Append)
         .parquet(dir.toString());
+  }
+
+  /** The table's folder and tables/ above it, which every user of the warehouse adds partitions to. */
+  private static void shareTable(SparkContext sc, Path partition) {
+    Path table = partition.getParent();
+    try {
+      FileSystem fs = table.getFileSystem(sc.hadoopConfiguration());
+      SharedFolder.ensure(fs, table.getParent());
+      SharedFolder.ensure(fs, table);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + table + " (" + e.getMessage() + "): check that the warehouse is writable", e);
+    }
   }
 
   StructType schema() { return DataTypes.createStructType(fields); }

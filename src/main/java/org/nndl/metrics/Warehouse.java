@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -23,6 +24,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.nndl.data.KerberosCredentials;
 
 /**
  * A folder on any Hadoop file system (a local path, {@code file://}, {@code hdfs://}, ...)
@@ -40,6 +44,8 @@ public final class Warehouse {
   /** Draws of a generated id before giving up: ten collisions in a row mean something else is wrong. */
   private static final int MAX_DRAWS = 10;
   private static final String CLAIM = ".claimed";
+  /** A run's folder: its owner writes, others read (docs/clusters.md#a-teams-warehouse). */
+  static final FsPermission RUN_MODE = new FsPermission((short) 0755);
 
   private final Path root;
   private final FileSystem fs;
@@ -68,6 +74,7 @@ public final class Warehouse {
       throw new MetricsError("cannot open warehouse " + location + ": " + e.getMessage()
           + "; pass a local folder or a Hadoop URI such as hdfs://namenode:8020/warehouse", e);
     }
+    KerberosCredentials.require(root.toUri());
   }
 
   /** The root as the user gave it: a plain path for a local warehouse, else the URI. */
@@ -154,11 +161,18 @@ public final class Warehouse {
         + " draws: pass --run-id");
   }
 
-  /** Claims the id atomically; null if it is already taken. */
+  /**
+   * Claims the id atomically; null if it is already taken. The run's folder is its user's, mode
+   * 755, in {@code runs/}, which everyone may add to ({@link SharedFolder}).
+   */
   private Path tryClaim(String runId) {
     Path dir = runDir(runId);
     try {
+      SharedFolder.ensure(fs, dir.getParent());
+      // Another user's run: HDFS would refuse the claim file as a permission error, not as taken.
+      if (!isLocal() && fs.exists(dir)) return null;
       if (!(isLocal() ? createLocalDirectory(dir) : createNew(new Path(dir, CLAIM)))) return null;
+      setRunMode(dir);
     } catch (IOException e) {
       throw new MetricsError("cannot create run directory " + dir + ": " + e
           + "; check that --warehouse " + root() + " is a writable directory", e);
@@ -173,6 +187,12 @@ public final class Warehouse {
       return null;
     }
     return dir;
+  }
+
+  /** {@link #RUN_MODE}, whatever the umask; locally through java.nio (Hadoop's would fork a chmod). */
+  private void setRunMode(Path dir) throws IOException {
+    if (isLocal()) Files.setPosixFilePermissions(java.nio.file.Path.of(dir.toUri()), PosixFilePermissions.fromString("rwxr-xr-x"));
+    else fs.setPermission(dir, RUN_MODE);
   }
 
   /**
@@ -316,9 +336,49 @@ public final class Warehouse {
   }
 
   private MetricsError taken(String runId) {
+    String owner = ownerOrNull(runDir(runId));
     return new MetricsError("run id '" + runId + "' already exists in warehouse " + root()
+        + (owner == null || owner.equals(user()) ? "" : " (a run of " + owner + ")")
         + ": choose another --run-id or a different --warehouse");
   }
+
+  /**
+   * The user this process writes as, by the name the warehouse's file system records as owner:
+   * the operating system's user locally, the Hadoop user elsewhere (the Kerberos principal's short
+   * name on a Kerberized HDFS).
+   */
+  public String user() {
+    if (isLocal()) return System.getProperty("user.name");
+    try {
+      return UserGroupInformation.getCurrentUser().getShortUserName();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot find the Hadoop user of this process: " + e.getMessage(), e);
+    }
+  }
+
+  /** The owner of a file or folder of this warehouse. */
+  public String owner(Path p) {
+    try {
+      if (isLocal()) return Files.getOwner(java.nio.file.Path.of(p.toUri())).getName();
+      return fs.getFileStatus(p).getOwner();
+    } catch (IOException e) {
+      throw unreadable(p, e);
+    }
+  }
+
+  private String ownerOrNull(Path p) {
+    try {
+      return owner(p);
+    } catch (MetricsError gone) {
+      return null;
+    }
+  }
+
+  /**
+   * @param action what is asked of run {@code runId}, after "only OWNER can" (e.g. "resume it")
+   * @throws MetricsError unless this process's user owns the run ({@link RunOwner})
+   */
+  public void requireOwner(String runId, String action) { RunOwner.require(runId, owner(runDir(runId)), user(), action); }
 
   static String checkRunId(String runId) {
     if (runId == null || !RUN_ID.matcher(runId).matches()) {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 
@@ -21,8 +24,11 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
  * HDFS and the ResourceManager run in this JVM; each NodeManager is a child JVM of its own
  * ({@link MiniNodeManager}, logging to DIR/nmI.log), so that a test can lose one node whole.
  *
- * <p>Usage: {@code MiniHadoop DIR}, started with DIR as its working folder (MiniYARNCluster keeps
- * its state under {@code ./target}). Writes DIR/conf/{core,hdfs,yarn}-site.xml, then DIR/ready
+ * <p>Usage: {@code MiniHadoop DIR [--kerberos]}, started with DIR as its working folder (MiniYARNCluster keeps
+ * its state under {@code ./target}). With {@code --kerberos}, HDFS and YARN run in secure mode with
+ * a KDC of their own ({@link SecureHadoop}): the client files then carry the secure settings too,
+ * and HDFS checks permissions, its root and {@code /tmp} open to all with the sticky bit (like a
+ * local {@code /tmp}: anyone may add, only the owner may remove), {@code /user/NAME} each user's. Writes DIR/conf/{core,hdfs,yarn}-site.xml, then DIR/ready
  * holding the file system's URI (core-site.xml: fs.defaultFS; hdfs-site.xml: the client's
  * replication and block size; yarn-site.xml: the ResourceManager's addresses), and runs until it is stopped (SIGTERM stops both clusters).
  * Any failure to start ends the JVM with status 1 (MiniDFSCluster's non-daemon threads would
@@ -45,46 +51,69 @@ public final class MiniHadoop {
   private MiniHadoop() {}
 
   public static void main(String[] args) {
-    if (args.length != 1) {
-      System.err.println("usage: MiniHadoop DIR");
+    if (args.length != 1 && !(args.length == 2 && args[1].equals("--kerberos"))) {
+      System.err.println("usage: MiniHadoop DIR [--kerberos]");
       System.exit(2);
     }
     try {
-      start(Path.of(args[0]).toAbsolutePath());
+      start(Path.of(args[0]).toAbsolutePath(), args.length == 2);
     } catch (Throwable e) {
       e.printStackTrace();
       System.exit(1);
     }
   }
 
-  private static void start(Path dir) throws Exception {
+  private static void start(Path dir, boolean kerberos) throws Exception {
     Path conf = Files.createDirectories(dir.resolve("conf"));
-    MiniDFSCluster dfs = startDfs(dir);
+    Configuration secureKeys = new Configuration(false);
+    SecureHadoop secure = kerberos ? SecureHadoop.start(dir) : null;
+    if (secure != null) {
+      secure.configure(secureKeys, dir.resolve("ssl"));
+      UserGroupInformation.setConfiguration(withAll(new Configuration(), secureKeys));
+    }
+    MiniDFSCluster dfs = startDfs(dir, secureKeys);
+    if (secure != null) openToUsers(dfs.getFileSystem());
     MiniYARNCluster yarn = startYarn(dfs.getConfiguration(0));
     List<Process> nodes = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopAll(nodes);
       yarn.stop();
       dfs.shutdown();
+      if (secure != null) secure.stop();
     }));
     String fs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
-    Configuration core = new Configuration(false);
-    core.set("fs.defaultFS", fs);
-    writeXml(core, conf.resolve("core-site.xml"));
-    writeXml(only(dfs.getConfiguration(0), "dfs.replication", "dfs.blocksize"), conf.resolve("hdfs-site.xml"));
-    writeXml(changed(yarn.getConfig(), "yarn."), conf.resolve("yarn-site.xml"));
+    writeClientFiles(conf, fs, dfs, yarn, secureKeys);
     for (int i = 1; i <= NODES; i++) nodes.add(startNodeManager(dir, i));
     awaitNodes(yarn, nodes);
     writeAtomically(dir.resolve("ready"), fs + "\n");
     Thread.currentThread().join();
   }
 
+  /** DIR/conf: what a client needs of the running clusters, and the secure settings (none without Kerberos). */
+  private static void writeClientFiles(Path conf, String fs, MiniDFSCluster dfs, MiniYARNCluster yarn,
+      Configuration secureKeys) throws IOException {
+    Configuration core = prefixed(secureKeys, "hadoop.");
+    core.set("fs.defaultFS", fs);
+    writeXml(core, conf.resolve("core-site.xml"));
+    writeXml(withAll(only(dfs.getConfiguration(0), "dfs.replication", "dfs.blocksize"), prefixed(secureKeys, "dfs.")),
+        conf.resolve("hdfs-site.xml"));
+    writeXml(changed(yarn.getConfig(), "yarn."), conf.resolve("yarn-site.xml"));
+    // Empty, for Hadoop's FsShell (hadoop.sh fs): it reads its configuration strictly, and once a
+    // Kerberos login has loaded Hadoop's MapReduce classes (through the token identifiers'
+    // services), these are among its files; a missing one fails every command.
+    writeXml(new Configuration(false), conf.resolve("mapred-site.xml"));
+  }
+
   /** NodeManager {@code index} as a child JVM on this JVM's class path. */
   private static Process startNodeManager(Path dir, int index) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx384m"));
-    String log4j = System.getProperty("log4j2.configurationFile");
-    if (log4j != null) cmd.add("-Dlog4j2.configurationFile=" + log4j);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MiniNodeManager.class.getName(),
+    for (String key : new String[] {"log4j2.configurationFile", "java.security.krb5.conf"}) {
+      String value = System.getProperty(key);
+      if (value != null) cmd.add("-D" + key + "=" + value);
+    }
+    // The client files first on its class path: every Configuration it makes (its resource
+    // localizer's HDFS client too) then has them, the secure settings included.
+    cmd.addAll(List.of("-cp", dir.resolve("conf") + File.pathSeparator + System.getProperty("java.class.path"), MiniNodeManager.class.getName(),
         dir.toString(), Integer.toString(index), Integer.toString(NODE_MEMORY_MB)));
     File log = dir.resolve("nm" + index + ".log").toFile();
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
@@ -114,13 +143,15 @@ public final class MiniHadoop {
     }
   }
 
-  private static MiniDFSCluster startDfs(Path dir) throws IOException {
+  /** An HDFS without permission checks, unless {@code secure} (the secure settings, or none) turns them on. */
+  private static MiniDFSCluster startDfs(Path dir, Configuration secure) throws IOException {
     Configuration conf = new Configuration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
     // Small blocks, so that a data file of a few MB spans several blocks and both DataNodes.
     conf.setLong("dfs.blocksize", 1024 * 1024);
     conf.setInt("dfs.replication", 1);
     conf.setBoolean("dfs.permissions.enabled", false);
+    withAll(conf, secure);
     MiniDFSCluster dfs = new MiniDFSCluster.Builder(conf).numDataNodes(NODES).build();
     dfs.waitActive();
     return dfs;
@@ -137,6 +168,37 @@ public final class MiniHadoop {
     yarn.init(conf);
     yarn.start();
     return yarn;
+  }
+
+  /**
+   * As HDFS's superuser (this JVM's login): the root and /tmp writable by all with the sticky bit
+   * (1777), and a home folder /user/NAME owned by each user, where Spark stages an application.
+   */
+  private static void openToUsers(FileSystem fs) throws IOException {
+    FsPermission sharedSticky = new FsPermission((short) 01777);
+    fs.setPermission(new org.apache.hadoop.fs.Path("/"), sharedSticky);
+    fs.mkdirs(new org.apache.hadoop.fs.Path("/tmp"));
+    fs.setPermission(new org.apache.hadoop.fs.Path("/tmp"), sharedSticky);
+    for (String user : SecureHadoop.USERS) {
+      org.apache.hadoop.fs.Path home = new org.apache.hadoop.fs.Path("/user/" + user);
+      fs.mkdirs(home);
+      fs.setOwner(home, user, null);
+    }
+  }
+
+  /** {@code to} with every setting of {@code from} added (replacing its own). */
+  private static Configuration withAll(Configuration to, Configuration from) {
+    for (Map.Entry<String, String> e : from) to.set(e.getKey(), e.getValue());
+    return to;
+  }
+
+  /** The settings of {@code conf} whose names start with {@code prefix}, alone. */
+  private static Configuration prefixed(Configuration conf, String prefix) {
+    Configuration out = new Configuration(false);
+    for (Map.Entry<String, String> e : conf) {
+      if (e.getKey().startsWith(prefix)) out.set(e.getKey(), e.getValue());
+    }
+    return out;
   }
 
   /**
