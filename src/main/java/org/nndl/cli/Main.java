@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nndl.data.PosixLocalFileSystem;
 import org.nndl.error.ExitCode;
+import org.nndl.error.TraceLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -70,15 +71,29 @@ public final class Main {
       err.println("error: " + ex.getMessage() + " (see ./submit " + ex.getCommandLine().getCommandName() + " --help)");
       return ExitCode.BAD_INPUT;
     });
-    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      PrintStream err = System.err;  // read at the time of the error: tests and wrappers may swap it
-      int code = ExitCode.of(ex);
-      if (code != ExitCode.BAD_INPUT && System.getenv("NNDL_DEBUG") != null) ex.printStackTrace(err);
-      err.println("error: " + ExitCode.message(ex)
-          + (code == ExitCode.BAD_INPUT ? "" : " (set NNDL_DEBUG=1 to see the stack trace)"));
-      err.flush();
-      return code;
-    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, System.err));
     return cl;
+  }
+
+  /**
+   * Prints the one line of a failure that ended a command and returns its exit code: the user's
+   * error alone; any other failure with its class, and where its stack trace is (the command's log
+   * file, or the console with NNDL_DEBUG=1). Then the console says nothing more: Spark's
+   * shutdown messages after it go to the log file only.
+   */
+  static int report(Throwable ex, PrintStream err) {  // err read at the time of the error: tests and wrappers may swap it
+    int code = ExitCode.of(ex);
+    String line = "error: " + ExitCode.message(ex);
+    if (code != ExitCode.BAD_INPUT) {
+      if (TraceLog.debug()) ex.printStackTrace(err);
+      String file = TraceLog.record(line, ex);
+      if (!TraceLog.debug()) {
+        line += file == null ? " (set NNDL_DEBUG=1 to see the stack trace)" : " (stack trace in " + file + "; NNDL_DEBUG=1 prints it here)";
+      }
+    }
+    err.println(line);
+    err.flush();
+    TraceLog.quietConsole();
+    return code;
   }
 }

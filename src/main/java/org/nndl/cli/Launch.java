@@ -1,0 +1,23 @@
+package org.nndl.cli;
+
+import org.apache.spark.deploy.SparkSubmit;
+
+/**
+ * Spark's launcher (SparkSubmit) as ./submit starts it for a cluster master: a failure it throws
+ * itself (a YARN cluster's refusal of a cluster-mode submission, an application that ended
+ * FAILED) is reported as the commands report theirs, one line and an exit code, instead of the
+ * JVM's stack trace and exit 1. In client deploy mode the command runs inside it and reports
+ * its own failures.
+ */
+public final class Launch {
+  private Launch() {}
+
+  public static void main(String[] args) {
+    try {
+      SparkSubmit.main(args);
+    } catch (Throwable t) {
+      System.out.flush();
+      System.exit(Main.report(t, System.err));
+    }
+  }
+}
