@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failure-behaviour checks on real Spark processes, from the repo's own Maven-resolved jars
-# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure]
+# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure] [faults]
 #   cluster:    a standalone master and two workers on 127.0.0.1, each a separate JVM; a run
 #               there equals a local[2] run bit for bit (model.json), and so does a run that
 #               loses an executor (kill -9) after epoch 1, before the last epoch ends, with each epoch's
@@ -14,8 +14,12 @@
 #   secure:     a standalone master and two workers with spark.authenticate and a secret, RPC
 #               and local I/O encryption: a run there equals the local[2] run bit for bit; a
 #               worker with a wrong secret and applications with a wrong secret or none are
-#               refused (see secure.sh).
-# All four by default. Before them, always: the launcher's Spark UI and cluster-mode driver
+#               refused (see secure.sh);
+#   faults:     failures that must not hide, each one line on a real command's stderr: an
+#               executor out of memory on local-cluster, a query of a damaged file (the trace in
+#               the log file the line names, or on the console with NNDL_DEBUG=1), a yarn master
+#               without HADOOP_CONF_DIR (see faults.sh).
+# All five by default. Before them, always: the launcher's Spark UI and cluster-mode driver
 # memory defaults, and a local master's direct start.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
@@ -27,11 +31,12 @@ source "$HERE/standalone.sh"
 source "$HERE/concurrent.sh"
 source "$HERE/yarn.sh"
 source "$HERE/secure.sh"
+source "$HERE/faults.sh"
 
 checks=("$@")
-[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure)
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure faults)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent|yarn|secure) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn and/or secure" ;; esac
+  case "$c" in cluster|concurrent|yarn|secure|faults) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure and/or faults" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -108,7 +113,8 @@ check_cluster() {
 # The launcher turns the Spark UI on for a cluster master, and only there (the spark-defaults
 # turn it off); --conf spark.ui.enabled wins. A spark-submit on PATH that prints its arguments
 # stands in for Spark: the launcher hands it everything.
-# launcher_args ARGS...: what the launcher hands spark-submit for ./submit ARGS... query --help.
+# launcher_args ARGS...: what the launcher hands spark-submit for ./submit ARGS... query --help
+# (a yarn master needs HADOOP_CONF_DIR: any folder will do for this).
 launcher_args() {
   local bin="$STATE/fake-spark/bin"
   if [ ! -x "$bin/spark-submit" ]; then
@@ -116,7 +122,7 @@ launcher_args() {
     printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
     chmod +x "$bin/spark-submit"
   fi
-  env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help
+  env -u SPARK_HOME PATH="$bin:$PATH" HADOOP_CONF_DIR="$STATE" "$REPO/submit" "$@" query --help
 }
 
 check_ui_default() {
@@ -181,6 +187,7 @@ for c in "${checks[@]}"; do
     concurrent) check_concurrent ;;
     yarn) check_yarn ;;
     secure) check_secure ;;
+    faults) check_faults ;;
   esac
 done
 echo "PASS: all checks (${checks[*]}) in ${SECONDS}s"
