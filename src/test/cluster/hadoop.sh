@@ -59,10 +59,11 @@ up() {
   rm -f "$dir/ready" "$dir/env.sh"
   build_if_missing
   # MiniYARNCluster keeps its state under ./target: start it from DIR. JAVA_HOME is what the
-  # NodeManagers' container launch scripts run java from.
+  # NodeManagers' container launch scripts run java from. target/classes holds the log4j plugins
+  # conf/log4j2.properties names (its console layout and filters).
   (cd "$dir" && JAVA_HOME=$(java_home) exec java -Xmx1g \
       -Dlog4j2.configurationFile="file:$REPO/conf/log4j2.properties" \
-      -cp "$REPO/target/test-classes:$(cat "$CP_FILE")" org.nndl.cluster.MiniHadoop "$dir" \
+      -cp "$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" org.nndl.cluster.MiniHadoop "$dir" \
       > "$dir/hadoop.log" 2>&1) &
   pid=$!
   echo "$pid" > "$dir/pid"

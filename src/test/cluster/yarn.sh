@@ -5,7 +5,9 @@
 # is killed (kill -9 of the executor JVM) and a run that loses a whole node (kill -9 of a
 # NodeManager JVM hosting an executor but not the ApplicationMaster, with all its containers),
 # each after epoch 1 and before the last epoch ends, each again equal to the local[2] run; a
-# query of the HDFS warehouse (each epoch of each run once), and a local warehouse refused on YARN.
+# query of the HDFS warehouse (each epoch of each run once), and a local warehouse refused on YARN;
+# requests this YARN cannot grant (memory above its largest container, an unknown queue), each
+# refused in one line naming the setting to change.
 #
 # The containers get Spark's jars as local: files (spark.yarn.jars=local:...): every
 # NodeManager here is on this machine. Without that setting ./submit uploads the Maven-resolved
@@ -145,6 +147,32 @@ check_yarn() {
     fail "a local warehouse on YARN was not refused in one line with exit 2 (exit $rc): see $STATE/refused.out"
   [ ! -e "$STATE/refused" ] || fail "the refused run left $STATE/refused behind"
   pass "a local --warehouse with --master yarn is refused before anything starts: $(grep -v "incubator modules" "$STATE/refused.out")"
+  yarn_refusals
   "$HERE/hadoop.sh" down "$HADOOP_DIR"
   HADOOP_STARTED=""
+}
+
+# yarn_refused NAME CODE WORDS ARGS...: ./submit ARGS... train (one epoch) ends with exit CODE and
+# one line, "error: ..." holding WORDS, with no stack trace; nothing of run NAME written.
+yarn_refused() {
+  local name=$1 code=$2 words=$3 rc=0
+  shift 3
+  TMPDIR="$STATE" submit "$@" train "${TRAIN_ARGS[@]}" --epochs 1 --warehouse "$WH" --run-id "$name" > "$STATE/$name.out" 2>&1 || rc=$?
+  [ "$rc" -eq "$code" ] || fail "$name: exit $rc, not $code: see $STATE/$name.out"
+  [ "$(grep -c '^error: ' "$STATE/$name.out")" -eq 1 ] && grep '^error: ' "$STATE/$name.out" | grep -q -- "$words" ||
+    fail "$name: not one error line saying \"$words\": see $STATE/$name.out"
+  ! grep -q $'^\tat \|^Exception in thread' "$STATE/$name.out" || fail "$name: a stack trace on the console: see $STATE/$name.out"
+  ! "$HERE/hadoop.sh" get "$HADOOP_DIR" "$WH/runs/$name" "$STATE/$name.got" 2>/dev/null || fail "$name: the refused run wrote $WH/runs/$name"
+  pass "YARN refuses $name in one line, exit $rc: $(grep '^error: ' "$STATE/$name.out" | cut -c1-220)"
+}
+
+# Settings this YARN cannot grant, each refused before anything runs, in one line naming the
+# setting (the one-box YARN: NodeManagers of 2 GiB, containers of at most 2 GiB).
+yarn_refusals() {
+  # shellcheck disable=SC2046
+  yarn_refused am-memory 2 "--driver-memory (spark.driver.memory)" $(yarn_args cluster) --driver-memory 4g
+  # shellcheck disable=SC2046
+  yarn_refused executor-memory 2 "--executor-memory (spark.executor.memory)" $(yarn_args client) --conf spark.executor.memory=4g
+  # shellcheck disable=SC2046
+  yarn_refused unknown-queue 2 "YARN has no queue nosuch: give --queue (spark.yarn.queue)" $(yarn_args client) --queue nosuch
 }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A cluster's refusal of a submission, as Spark or YARN words it, turned into the user's one-line
  * error naming the setting to change: a container larger than the cluster's largest (memory or
- * cores), a queue the cluster does not have, a yarn master without the cluster's configuration.
+ * cores), a queue the cluster does not have, spark.authenticate without a secret, a yarn master
+ * without the cluster's configuration.
  * These are settings the user gives, so they are bad input (exit 2), however deep Spark wrapped them.
  */
 public final class ClusterRefusals {
@@ -30,6 +31,9 @@ public final class ClusterRefusals {
       new Refusal(Pattern.compile("to unknown queue: (\\S+)"),
           m -> "YARN has no queue " + m.group(1) + ": give --queue (spark.yarn.queue) a queue of this cluster"
               + " (the default queue is 'default')"),
+      new Refusal(Pattern.compile("A secret key must be specified via the spark.authenticate.secret config"),
+          m -> "spark.authenticate is on but this application has no secret: give it the cluster's"
+              + " spark.authenticate.secret (in a properties file only you can read, see docs/security.md)"),
       new Refusal(Pattern.compile("either HADOOP_CONF_DIR or YARN_CONF_DIR must be set"),
           m -> "--master yarn needs HADOOP_CONF_DIR (or YARN_CONF_DIR): the folder of the cluster's core-site.xml and yarn-site.xml"));
 

@@ -33,7 +33,9 @@ public final class ExitCode {
    */
   public static UserError userError(Throwable failure) {
     UserError own = (UserError) Causes.first(failure, t -> t instanceof UserError);
-    return own != null ? own : ClusterRefusals.of(failure);
+    if (own != null) return own;
+    if (ClusterVerdict.of(failure) instanceof UserError refused) return refused;
+    return ClusterRefusals.of(failure);
   }
 
   /** The exit code for a failure that reached the command line. */
@@ -43,6 +45,7 @@ public final class ExitCode {
   public static String message(Throwable failure) {
     UserError user = userError(failure);
     if (user != null) return UserError.oneLine(user.getMessage());
-    return failure.getClass().getSimpleName() + ": " + Traces.firstLine(failure.getMessage());
+    Throwable shown = ClusterVerdict.of(failure) != null ? ClusterVerdict.of(failure) : failure;
+    return shown.getClass().getSimpleName() + ": " + Traces.firstLine(shown.getMessage());
   }
 }
