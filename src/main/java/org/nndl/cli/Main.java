@@ -17,6 +17,12 @@ import picocli.CommandLine;
         QueryCommand.class, BenchCommand.class, PlotCommand.class, ReportCommand.class})
 public final class Main {
 
+  /** How a cluster-mode application of ours ends when its command failed: then the code, and the command's error line. */
+  static final String ENDED = "nndl-spark ended with exit code";
+
+  /** The error line this JVM's command printed last, for a cluster-mode application's end (see {@link YarnOutcome}). */
+  private static volatile String lastError;
+
   /** Set by submit when this JVM lists its classes for a class archive (see src/main/sh/class-archive.sh). */
   static final String CLASS_ARCHIVE = "nndl.class-archive";
 
@@ -32,7 +38,7 @@ public final class Main {
       // ("Shutdown hook called before final status was reported") whatever the code. A return
       // reports SUCCEEDED, an exception FAILED with its message, which spark-submit then shows
       // and turns into its own exit status.
-      if (code != ExitCode.OK) throw new IllegalStateException("nndl-spark ended with exit code " + code);
+      if (code != ExitCode.OK) throw new IllegalStateException(ENDED + " " + code + (lastError == null ? "" : ": " + lastError));
       return;
     }
     // Exit even when Spark's non-daemon threads linger; spark-submit would do the same.
@@ -68,7 +74,8 @@ public final class Main {
     cl.setDefaultValueProvider(Defaults.load());
     cl.setParameterExceptionHandler((ex, args) -> {
       PrintStream err = System.err;
-      err.println("error: " + ex.getMessage() + " (see ./submit " + ex.getCommandLine().getCommandName() + " --help)");
+      lastError = "error: " + ex.getMessage() + " (see ./submit " + ex.getCommandLine().getCommandName() + " --help)";
+      err.println(lastError);
       return ExitCode.BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex, System.err));
@@ -91,6 +98,7 @@ public final class Main {
         line += file == null ? " (set NNDL_DEBUG=1 to see the stack trace)" : " (stack trace in " + file + "; NNDL_DEBUG=1 prints it here)";
       }
     }
+    lastError = line;
     err.println(line);
     err.flush();
     TraceLog.quietConsole();

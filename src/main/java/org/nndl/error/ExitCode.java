@@ -45,7 +45,8 @@ public final class ExitCode {
   public static String message(Throwable failure) {
     UserError user = userError(failure);
     if (user != null) return UserError.oneLine(user.getMessage());
-    Throwable shown = ClusterVerdict.of(failure) != null ? ClusterVerdict.of(failure) : failure;
+    RuntimeException verdict = ClusterVerdict.of(failure);  // the cluster's reason, when it stopped the application
+    Throwable shown = verdict != null ? verdict : failure;
     return shown.getClass().getSimpleName() + ": " + Traces.firstLine(shown.getMessage());
   }
 }

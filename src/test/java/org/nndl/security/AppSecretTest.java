@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +19,7 @@ import org.junit.jupiter.api.Test;
 class AppSecretTest {
   @Test
   void onlyTheApplicationsOwnSecretReachesItsDriver() throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Dio.netty") || a.startsWith("-Dlog4j2")) cmd.add(a);
-    }
-    cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), AppSecretApp.class.getName()));
-    Process app = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process app = ChildJvm.start(AppSecretApp.class);
     try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
       String[] driver = out.readLine().split(" ");
       assertEquals("driver", driver[0]);

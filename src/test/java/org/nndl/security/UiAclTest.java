@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +38,7 @@ class UiAclTest {
   @Test
   @org.junit.jupiter.api.Timeout(600)  // a kill the UI did not carry out would leave the job running for good
   void viewAndModifyAclsGuardTheUiAndItsRestApi() throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Dio.netty") || a.startsWith("-Dlog4j2")) cmd.add(a);
-    }
-    cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), UiAclApp.class.getName()));
-    Process app = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process app = ChildJvm.start(UiAclApp.class);
     try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
       String[] ui = out.readLine().split(" ");
       assertEquals("ui", ui[0], String.join(" ", ui));
