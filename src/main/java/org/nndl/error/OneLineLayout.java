@@ -16,7 +16,8 @@ import org.apache.logging.log4j.core.layout.AbstractStringLayout;
  * line, {@code HH:mm:ss LEVEL Logger: first line of the message}, with the exception's class and
  * first line when the message does not already say them, and, when the event has a trace (its
  * exception's, or the lines Spark puts in the message of a lost task), the log file that holds
- * it ({@link TraceLog#file()}). Without a log file, or with NNDL_DEBUG=1, the trace follows on
+ * it ({@link TraceLog#file()}). An event without a trace is shown whole (YARN's application
+ * report spans several lines). Without a log file, or with NNDL_DEBUG=1, the trace follows on
  * the console as before.
  */
 @Plugin(name = "OneLineLayout", category = Node.CATEGORY, elementType = Layout.ELEMENT_TYPE)
@@ -36,7 +37,7 @@ public final class OneLineLayout extends AbstractStringLayout {
     StringBuilder line = new StringBuilder()
         .append(TIME.format(Instant.ofEpochMilli(event.getTimeMillis()))).append(' ')
         .append(event.getLevel()).append(' ').append(shortName(event.getLoggerName())).append(": ");
-    if (file == null) {
+    if (file == null || (thrown == null && !Traces.holdsTrace(message))) {  // a report of several lines (YARN's) stays whole
       line.append(message).append(System.lineSeparator());
       if (thrown != null) line.append(Traces.of(thrown));
       return line.toString();
@@ -46,7 +47,7 @@ public final class OneLineLayout extends AbstractStringLayout {
     if (thrown != null && !message.contains(thrown.getClass().getName())) {
       line.append(": ").append(thrown.getClass().getName()).append(": ").append(Traces.firstLine(thrown.getMessage()));
     }
-    if (thrown != null || !first.equals(message.strip())) line.append(" (full trace in ").append(file).append(')');
+    line.append(" (full trace in ").append(file).append(')');
     return line.append(System.lineSeparator()).toString();
   }
 

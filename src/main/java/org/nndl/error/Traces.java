@@ -16,4 +16,7 @@ public final class Traces {
     t.printStackTrace(new PrintWriter(w));
     return w.toString();
   }
+
+  /** Whether a message carries a stack trace (Spark puts a failed task's in its message). */
+  public static boolean holdsTrace(String message) { return message != null && message.contains("\tat "); }
 }

@@ -146,7 +146,8 @@ class ConsoleLogTest {
   /**
    * With the command's log file named (-Dnndl.log, as ./submit does): an executor's failure is one
    * console line per distinct cause that names the file, however many tasks, attempts and
-   * executors it hit; the file holds every event with its trace.
+   * executors it hit; the file holds every event with its trace. An event without a trace (YARN's
+   * application report) is shown whole.
    */
   @Test
   void executorFailuresAreOneLinePerCauseWithTheirTracesInTheLogFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -165,16 +166,19 @@ class ConsoleLogTest {
               + (9 + attempt) + ") (127.0.0.1 executor " + attempt + "): ExecutorLostFailure (executor " + attempt
               + " exited caused by one of the running tasks) Reason: Command exited with code 52");
         }
+        c.getLogger("org.apache.spark.deploy.yarn.Client").info("\n\t client token: N/A\n\t final status: SUCCEEDED");
       });
     } finally {
       if (old == null) System.clearProperty("nndl.log"); else System.setProperty("nndl.log", old);
     }
     java.util.List<String> lines = shown.lines().toList();
-    assertEquals(2, lines.size(), shown);
+    assertEquals(5, lines.size(), shown);
     assertTrue(lines.get(0).contains("Exception in task 0.0 in stage 5.0 (TID 6): java.lang.OutOfMemoryError: Java heap space (full trace in "
         + log + ")"), shown);
     assertTrue(lines.get(1).endsWith("TaskSetManager: Lost task 1.0 in stage 5.0 (TID 9) (127.0.0.1 executor 0): ExecutorLostFailure"
         + " (executor 0 exited caused by one of the running tasks) Reason: Command exited with code 52"), shown);
+    assertEquals("\t client token: N/A", lines.get(3), shown);
+    assertEquals("\t final status: SUCCEEDED", lines.get(4), "a report without a trace is shown whole: " + shown);
     String file = java.nio.file.Files.readString(log);
     assertEquals(7, file.lines().filter(l -> l.contains("Exception in task") || l.contains("Lost task")).count(), file);
     assertTrue(file.contains("java.lang.OutOfMemoryError: Java heap space\n\tat org.nndl.cli.ConsoleLogTest"), file);
