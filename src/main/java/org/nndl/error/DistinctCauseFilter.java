@@ -16,8 +16,9 @@ import org.apache.logging.log4j.core.filter.AbstractFilter;
  * task, attempt, executor or stage), is not shown again; the log file keeps every one. The cause
  * of Spark's "Lost task ... (host executor N): REASON" is its reason, so an executor's
  * OutOfMemoryError logged by the executor and again by the scheduler counts once; the cause of
- * another event with an exception is that exception's class and first line; of any other event
- * its first line.
+ * another event with an exception is that exception's class and first line; of an event without
+ * a trace its whole message (YARN's application report, whose final status is on a later line);
+ * of any other its first line.
  */
 @Plugin(name = "DistinctCauseFilter", category = Node.CATEGORY, elementType = Filter.ELEMENT_TYPE)
 public final class DistinctCauseFilter extends AbstractFilter {
@@ -44,6 +45,7 @@ public final class DistinctCauseFilter extends AbstractFilter {
     int reason = first.indexOf("): ");
     if (first.startsWith("Lost task ") && reason >= 0) text = first.substring(reason + 3);
     else if (thrown != null) text = thrown.getClass().getName() + ": " + Traces.firstLine(thrown.getMessage());
+    else if (!Traces.holdsTrace(message)) text = message.strip();  // a report of several lines (YARN's) counts whole
     else text = first;
     return text.replaceAll("[0-9]+", "#");
   }

@@ -166,19 +166,21 @@ class ConsoleLogTest {
               + (9 + attempt) + ") (127.0.0.1 executor " + attempt + "): ExecutorLostFailure (executor " + attempt
               + " exited caused by one of the running tasks) Reason: Command exited with code 52");
         }
+        c.getLogger("org.apache.spark.deploy.yarn.Client").info("\n\t client token: N/A\n\t final status: UNDEFINED");
         c.getLogger("org.apache.spark.deploy.yarn.Client").info("\n\t client token: N/A\n\t final status: SUCCEEDED");
       });
     } finally {
       if (old == null) System.clearProperty("nndl.log"); else System.setProperty("nndl.log", old);
     }
     java.util.List<String> lines = shown.lines().toList();
-    assertEquals(5, lines.size(), shown);
+    assertEquals(8, lines.size(), shown);
     assertTrue(lines.get(0).contains("Exception in task 0.0 in stage 5.0 (TID 6): java.lang.OutOfMemoryError: Java heap space (full trace in "
         + log + ")"), shown);
     assertTrue(lines.get(1).endsWith("TaskSetManager: Lost task 1.0 in stage 5.0 (TID 9) (127.0.0.1 executor 0): ExecutorLostFailure"
         + " (executor 0 exited caused by one of the running tasks) Reason: Command exited with code 52"), shown);
     assertEquals("\t client token: N/A", lines.get(3), shown);
-    assertEquals("\t final status: SUCCEEDED", lines.get(4), "a report without a trace is shown whole: " + shown);
+    assertEquals("\t final status: UNDEFINED", lines.get(4), "a report without a trace is shown whole: " + shown);
+    assertEquals("\t final status: SUCCEEDED", lines.get(7), "another report, alike in its first line, is shown too: " + shown);
     String file = java.nio.file.Files.readString(log);
     assertEquals(7, file.lines().filter(l -> l.contains("Exception in task") || l.contains("Lost task")).count(), file);
     assertTrue(file.contains("java.lang.OutOfMemoryError: Java heap space\n\tat org.nndl.cli.ConsoleLogTest"), file);
