@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failure-behaviour checks on real Spark processes, from the repo's own Maven-resolved jars
-# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure] [bigset] [kerberos] [team]
+# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure] [bigset] [faults] [kerberos] [team]
 #   cluster:    a standalone master and two workers on 127.0.0.1, each a separate JVM; a run
 #               there equals a local[2] run bit for bit (model.json), and so does a run that
 #               loses an executor (kill -9) after epoch 1, before the last epoch ends, with each epoch's
@@ -17,6 +17,10 @@
 #               refused (see secure.sh);
 #   bigset:     executors whose storage memory cannot hold the training set: the exact plan says
 #               so, the parallel plan spreads it and equals local[2] (see bigset.sh);
+#   faults:     failures that must not hide, each one line on a real command's stderr: an
+#               executor out of memory on local-cluster, a query of a damaged file (the trace in
+#               the log file the line names, or on the console with NNDL_DEBUG=1), a yarn master
+#               without HADOOP_CONF_DIR (see faults.sh);
 #   kerberos:   HDFS and YARN in secure mode with a KDC (hadoop.sh up --kerberos): runs in client
 #               and cluster mode with --principal/--keytab equal to the local[2] run; query, plot,
 #               report, evaluate with a keytab and with a kinit ticket; every command without
@@ -24,7 +28,7 @@
 #   team:       a warehouse shared by two users, on the Kerberized HDFS (alice and bob) and on a
 #               local disk (two OS users, when this machine can make them): each run its owner's,
 #               others read and query it, cannot overwrite, delete or resume it (see team.sh).
-# The first five by default. Before them, always: the launcher's Spark UI and cluster-mode driver
+# The first six by default. Before them, always: the launcher's Spark UI and cluster-mode driver
 # memory defaults, and a local master's direct start.
 # Prints one PASS or FAIL line per check; exits 1 on the first failure, keeping
 # its logs; stops every JVM it started, however it ends. All state lives in one temp folder
@@ -37,13 +41,14 @@ source "$HERE/concurrent.sh"
 source "$HERE/yarn.sh"
 source "$HERE/secure.sh"
 source "$HERE/bigset.sh"
+source "$HERE/faults.sh"
 source "$HERE/kerberos.sh"
 source "$HERE/team.sh"
 
 checks=("$@")
-[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure bigset)
+[ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure bigset faults)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent|yarn|secure|bigset|kerberos|team) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure, bigset, kerberos and/or team" ;; esac
+  case "$c" in cluster|concurrent|yarn|secure|bigset|faults|kerberos|team) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure, bigset, faults, kerberos and/or team" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -121,7 +126,8 @@ check_cluster() {
 # The launcher turns the Spark UI on for a cluster master, and only there (the spark-defaults
 # turn it off); --conf spark.ui.enabled wins. A spark-submit on PATH that prints its arguments
 # stands in for Spark: the launcher hands it everything.
-# launcher_args ARGS...: what the launcher hands spark-submit for ./submit ARGS... query --help.
+# launcher_args ARGS...: what the launcher hands spark-submit for ./submit ARGS... query --help
+# (a yarn master needs HADOOP_CONF_DIR: any folder will do for this).
 launcher_args() {
   local bin="$STATE/fake-spark/bin"
   if [ ! -x "$bin/spark-submit" ]; then
@@ -129,7 +135,7 @@ launcher_args() {
     printf '#!/bin/sh\necho "$@"\n' > "$bin/spark-submit"
     chmod +x "$bin/spark-submit"
   fi
-  env -u SPARK_HOME PATH="$bin:$PATH" "$REPO/submit" "$@" query --help
+  env -u SPARK_HOME PATH="$bin:$PATH" HADOOP_CONF_DIR="$STATE" "$REPO/submit" "$@" query --help
 }
 
 check_ui_default() {
@@ -195,6 +201,7 @@ for c in "${checks[@]}"; do
     yarn) check_yarn ;;
     secure) check_secure ;;
     bigset) check_bigset ;;
+    faults) check_faults ;;
     kerberos) check_kerberos ;;
     team) check_team ;;
   esac

@@ -74,7 +74,8 @@ up() {
   build_if_missing
   # MiniYARNCluster keeps its state under ./target: start it from DIR. JAVA_HOME is what the
   # NodeManagers' container launch scripts run java from. DIR/ssl (secure mode: the HTTPS key
-  # stores' ssl-server.xml, which Hadoop finds on the class path) goes first on the class path.
+  # stores' ssl-server.xml, which Hadoop finds on the class path) goes first on the class path;
+  # target/classes holds the log4j plugins conf/log4j2.properties names (its console layout and filters).
   (cd "$dir" && JAVA_HOME=$(java_home) exec java -Xmx1g \
       -Dlog4j2.configurationFile="file:$REPO/conf/log4j2.properties" \
       -cp "$dir/ssl:$REPO/target/test-classes:$REPO/target/classes:$(cat "$CP_FILE")" org.nndl.cluster.MiniHadoop "$dir" \

@@ -31,16 +31,16 @@ start_refused() {
   track "$REFUSED_PID"
 }
 
-# refused NAME PID WORDS: run NAME (PID) ended non-zero, its output holding WORDS on one line and
-# exactly one error line, with no stack trace after it.
+# refused NAME PID WORDS: run NAME (PID) ended with exit 2 (the user's settings), its output
+# holding no stack trace and exactly one error line, which holds WORDS.
 refused() {
   local rc=0
   wait "$2" || rc=$?
-  [ "$rc" -ne 0 ] || fail "run $1 was not refused: see $STATE/$1.out"
-  grep -q -- "$3" "$STATE/$1.out" || fail "run $1 was refused without saying \"$3\": see $STATE/$1.out"
-  [ "$(grep -c '^error: ' "$STATE/$1.out")" -eq 1 ] && ! sed -n '/^error: /,$p' "$STATE/$1.out" | grep -q $'^\tat ' ||
-    fail "run $1 did not end in one error line: see $STATE/$1.out"
-  say "run $1 refused (exit $rc): $(grep -m1 -- "$3" "$STATE/$1.out")"
+  [ "$rc" -eq 2 ] || fail "run $1 ended with exit $rc, not 2: see $STATE/$1.out"
+  [ "$(grep -c '^error: ' "$STATE/$1.out")" -eq 1 ] && grep '^error: ' "$STATE/$1.out" | grep -q -- "$3" ||
+    fail "run $1 was refused without one error line saying \"$3\": see $STATE/$1.out"
+  ! grep -q $'^\tat \|^Caused by: ' "$STATE/$1.out" || fail "run $1 printed a stack trace: see $STATE/$1.out"
+  say "run $1 refused (exit $rc): $(grep -m1 '^error: ' "$STATE/$1.out")"
 }
 
 check_secure() {
@@ -68,10 +68,10 @@ check_secure() {
   start_refused nosecret "${CLUSTER_ARGS[@]}"; nosecret_pid=$REFUSED_PID
   # An application with spark.authenticate but no secret never reaches the master: Spark refuses it at start.
   # shellcheck disable=SC2046
-  start_refused unset "${CLUSTER_ARGS[@]}" $(secure_conf ""); refused unset "$REFUSED_PID" "spark.authenticate.secret"
-  ! grep -q $'^\tat ' "$STATE/unset.out" || fail "the run without a secret printed a stack trace: see $STATE/unset.out"
-  refused wrong "$wrong_pid" "All masters are unresponsive"
-  refused nosecret "$nosecret_pid" "All masters are unresponsive"
+  start_refused unset "${CLUSTER_ARGS[@]}" $(secure_conf "")
+  refused unset "$REFUSED_PID" "spark.authenticate is on but this application has no secret: give it the cluster's spark.authenticate.secret"
+  refused wrong "$wrong_pid" "no master accepted this application (Spark: \"All masters are unresponsive! Giving up.\")"
+  refused nosecret "$nosecret_pid" "no master accepted this application"
   grep -q "Expected SaslMessage, received something else" "$STATE/master.log" ||
     fail "the master did not log refusing the application without a secret: see $STATE/master.log"
   intruder_refused() { grep -q "WARN Worker: Failed to connect to master" "$STATE/intruder.log"; }
@@ -80,7 +80,7 @@ check_secure() {
     fail "the master registered the worker with a wrong secret: see $STATE/master.log"
   [ ! -e "$WH/runs/wrong/model.json" ] && [ ! -e "$WH/runs/nosecret/model.json" ] ||
     fail "a refused application wrote a model"
-  pass "secure: a worker with a wrong secret is not registered (\"Failed to connect to master\" in its log, for a minute); applications with a wrong secret or none end non-zero after Spark's one line \"Application has been killed. Reason: All masters are unresponsive! Giving up.\", one without a secret under spark.authenticate at once, in one error line"
+  pass "secure: a worker with a wrong secret is not registered (\"Failed to connect to master\" in its log, for a minute); applications with a wrong secret or none end with exit 2 and one error line, no stack trace: $(grep '^error: ' "$STATE/wrong.out" | cut -c1-120)...; one without a secret under spark.authenticate at once: $(grep '^error: ' "$STATE/unset.out" | cut -c1-100)..."
   DAEMON_CONF=()
   stop_tracked
 }

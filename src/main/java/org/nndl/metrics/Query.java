@@ -1,5 +1,6 @@
 package org.nndl.metrics;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkThrowable;
@@ -84,7 +85,7 @@ public final class Query {
           .createOrReplaceTempView(view);
     } catch (Exception e) {
       if (!(e instanceof SparkThrowable)) throw e;
-      if (ioFailure(e)) throw new IllegalStateException("cannot read table " + view + " in " + table + ": " + firstLine(e), e);
+      if (ioFailure(e)) throw new IllegalStateException("query failed: " + whatFailed(e), e);
       throw new MetricsError("cannot read table " + view + " in " + table + ": "
           + firstLine(e) + "; check that no foreign files were put there", e);
     }
@@ -92,15 +93,46 @@ public final class Query {
 
   /**
    * A failure of the user's SQL ({@link UsersSql}) as a one-line MetricsError; every other failure
-   * (a file that cannot be read, a lost executor, Spark's internal errors) is not the SQL's and is
-   * returned as it is, for the command line to report as unexpected with Spark's first line.
+   * (a file that cannot be read, a lost executor, Spark's internal errors) is not the SQL's: it is
+   * reported as an internal error that says what failed ({@link #whatFailed}).
    */
   public static RuntimeException failure(Exception e) {
     Throwable sql = UsersSql.error(e);
     if (sql != null) {
       return new MetricsError("query failed: " + firstLine(sql) + "; tables are metrics, runs and evaluations", e);
     }
-    return e instanceof RuntimeException r ? r : new IllegalStateException("query could not run: " + firstLine(e), e);
+    return new IllegalStateException("query failed: " + whatFailed(e), e);
+  }
+
+  private static final Pattern FILE = Pattern.compile("while reading file (\\S+?)\\.?(\\s|$)");
+  private static final Pattern LOST = Pattern.compile("ExecutorLostFailure \\(executor (\\S+) exited[^)]*\\) Reason: ([^\\n]*)");
+
+  /**
+   * What failed under a query, in its words: the file (and the table it belongs to) that could
+   * not be read and why, the executor lost with Spark's reason, or else Spark's first line.
+   */
+  static String whatFailed(Throwable e) {
+    Throwable reading = null;
+    String file = null;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      Matcher lost = LOST.matcher(message);
+      if (lost.find()) return "executor " + lost.group(1) + " was lost while it ran a task of the query (" + lost.group(2).strip() + ")";
+      Matcher f = FILE.matcher(message);
+      if (f.find()) {  // the deepest mention: Spark repeats it in the job's failure
+        reading = t;
+        file = f.group(1);
+      }
+    }
+    if (file == null) return firstLine(e);
+    Throwable why = reading.getCause() != null ? reading.getCause() : reading;
+    return "cannot read file " + file + tableOf(file) + ": " + why.getClass().getSimpleName() + ": " + firstLine(why);
+  }
+
+  /** " of table NAME" for a file under a warehouse's tables/NAME folder, else "". */
+  private static String tableOf(String file) {
+    Matcher m = Pattern.compile("/tables/([a-z]+)/").matcher(file);
+    return m.find() ? " of table " + m.group(1) : "";
   }
 
   /** Whether an I/O error is behind e (a checksum, a permission, a lost data node): not a foreign file's content. */

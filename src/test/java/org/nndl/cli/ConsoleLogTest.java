@@ -28,8 +28,8 @@ class ConsoleLogTest {
 
   /**
    * What the console shows of the events sent: the console appender of the file is replaced by
-   * one writing to a string, in the same place (the root logger), so every event meets the same
-   * levels and filters on its way. (Capturing System.err instead would miss the events when
+   * one writing to a string, with its layout and filter, in the same place (the root logger), so
+   * every event meets the same levels and filters on its way. (Capturing System.err instead would miss the events when
    * another logger context already holds log4j's shared console stream.)
    */
   private static String console(Consumer<LoggerContext> events) throws Exception {
@@ -42,7 +42,7 @@ class ConsoleLogTest {
       Appender console = conf.getRootLogger().getAppenders().get("console");
       assertTrue(console != null, "the file's root logger writes to its console appender");
       Appender capture = WriterAppender.newBuilder().setName("capture").setTarget(shown)
-          .setLayout(console.getLayout()).build();
+          .setLayout(console.getLayout()).setFilter(((org.apache.logging.log4j.core.filter.Filterable) console).getFilter()).build();
       capture.start();
       conf.getRootLogger().removeAppender("console");
       conf.getRootLogger().addAppender(capture, null, null);
@@ -155,5 +155,48 @@ class ConsoleLogTest {
     assertTrue(shown.contains("Lost executor 1"), shown);
     assertTrue(shown.contains("Encountered error while reading file part-0.parquet"), shown);
     assertTrue(shown.contains("a warning of the project's own"), shown);
+  }
+
+  /**
+   * With the command's log file named (-Dnndl.log, as ./submit does): an executor's failure is one
+   * console line per distinct cause that names the file, however many tasks, attempts and
+   * executors it hit; the file holds every event with its trace. An event without a trace (YARN's
+   * application report) is shown whole.
+   */
+  @Test
+  void executorFailuresAreOneLinePerCauseWithTheirTracesInTheLogFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path log = dir.resolve("command.log");
+    String old = System.getProperty("nndl.log");
+    System.setProperty("nndl.log", log.toString());
+    String shown;
+    try {
+      OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+      shown = console(c -> {
+        c.getLogger("org.apache.spark.executor.Executor").error("Exception in task 0.0 in stage 5.0 (TID 6)", oom);
+        for (int attempt = 0; attempt < 3; attempt++) {
+          c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn("Lost task 0." + attempt + " in stage 5.0 (TID "
+              + (6 + attempt) + ") (127.0.0.1 executor " + attempt + "): " + stackText(oom));
+          c.getLogger("org.apache.spark.scheduler.TaskSetManager").warn("Lost task 1." + attempt + " in stage 5.0 (TID "
+              + (9 + attempt) + ") (127.0.0.1 executor " + attempt + "): ExecutorLostFailure (executor " + attempt
+              + " exited caused by one of the running tasks) Reason: Command exited with code 52");
+        }
+        c.getLogger("org.apache.spark.deploy.yarn.Client").info("\n\t client token: N/A\n\t final status: UNDEFINED");
+        c.getLogger("org.apache.spark.deploy.yarn.Client").info("\n\t client token: N/A\n\t final status: SUCCEEDED");
+      });
+    } finally {
+      if (old == null) System.clearProperty("nndl.log"); else System.setProperty("nndl.log", old);
+    }
+    java.util.List<String> lines = shown.lines().toList();
+    assertEquals(8, lines.size(), shown);
+    assertTrue(lines.get(0).contains("Exception in task 0.0 in stage 5.0 (TID 6): java.lang.OutOfMemoryError: Java heap space (full trace in "
+        + log + ")"), shown);
+    assertTrue(lines.get(1).endsWith("TaskSetManager: Lost task 1.0 in stage 5.0 (TID 9) (127.0.0.1 executor 0): ExecutorLostFailure"
+        + " (executor 0 exited caused by one of the running tasks) Reason: Command exited with code 52"), shown);
+    assertEquals("\t client token: N/A", lines.get(3), shown);
+    assertEquals("\t final status: UNDEFINED", lines.get(4), "a report without a trace is shown whole: " + shown);
+    assertEquals("\t final status: SUCCEEDED", lines.get(7), "another report, alike in its first line, is shown too: " + shown);
+    String file = java.nio.file.Files.readString(log);
+    assertEquals(7, file.lines().filter(l -> l.contains("Exception in task") || l.contains("Lost task")).count(), file);
+    assertTrue(file.contains("java.lang.OutOfMemoryError: Java heap space\n\tat org.nndl.cli.ConsoleLogTest"), file);
   }
 }

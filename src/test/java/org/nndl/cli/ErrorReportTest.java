@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 /**
  * What the command line prints and returns for a failure thrown by a command: the user's error
  * (a UserError) as its message alone with exit 2; anything else, an IllegalArgumentException of a
- * precondition included, as a fault: exit 1, the exception's class and first line, and the hint
+ * precondition included, as a fault: exit 70, the exception's class and first line, and the hint
  * that NNDL_DEBUG=1 shows the trace.
  */
 class ErrorReportTest {
@@ -52,7 +52,7 @@ class ErrorReportTest {
     for (RuntimeException internal : List.of(new IllegalArgumentException("wrong parameter count"),
         new IllegalStateException("velocity has the wrong size"), new NumberFormatException("For input string: \"x\""))) {
       CliTest.Outcome o = run(internal);
-      assertEquals(1, o.code(), o.err());
+      assertEquals(70, o.code(), o.err());
       List<String> lines = o.err().lines().toList();
       assertEquals(1, lines.size(), o.err());
       assertTrue(lines.get(0).startsWith("error: " + internal.getClass().getSimpleName() + ": " + internal.getMessage()), o.err());

@@ -3,11 +3,12 @@ package org.nndl.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nndl.data.DataError;
 
-/** Which failures are the user's (exit 2, the message alone) and which are faults of the program (exit 1, the class named). */
+/** Which failures are the user's (exit 2, the message alone) and which are faults of the program (exit 70, the class named). */
 class ExitCodeTest {
   @Test
   void onlyTheProjectsUserErrorsAreBadInput() {
@@ -27,9 +28,32 @@ class ExitCodeTest {
         new IllegalArgumentException("requirement failed: numPartitions must be positive"),
         new IllegalStateException("velocity has the wrong size")}) {
       assertNull(ExitCode.userError(internal), internal.toString());
-      assertEquals(ExitCode.UNEXPECTED, ExitCode.of(internal), internal.toString());
+      assertEquals(ExitCode.INTERNAL, ExitCode.of(internal), internal.toString());
     }
     assertEquals("NumberFormatException: For input string: \"x\"",
         ExitCode.message(new NumberFormatException("For input string: \"x\"\nmore")));
+  }
+
+  /** A cluster's refusal of a setting, however deep Spark wrapped it, is the user's: one line naming the setting. */
+  @Test
+  void aClustersRefusalOfASettingNamesTheSetting() {
+    String[][] cases = {
+        {"Required AM memory (4096+409 MB) is above the max threshold (2048 MB) of this cluster! Please check the values of"
+            + " 'yarn.scheduler.maximum-allocation-mb' and/or 'yarn.nodemanager.resource.memory-mb'.", "--driver-memory"},
+        {"Required executor memory (4096 MB), offHeap memory (0) MB, overhead (409 MB), and PySpark memory (0 MB) is above"
+            + " the max threshold (2048 MB) of this cluster! Please check ...", "--executor-memory"},
+        {"Application application_1_0001 submitted by user nndl to unknown queue: nosuch", "--queue"},
+        {"Invalid resource request! Cannot allocate containers as requested resource is greater than maximum allowed"
+            + " allocation. Requested resource type=[vcores], Requested resource=<memory:1024, vCores:9>, maximum allowed"
+            + " allocation=<memory:2048, vCores:4>, please note that maximum allowed allocation is calculated", "--executor-cores"}};
+    for (String[] c : cases) {
+      RuntimeException spark = new RuntimeException("wrapped", new IllegalArgumentException(c[0]));
+      assertEquals(ExitCode.BAD_INPUT, ExitCode.of(spark), c[0]);
+      String line = ExitCode.message(spark);
+      assertTrue(line.contains(c[1]) && !line.contains("\n"), line);
+    }
+    assertTrue(ExitCode.message(new IllegalArgumentException(cases[0][0])).contains("4096+409 MB"));
+    assertTrue(ExitCode.message(new IllegalArgumentException(cases[3][0])).contains("9 cores, more than this cluster's largest (4)"));
+    assertEquals(ExitCode.INTERNAL, ExitCode.of(new IllegalArgumentException("above the max threshold, said a bug")));
   }
 }

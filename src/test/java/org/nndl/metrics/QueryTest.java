@@ -123,6 +123,17 @@ class QueryTest {
   private static void assertNotTheUsers(Exception e, Path file) {
     assertNull(ExitCode.userError(e), "a damaged file reported as the user's: " + e.getMessage());
     assertTrue(ExitCode.message(e).contains(file.getFileName().toString()), ExitCode.message(e));
+    assertTrue(ExitCode.message(e).contains(" of table metrics: "), ExitCode.message(e));
+  }
+
+  /** A task lost with its executor: the query's line says which executor and Spark's reason (Spark's words, as its scheduler puts them). */
+  @Test
+  void aLostExecutorIsNamed() {
+    Exception lost = new org.apache.spark.SparkException("Job aborted due to stage failure: Task 0 in stage 3.0 failed 4 times,"
+        + " most recent failure: Lost task 0.3 in stage 3.0 (TID 7) (127.0.0.1 executor 3): ExecutorLostFailure (executor 3"
+        + " exited caused by one of the running tasks) Reason: Command exited with code 52\nDriver stacktrace:");
+    assertEquals("IllegalStateException: query failed: executor 3 was lost while it ran a task of the query (Command exited with code 52)",
+        ExitCode.message(Query.failure(lost)));
   }
 
   /** A job that fails for a reason that is not the SQL's (here a task's own exception, as a lost executor's) is not the user's. */

@@ -1,0 +1,27 @@
+package org.nndl.cli;
+
+import org.apache.spark.deploy.SparkSubmit;
+
+/**
+ * Spark's launcher (SparkSubmit) as ./submit starts it for a cluster master: a failure it throws
+ * itself (a YARN cluster's refusal of a cluster-mode submission, an application that ended
+ * FAILED) is reported as the commands report theirs, one line and an exit code, instead of the
+ * JVM's stack trace and exit 1. An application that failed because the command inside it did
+ * ends with that command's line and exit code ({@link YarnOutcome}). In client deploy mode the command runs inside it and reports
+ * its own failures.
+ */
+public final class Launch {
+  private Launch() {}
+
+  public static void main(String[] args) {
+    try {
+      SparkSubmit.main(args);
+    } catch (Throwable t) {
+      System.out.flush();
+      YarnOutcome app = YarnOutcome.of(t);
+      if (app == null) System.exit(Main.report(t, System.err));
+      System.err.println(app.line());
+      System.exit(app.code());
+    }
+  }
+}
