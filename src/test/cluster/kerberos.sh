@@ -30,8 +30,8 @@ keytab_args() { echo --principal "$NNDL_PRINCIPAL" --keytab "$NNDL_KEYTAB"; }
 # hdfs_listing PATH: every file under PATH with its size, as FsShell lists them (empty when absent).
 hdfs_listing() { "$HERE/hadoop.sh" fs "$HADOOP_DIR" -ls -R "$1" 2>/dev/null | awk '{ print $5, $8 }' | sort || true; }
 
-# refused NAME ARGS...: ./submit ARGS... must end with exit 2 and one line, the Kerberos refusal.
-refused() {
+# krb_refused NAME ARGS...: ./submit ARGS... must end with exit 2 and one line, the Kerberos refusal.
+krb_refused() {
   local name=$1 rc=0
   shift
   submit "$@" > "$STATE/$name.out" 2>&1 || rc=$?
@@ -107,13 +107,13 @@ check_kerberos() {
   say "every command without credentials"
   before=$(hdfs_listing "$WH")
   # shellcheck disable=SC2046
-  refused no-credentials-yarn $(krb_yarn_args client) train "${TRAIN_ARGS[@]}" --epochs 1 --warehouse "$WH" --run-id refused
-  refused no-credentials-train train --epochs 1 --warehouse "$WH" --run-id refused
-  refused no-credentials-data train --data "$NNDL_FS/data" --epochs 1 --warehouse "$STATE/local-wh"
-  refused no-credentials-query query --warehouse "$WH" "SELECT count(*) FROM metrics"
-  refused no-credentials-plot plot --warehouse "$WH" --runs krb-client --out "$STATE/refused.png"
-  refused no-credentials-report report --warehouse "$WH" --run-id krb-client
-  refused no-credentials-evaluate evaluate --warehouse "$WH" --model "$STATE/krb-client.json" --data "$NNDL_FS/data"
+  krb_refused no-credentials-yarn $(krb_yarn_args client) train "${TRAIN_ARGS[@]}" --epochs 1 --warehouse "$WH" --run-id refused
+  krb_refused no-credentials-train train --epochs 1 --warehouse "$WH" --run-id refused
+  krb_refused no-credentials-data train --data "$NNDL_FS/data" --epochs 1 --warehouse "$STATE/local-wh"
+  krb_refused no-credentials-query query --warehouse "$WH" "SELECT count(*) FROM metrics"
+  krb_refused no-credentials-plot plot --warehouse "$WH" --runs krb-client --out "$STATE/refused.png"
+  krb_refused no-credentials-report report --warehouse "$WH" --run-id krb-client
+  krb_refused no-credentials-evaluate evaluate --warehouse "$WH" --model "$STATE/krb-client.json" --data "$NNDL_FS/data"
   [ "$(hdfs_listing "$WH")" = "$before" ] && [ ! -e "$STATE/local-wh" ] && [ ! -e "$STATE/refused.png" ] ||
     fail "a command refused for want of credentials changed the warehouse or wrote a file"
   pass "Kerberos: train (local and YARN), query, plot, report and evaluate without credentials each end with exit 2 and one line, nothing written: $(grep -v "incubator modules" "$STATE/no-credentials-query.out")"
