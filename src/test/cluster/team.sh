@@ -139,7 +139,7 @@ launcher_view() {
     paths+=("$view/target/jars/$(basename "$jar")")
   done < "$REPO/target/spark-classpath.txt"
   (IFS=:; printf '%s' "${paths[*]}") > "$view/target/spark-classpath.txt"  # in the original order
-  cp "$REPO/target/nndl-spark.jar" "$view/target/"  # after pom.xml: the launcher finds it up to date
+  cp "$REPO/target/nndl-spark.jar" "$REPO/target/nndl-build.properties" "$view/target/"  # after pom.xml: the launcher finds them up to date
   chmod -R a+rX "$view"
   echo "$view"
 }
