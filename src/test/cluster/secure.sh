@@ -36,7 +36,7 @@ start_refused() {
 refused() {
   local rc=0
   wait "$2" || rc=$?
-  [ "$rc" -eq 2 ] || fail "run $1 ended with exit $rc, not 2: see $STATE/$1.out"
+  [ "$rc" -eq 2 ] || fail "run $1 ended with exit $rc, not 2 ($(grep -m1 '^error: ' "$STATE/$1.out" || tail -n1 "$STATE/$1.out")): see $STATE/$1.out"
   [ "$(grep -c '^error: ' "$STATE/$1.out")" -eq 1 ] && grep '^error: ' "$STATE/$1.out" | grep -q -- "$3" ||
     fail "run $1 was refused without one error line saying \"$3\": see $STATE/$1.out"
   ! grep -q $'^\tat \|^Caused by: ' "$STATE/$1.out" || fail "run $1 printed a stack trace: see $STATE/$1.out"

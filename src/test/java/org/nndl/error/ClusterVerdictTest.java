@@ -1,0 +1,69 @@
+package org.nndl.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A standalone master that ends the application (Spark logs its reason, then stops the
+ * SparkContext): whichever way the command then fails, it says the cluster's reason.
+ */
+class ClusterVerdictTest {
+  /**
+   * How the command fails, by where it was when the cluster ended it (Spark's own words): starting,
+   * with a job running (aborted with the reason), with a job submitted, after.
+   */
+  private static RuntimeException[] ended(String reason) {
+    return new RuntimeException[] {
+        new IllegalStateException("Spark context stopped while waiting for backend"),
+        new RuntimeException("wrapped", new IllegalStateException("Job aborted due to stage failure: " + reason)),
+        new RuntimeException("Job aborted", new IllegalStateException("Job 0 cancelled because SparkContext was shut down")),
+        new IllegalStateException("Cannot call methods on a stopped SparkContext.\nThis stopped SparkContext was created at:")};
+  }
+
+  @BeforeEach
+  @AfterEach
+  void newApplication() { ClusterVerdict.forget(); }
+
+  private static void killed(String reason) {
+    ClusterVerdict.create(null, null).filter(Log4jLogEvent.newBuilder()
+        .setMessage(new SimpleMessage("Application has been killed. Reason: " + reason)).build());
+  }
+
+  @Test
+  void noMasterAnsweringIsTheUsersSecretOrUrl() {
+    killed("All masters are unresponsive! Giving up.");
+    for (RuntimeException failure : ended("All masters are unresponsive! Giving up.")) {
+      assertEquals(ExitCode.BAD_INPUT, ExitCode.of(failure), failure.toString());
+      String line = ExitCode.message(failure);
+      assertTrue(line.startsWith("no master accepted this application (Spark: \"All masters are unresponsive! Giving up.\")")
+          && line.contains("spark.authenticate.secret") && !line.contains("\n"), line);
+    }
+  }
+
+  @Test
+  void anyOtherReasonIsAnInternalErrorThatSaysIt() {
+    killed("Master removed our application: KILLED");
+    for (RuntimeException failure : ended("Master removed our application: KILLED")) {
+      assertEquals(ExitCode.INTERNAL, ExitCode.of(failure), failure.toString());
+      assertEquals("IllegalStateException: the cluster ended this application: Master removed our application: KILLED",
+          ExitCode.message(failure));
+    }
+  }
+
+  @Test
+  void withoutAVerdictTheFailureSpeaksForItself() {
+    RuntimeException stopped = ended("")[0];
+    assertEquals(ExitCode.INTERNAL, ExitCode.of(stopped));
+    assertEquals("IllegalStateException: Spark context stopped while waiting for backend", ExitCode.message(stopped));
+    killed("All masters are unresponsive! Giving up.");
+    RuntimeException other = new IllegalStateException("velocity has the wrong size");
+    assertEquals(ExitCode.INTERNAL, ExitCode.of(other));
+    assertEquals("IllegalStateException: velocity has the wrong size", ExitCode.message(other));
+  }
+}
