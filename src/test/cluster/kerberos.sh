@@ -30,14 +30,15 @@ keytab_args() { echo --principal "$NNDL_PRINCIPAL" --keytab "$NNDL_KEYTAB"; }
 # hdfs_listing PATH: every file under PATH with its size, as FsShell lists them (empty when absent).
 hdfs_listing() { "$HERE/hadoop.sh" fs "$HADOOP_DIR" -ls -R "$1" 2>/dev/null | awk '{ print $5, $8 }' | sort || true; }
 
-# krb_refused NAME ARGS...: ./submit ARGS... must end with exit 2 and one line, the Kerberos refusal.
+# krb_refused NAME ARGS...: ./submit ARGS... must end with exit 2 and one line, the Kerberos refusal
+# for HDFS (KRB_WHERE: for another service).
 krb_refused() {
   local name=$1 rc=0
   shift
   submit "$@" > "$STATE/$name.out" 2>&1 || rc=$?
   [ "$rc" -eq 2 ] && [ "$(grep -vc "incubator modules" "$STATE/$name.out")" -eq 1 ] &&
-    grep -q "^error: no Kerberos credentials for $NNDL_FS: run kinit" "$STATE/$name.out" ||
-    fail "$name without credentials was not refused in one line with exit 2 (exit $rc): see $STATE/$name.out"
+    grep -q "^error: no Kerberos credentials for ${KRB_WHERE:-$NNDL_FS}: run kinit" "$STATE/$name.out" ||
+    fail "$name without credentials was not refused in one line with exit 2 (exit $rc): $(head -c 300 "$STATE/$name.out"): see $STATE/$name.out"
 }
 
 # readers NAME ARGS...: query, plot, report and evaluate of run krb-client, each with ARGS before
@@ -108,6 +109,10 @@ check_kerberos() {
   before=$(hdfs_listing "$WH")
   # shellcheck disable=SC2046
   krb_refused no-credentials-yarn $(krb_yarn_args client) train "${TRAIN_ARGS[@]}" --epochs 1 --warehouse "$WH" --run-id refused
+  # In cluster deploy mode the command runs in YARN: the ResourceManager refuses the submission first.
+  # shellcheck disable=SC2046
+  KRB_WHERE="this Hadoop cluster" krb_refused no-credentials-yarn-cluster $(krb_yarn_args cluster) train "${TRAIN_ARGS[@]}" \
+    --epochs 1 --warehouse "$WH" --run-id refused
   krb_refused no-credentials-train train --epochs 1 --warehouse "$WH" --run-id refused
   krb_refused no-credentials-data train --data "$NNDL_FS/data" --epochs 1 --warehouse "$STATE/local-wh"
   krb_refused no-credentials-query query --warehouse "$WH" "SELECT count(*) FROM metrics"
@@ -116,7 +121,7 @@ check_kerberos() {
   krb_refused no-credentials-evaluate evaluate --warehouse "$WH" --model "$STATE/krb-client.json" --data "$NNDL_FS/data"
   [ "$(hdfs_listing "$WH")" = "$before" ] && [ ! -e "$STATE/local-wh" ] && [ ! -e "$STATE/refused.png" ] ||
     fail "a command refused for want of credentials changed the warehouse or wrote a file"
-  pass "Kerberos: train (local and YARN), query, plot, report and evaluate without credentials each end with exit 2 and one line, nothing written: $(grep -v "incubator modules" "$STATE/no-credentials-query.out")"
+  pass "Kerberos: train (local, YARN client and cluster mode), query, plot, report and evaluate without credentials each end with exit 2 and one line, nothing written: $(grep -v "incubator modules" "$STATE/no-credentials-query.out")"
 
   check_token_renewal
 }

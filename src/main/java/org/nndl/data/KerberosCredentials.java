@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import org.apache.hadoop.security.UserGroupInformation;
+import org.nndl.error.ClusterRefusals;
 import org.nndl.error.UserError;
 
 /**
@@ -30,8 +31,7 @@ public final class KerberosCredentials {
 
   static UserError missing(URI fileSystem) {
     String where = fileSystem.getScheme() + "://" + (fileSystem.getAuthority() == null ? "" : fileSystem.getAuthority());
-    return new UserError("no Kerberos credentials for " + where + ": run kinit (or set KRB5CCNAME to your ticket"
-        + " cache) or pass --principal NAME@REALM --keytab FILE before the command");
+    return new UserError(ClusterRefusals.noKerberosCredentials(where));
   }
 
   private static boolean isLocal(URI fs) { return fs.getScheme() == null || "file".equals(fs.getScheme()); }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A cluster's refusal of a submission, as Spark or YARN words it, turned into the user's one-line
  * error naming the setting to change: a container larger than the cluster's largest (memory or
  * cores), a queue the cluster does not have, spark.authenticate without a secret, a yarn master
- * without the cluster's configuration.
+ * without the cluster's configuration, a Kerberized YARN or HDFS reached without credentials (a
+ * cluster-mode submission fails at the ResourceManager, before the command runs to check them).
  * These are settings the user gives, so they are bad input (exit 2), however deep Spark wrapped them.
  */
 public final class ClusterRefusals {
@@ -34,10 +35,18 @@ public final class ClusterRefusals {
       new Refusal(Pattern.compile("A secret key must be specified via the spark.authenticate.secret config"),
           m -> "spark.authenticate is on but this application has no secret: give it the cluster's"
               + " spark.authenticate.secret (in a properties file only you can read, see docs/security.md)"),
+      new Refusal(Pattern.compile("Client cannot authenticate via:\\[TOKEN, KERBEROS\\]"),
+          m -> noKerberosCredentials("this Hadoop cluster")),
       new Refusal(Pattern.compile("either HADOOP_CONF_DIR or YARN_CONF_DIR must be set"),
           m -> "--master yarn needs HADOOP_CONF_DIR (or YARN_CONF_DIR): the folder of the cluster's core-site.xml and yarn-site.xml"));
 
   private ClusterRefusals() {}
+
+  /** What to do when a Kerberized Hadoop (HDFS, YARN) cannot tell who the user is, for WHERE. */
+  public static String noKerberosCredentials(String where) {
+    return "no Kerberos credentials for " + where + ": run kinit (or set KRB5CCNAME to your ticket"
+        + " cache) or pass --principal NAME@REALM --keytab FILE before the command";
+  }
 
   /** The user's error for a cluster's refusal somewhere in the failure's causes, or null. */
   public static UserError of(Throwable failure) {

@@ -56,4 +56,15 @@ class ExitCodeTest {
     assertTrue(ExitCode.message(new IllegalArgumentException(cases[3][0])).contains("9 cores, more than this cluster's largest (4)"));
     assertEquals(ExitCode.INTERNAL, ExitCode.of(new IllegalArgumentException("above the max threshold, said a bug")));
   }
+
+  /** A cluster-mode submission to a Kerberized YARN without credentials fails at the ResourceManager, in Hadoop's words. */
+  @Test
+  void noKerberosCredentialsAtTheResourceManagerSaysHowToAuthenticate() {
+    RuntimeException submit = new RuntimeException(new java.io.IOException("DestHost:destPort localhost:8032 , LocalHost:localPort"
+        + " box/127.0.1.1:0. Failed on local exception: java.io.IOException: org.apache.hadoop.security.AccessControlException:"
+        + " Client cannot authenticate via:[TOKEN, KERBEROS]"));
+    assertEquals(ExitCode.BAD_INPUT, ExitCode.of(submit));
+    assertEquals("no Kerberos credentials for this Hadoop cluster: run kinit (or set KRB5CCNAME to your ticket cache) or"
+        + " pass --principal NAME@REALM --keytab FILE before the command", ExitCode.message(submit));
+  }
 }
