@@ -147,8 +147,13 @@ check_token_renewal() {
   two_more() { ! alive "$TRAIN_PID" || [ "$(epochs_shown krb-renew)" -ge $((n + 2)) ]; }
   wait_until 600 "run krb-renew made no progress after its first tokens died: see $STATE/krb-renew.out" two_more
   alive "$TRAIN_PID" || fail "run krb-renew ended on its own after its first tokens died: see $STATE/krb-renew.out"
-  kill -TERM "$TRAIN_PID"
+  # The run's JVM, not the background shell that waits for it (TERM to that shell alone leaves the run going).
+  local run_jvm
+  run_jvm=$(children "$TRAIN_PID")
+  [ -n "$run_jvm" ] || fail "run krb-renew has no process under its shell: see $STATE/krb-renew.out"
+  kill -TERM $run_jvm
   wait "$TRAIN_PID" || rc=$?
+  ! alive "$run_jvm" || fail "run krb-renew's JVM ($run_jvm) still runs after it ended"
   [ "$rc" -eq 143 ] || fail "run krb-renew did not stop as SIGTERM asks (exit $rc, expected 143): see $STATE/krb-renew.out"
   # Modification times in ms, as the NameNode (on this clock) recorded them.
   written_after() { "$HERE/hadoop.sh" fs "$HADOOP_DIR" -stat "%Y %n" "$1" 2>/dev/null | awk -v t="$((dead * 1000))" '$1 > t' | wc -l; }

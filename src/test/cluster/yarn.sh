@@ -202,6 +202,9 @@ yarn_refusals() {
   yarn_refused executor-memory 2 "--executor-memory (spark.executor.memory)" $(yarn_args client) --conf spark.executor.memory=4g
   # shellcheck disable=SC2046
   yarn_refused unknown-queue 2 "YARN has no queue nosuch: give --queue (spark.yarn.queue)" $(yarn_args client) --queue nosuch
+  # shellcheck disable=SC2046
+  yarn_refused am-cores 2 "asks YARN for 16 cores, more than this cluster's largest (4): lower .*--driver-cores" \
+    $(yarn_args cluster) --driver-cores 16
   # In cluster mode the command runs in the ApplicationMaster: its own refusal (no data there)
   # comes back to the launcher's console as its line and exit code, not as "finished with failed status".
   local TRAIN_ARGS=("${TRAIN_ARGS[@]/%\/data/\/nodata}")

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import org.apache.spark.TaskContext;
 import org.nndl.compute.ExactSum;
 
@@ -24,6 +25,7 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final DataOutputStream out;
+  private byte[] total;  // a round's total as it arrives, reused
 
   public HubExchange(RoundHub.Address hub, int attempt, int partition) {
     try {
@@ -50,7 +52,9 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
       out.flush();
       boolean valid = awaitTotal();
       if (!valid) return false;
-      for (int i = 0; i < change.length; i++) change[i] = in.readDouble();
+      if (total == null || total.length != 8 * change.length) total = new byte[8 * change.length];
+      in.readFully(total);
+      ByteBuffer.wrap(total).asDoubleBuffer().get(change);
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("lost the driver's round hub", e);

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,10 +103,10 @@ public final class RoundHub implements AutoCloseable {
           l.in.readFully(part);
           total.merge(ExactSum.fromBytes(part));
         }
-        double[] sum = total.invalid() ? null : total.toDoubles(new double[total.length()]);
+        byte[] sum = total.invalid() ? null : bytes(total.toDoubles(new double[total.length()]));
         for (Link l : links) {
           l.out.writeBoolean(sum != null);
-          if (sum != null) for (double v : sum) l.out.writeDouble(v);
+          if (sum != null) l.out.write(sum);
           l.out.flush();
         }
       }
@@ -114,6 +115,13 @@ public final class RoundHub implements AutoCloseable {
     } finally {
       for (Link l : links) closeQuietly(l.socket);
     }
+  }
+
+  /** The doubles as the tasks read them (big-endian, as DataOutput writes a double). */
+  private static byte[] bytes(double[] values) {
+    byte[] b = new byte[8 * values.length];
+    ByteBuffer.wrap(b).asDoubleBuffer().put(values);
+    return b;
   }
 
   @Override
