@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Failure-behaviour checks on real Spark processes, from the repo's own Maven-resolved jars
-# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure] [bigset] [faults] [kerberos] [team]
+# (no download, no network). Usage: src/test/cluster/cluster-test.sh [cluster] [concurrent] [yarn] [secure] [bigset] [faults] [kerberos] [kerberos-control] [team]
 #   cluster:    a standalone master and two workers on 127.0.0.1, each a separate JVM; a run
 #               there equals a local[2] run bit for bit (model.json), and so does a run that
 #               loses an executor (kill -9) after epoch 1, before the last epoch ends, with each epoch's
@@ -25,6 +25,8 @@
 #               and cluster mode with --principal/--keytab equal to the local[2] run; query, plot,
 #               report, evaluate with a keytab and with a kinit ticket; every command without
 #               credentials refused in one line; a run outliving its delegation tokens (see kerberos.sh);
+#   kerberos-control: the last one's negative control, not in .ci/run: the same run with a kinit
+#               ticket and no keytab ends by itself once its tokens die (see kerberos.sh);
 #   team:       a warehouse shared by two users, on the Kerberized HDFS (alice and bob) and on a
 #               local disk (two OS users, when this machine can make them): each run its owner's,
 #               others read and query it, cannot overwrite, delete or resume it (see team.sh).
@@ -48,7 +50,7 @@ source "$HERE/team.sh"
 checks=("$@")
 [ ${#checks[@]} -gt 0 ] || checks=(cluster concurrent yarn secure bigset faults)
 for c in "${checks[@]}"; do
-  case "$c" in cluster|concurrent|yarn|secure|bigset|faults|kerberos|team) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure, bigset, faults, kerberos and/or team" ;; esac
+  case "$c" in cluster|concurrent|yarn|secure|bigset|faults|kerberos|kerberos-control|team) ;; *) fail "unknown check '$c': use cluster, concurrent, yarn, secure, bigset, faults, kerberos, kerberos-control and/or team" ;; esac
 done
 
 trap 'fail "unexpected error (exit $?) at ${BASH_SOURCE[0]##*/} line $LINENO: $BASH_COMMAND"' ERR
@@ -203,6 +205,7 @@ for c in "${checks[@]}"; do
     bigset) check_bigset ;;
     faults) check_faults ;;
     kerberos) check_kerberos ;;
+    kerberos-control) check_kerberos_control ;;
     team) check_team ;;
   esac
 done

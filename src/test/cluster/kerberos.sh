@@ -30,14 +30,13 @@ keytab_args() { echo --principal "$NNDL_PRINCIPAL" --keytab "$NNDL_KEYTAB"; }
 # hdfs_listing PATH: every file under PATH with its size, as FsShell lists them (empty when absent).
 hdfs_listing() { "$HERE/hadoop.sh" fs "$HADOOP_DIR" -ls -R "$1" 2>/dev/null | awk '{ print $5, $8 }' | sort || true; }
 
-# krb_refused NAME ARGS...: ./submit ARGS... must end with exit 2 and one line, the Kerberos refusal
-# for HDFS (KRB_WHERE: for another service).
+# krb_refused NAME ARGS...: ./submit ARGS... must end with exit 2 and one line, the Kerberos refusal.
 krb_refused() {
   local name=$1 rc=0
   shift
   submit "$@" > "$STATE/$name.out" 2>&1 || rc=$?
   [ "$rc" -eq 2 ] && [ "$(grep -vc "incubator modules" "$STATE/$name.out")" -eq 1 ] &&
-    grep -q "^error: no Kerberos credentials for ${KRB_WHERE:-$NNDL_FS}: run kinit" "$STATE/$name.out" ||
+    grep -q "^error: no Kerberos credentials for $NNDL_FS: run kinit" "$STATE/$name.out" ||
     fail "$name without credentials was not refused in one line with exit 2 (exit $rc): $(head -c 300 "$STATE/$name.out"): see $STATE/$name.out"
 }
 
@@ -109,9 +108,10 @@ check_kerberos() {
   before=$(hdfs_listing "$WH")
   # shellcheck disable=SC2046
   krb_refused no-credentials-yarn $(krb_yarn_args client) train "${TRAIN_ARGS[@]}" --epochs 1 --warehouse "$WH" --run-id refused
-  # In cluster deploy mode the command runs in YARN: the ResourceManager refuses the submission first.
+  # In cluster deploy mode the command runs in YARN: the launcher asks for credentials before it submits
+  # (the ResourceManager's refusal comes only after its client's retries).
   # shellcheck disable=SC2046
-  KRB_WHERE="this Hadoop cluster" krb_refused no-credentials-yarn-cluster $(krb_yarn_args cluster) train "${TRAIN_ARGS[@]}" \
+  krb_refused no-credentials-yarn-cluster $(krb_yarn_args cluster) train "${TRAIN_ARGS[@]}" \
     --epochs 1 --warehouse "$WH" --run-id refused
   krb_refused no-credentials-train train --epochs 1 --warehouse "$WH" --run-id refused
   krb_refused no-credentials-data train --data "$NNDL_FS/data" --epochs 1 --warehouse "$STATE/local-wh"
@@ -173,4 +173,31 @@ check_token_renewal() {
   [ "$n_rows" -ge "$shown" ] && [ "$(echo "$rows" | tail -n +2)" = "$(each_epoch_once "$n_rows")" ] ||
     fail "run krb-renew's metrics are not each of its epochs (at least $shown) once: $(echo "$rows" | tr '\n' ' ')"
   pass "Kerberos: a client-mode run with --keytab went on $(( $(date +%s) - dead ))s past its first delegation tokens' death (life ${KRB_TOKEN_LIFE}s): $late_rows metrics rows and $late_ckpt checkpoint(s) written after it, each of its $n_rows epochs once, stopped by SIGTERM (exit 143)"
+}
+
+# The renewal check's negative control (kept out of .ci/run: it waits out the tokens' life again).
+# The same long client-mode run with a kinit ticket and no keytab: Spark renews tokens from a keytab
+# only (spark.kerberos.renewal.credentials=keytab, its default), so the executors' tokens die
+# and the run must end by itself, non-zero, in one error line. Were it to go on, the renewal
+# check above could not fail.
+check_kerberos_control() {
+  local EPOCHS=500 rc=0 dead
+  make_spark_home
+  start_kerberos_hadoop
+  local on_hdfs=("${TRAIN_ARGS[@]/#sample/$NNDL_FS/data}")
+  local TRAIN_ARGS=("${on_hdfs[@]}") WH="$NNDL_FS/warehouse"
+  KRB5CCNAME="$STATE/krb5cc" "$HERE/hadoop.sh" kinit "$HADOOP_DIR" 2> "$STATE/kinit.err" || fail "hadoop.sh kinit failed: see $STATE/kinit.err"
+  say "a run longer than its delegation tokens' life (${KRB_TOKEN_LIFE}s) with a kinit ticket and no keytab"
+  # shellcheck disable=SC2046
+  KRB5CCNAME="$STATE/krb5cc" start_train krb-ticket $(krb_yarn_args client)
+  epoch1() { ! alive "$TRAIN_PID" || [ "$(epochs_shown krb-ticket)" -ge 1 ]; }
+  wait_until 600 "epoch 1 of run krb-ticket never ended: see $STATE/krb-ticket.out" epoch1
+  dead=$(( $(date +%s) + KRB_TOKEN_LIFE ))
+  ended() { ! alive "$TRAIN_PID"; }
+  wait_until $((KRB_TOKEN_LIFE + 300)) "run krb-ticket went on $((300))s past its tokens' death: the renewal check cannot fail" ended
+  wait "$TRAIN_PID" || rc=$?
+  [ "$(date +%s)" -ge "$dead" ] || fail "run krb-ticket ended before its tokens died (exit $rc): see $STATE/krb-ticket.out"
+  [ "$rc" -ne 0 ] && [ "$(grep -c '^error: ' "$STATE/krb-ticket.out")" -eq 1 ] ||
+    fail "run krb-ticket did not end in one error line (exit $rc): see $STATE/krb-ticket.out"
+  pass "Kerberos control: a run with a kinit ticket and no keytab ended by itself $(( $(date +%s) - dead ))s after its tokens' death, exit $rc: $(grep '^error: ' "$STATE/krb-ticket.out" | cut -c1-200)"
 }

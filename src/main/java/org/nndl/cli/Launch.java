@@ -1,6 +1,10 @@
 package org.nndl.cli;
 
+import java.util.Properties;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.deploy.SparkSubmit;
+import org.nndl.data.KerberosCredentials;
 
 /**
  * Spark's launcher (SparkSubmit) as ./submit starts it for a cluster master: a failure it throws
@@ -15,6 +19,7 @@ public final class Launch {
 
   public static void main(String[] args) {
     try {
+      requireKerberosIdentity(SubmitConf.of(args));
       SparkSubmit.main(args);
     } catch (Throwable t) {
       System.out.flush();
@@ -23,5 +28,16 @@ public final class Launch {
       System.err.println(app.line());
       System.exit(app.code());
     }
+  }
+
+  /**
+   * A Kerberized YARN refuses a submission from a user without Kerberos credentials only after
+   * its client's retries, a quarter of an hour of "Client cannot authenticate" warnings. Unless
+   * Spark logs in from a keytab of its own, the user's ticket must be there before submitting:
+   * else the one line every command gives without credentials, at once.
+   */
+  static void requireKerberosIdentity(Properties conf) {
+    if (!conf.getProperty("spark.master", "").startsWith("yarn") || SubmitConf.keytab(conf)) return;
+    KerberosCredentials.require(FileSystem.getDefaultUri(new Configuration()));
   }
 }
