@@ -50,14 +50,16 @@ java_under() {
 EXECUTOR='CoarseGrainedExecutorBackend'
 APP_MASTER='deploy\.yarn\.(ExecutorLauncher|ApplicationMaster)'
 
-# kill -9 of one executor's container JVM (a fault for fault_after_epoch1): its NodeManager
-# sees the container exit and tells the ResourceManager, which tells the application.
+# kill -9 of one executor's container JVM (a fault for fault_after_epoch1), or of every one with
+# "all": its NodeManager sees the container exit and tells the ResourceManager, which tells the
+# application.
 kill_a_container() {
   local victims
   mapfile -t victims < <(for nm in $(nodemanager_pids); do java_under "$nm" "$EXECUTOR"; done)
   [ ${#victims[@]} -gt 0 ] || fail "no executor container found under the NodeManagers"
-  kill -9 "${victims[0]}"
-  say "killed the executor JVM of a YARN container, pid ${victims[0]}"
+  [ "${1:-}" = all ] || victims=("${victims[0]}")
+  kill -9 "${victims[@]}"
+  say "killed the executor JVM(s) of YARN container(s), pid(s) ${victims[*]}"
 }
 
 # A node lost (a fault for fault_after_epoch1): kill -9 of a NodeManager JVM that runs an
