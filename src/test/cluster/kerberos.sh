@@ -175,7 +175,7 @@ check_token_renewal() {
   n_rows=$(echo "$rows" | tail -n +2 | wc -l)
   [ "$n_rows" -ge "$shown" ] && [ "$(echo "$rows" | tail -n +2)" = "$(each_epoch_once "$n_rows")" ] ||
     fail "run krb-renew's metrics are not each of its epochs (at least $shown) once: $(echo "$rows" | tr '\n' ' ')"
-  pass "Kerberos: a client-mode run with --keytab went on $(( $(date +%s) - dead ))s past its first delegation tokens' death (life ${KRB_TOKEN_LIFE}s): $late_rows metrics rows and $late_ckpt checkpoint(s) written after it, each of its $n_rows epochs once, stopped by SIGTERM (exit 143)"
+  pass "Kerberos: a client-mode run with --keytab went on $(( $(date +%s) - dead ))s past its first delegation tokens' death (life ${KRB_TOKEN_LIFE}s), every executor replaced after it: $late_rows metrics rows and $late_ckpt checkpoint(s) written after it, each of its $n_rows epochs once, stopped by SIGTERM (exit 143)"
 }
 
 # The renewal check's negative control (kept out of .ci/run: it waits out the tokens' life again).
