@@ -103,7 +103,8 @@ final class HadoopLocation implements Location {
     } catch (FileNotFoundException e) {
       return null;
     } catch (IOException e) {
-      throw new DataError(name() + ": cannot be reached (" + e + "): check the URI, credentials and network", e);
+      String expired = KerberosCredentials.expired(name(), e);
+      throw new DataError(expired != null ? expired : name() + ": cannot be reached (" + e + "): check the URI, credentials and network", e);
     }
   }
 

@@ -3,6 +3,7 @@ package org.nndl.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.regex.Pattern;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.nndl.error.ClusterRefusals;
 import org.nndl.error.UserError;
@@ -16,6 +17,8 @@ import org.nndl.error.UserError;
  * authenticate via:[TOKEN, KERBEROS]"); this says what to do in one line instead.
  */
 public final class KerberosCredentials {
+  private static final Pattern EXPIRED = Pattern.compile("(?i)token.*\\b(has|is) expired");
+
   private KerberosCredentials() {}
 
   /** @throws UserError if Kerberos is on and this JVM's user has neither Kerberos credentials nor tokens */
@@ -32,6 +35,22 @@ public final class KerberosCredentials {
   static UserError missing(URI fileSystem) {
     String where = fileSystem.getScheme() + "://" + (fileSystem.getAuthority() == null ? "" : fileSystem.getAuthority());
     return new UserError(ClusterRefusals.noKerberosCredentials(where));
+  }
+
+  /**
+   * The line for a Hadoop call that failed because the application's delegation tokens expired
+   * (Hadoop's InvalidToken, "... has expired" / "is expired"), or null for any other failure: a
+   * YARN run with only a ticket outlives its tokens, which Spark renews only from a keytab.
+   */
+  static String expired(String what, Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = String.valueOf(t);  // a RemoteException names the NameNode's exception class only there
+      if (message.contains("InvalidToken") && EXPIRED.matcher(message).find()) {
+        return what + ": the application's Hadoop delegation tokens have expired: run it with --principal NAME@REALM"
+            + " --keytab FILE, from which Spark renews them, when it lasts longer than their life";
+      }
+    }
+    return null;
   }
 
   private static boolean isLocal(URI fs) { return fs.getScheme() == null || "file".equals(fs.getScheme()); }
