@@ -139,7 +139,13 @@ public record CachedSet(JavaRDD<Block> blocks, int[] firstSample, Broadcast<List
     return Arrays.copyOf(out, count);
   }
 
+  /**
+   * Frees the cached blocks and their broadcast. Nothing to do once the SparkContext has stopped
+   * (it freed them), and Spark's unpersist would then fail: this runs on the way out of failures,
+   * whose own exception must be the one reported (a cluster that ended the application, say).
+   */
   @Override public void close() {
+    if (blocks.context().isStopped()) return;
     blocks.unpersist(false);
     if (source != null) source.destroy();
   }
