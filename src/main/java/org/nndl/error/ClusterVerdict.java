@@ -23,10 +23,10 @@ import org.apache.logging.log4j.core.filter.AbstractFilter;
 public final class ClusterVerdict extends AbstractFilter {
   private static final Pattern KILLED = Pattern.compile("Application has been killed\\. Reason: (.*)");
   private static final AtomicReference<String> REASON = new AtomicReference<>();
-  /** Spark's words for a stopped SparkContext, by where the command was: starting (waiting for executors), in a job, after. */
+  /** Spark's words for a stopped SparkContext, by where the command was: starting (waiting for executors), submitting a job, in one, after. */
   private static final List<String> STOPPED_WORDS = List.of(
-      "Spark context stopped while waiting for backend", "cancelled because SparkContext was shut down",
-      "stopped SparkContext");
+      "Spark context stopped while waiting for backend", "SparkContext has been shutdown",
+      "cancelled because SparkContext was shut down", "stopped SparkContext");
 
   private ClusterVerdict(Result onMatch, Result onMismatch) { super(onMatch, onMismatch); }
 

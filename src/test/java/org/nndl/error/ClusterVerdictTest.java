@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class ClusterVerdictTest {
   /**
    * How the command fails, by where it was when the cluster ended it (Spark's own words): starting,
-   * with a job running (aborted with the reason), with a job submitted, after.
+   * submitting a job, with a job running (aborted with the reason), with a job submitted, after.
    */
   private static RuntimeException[] ended(String reason) {
     return new RuntimeException[] {
         new IllegalStateException("Spark context stopped while waiting for backend"),
+        new IllegalStateException("SparkContext has been shutdown"),
         new RuntimeException("wrapped", new IllegalStateException("Job aborted due to stage failure: " + reason)),
         new RuntimeException("Job aborted", new IllegalStateException("Job 0 cancelled because SparkContext was shut down")),
         new IllegalStateException("Cannot call methods on a stopped SparkContext.\nThis stopped SparkContext was created at:")};
