@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ClusterVerdictTest {
   /**
    * How the command fails, by where it was when the cluster ended it (Spark's own words): starting,
-   * submitting a job, with a job running (aborted with the reason), with a job submitted, after.
+   * submitting a job, with a job running (aborted with the reason), with a job submitted, after,
+   * posting to the stopped listener bus (CI's run), unpersisting through the stopped block manager.
    */
   private static RuntimeException[] ended(String reason) {
     return new RuntimeException[] {
@@ -24,7 +25,10 @@ class ClusterVerdictTest {
         new IllegalStateException("SparkContext has been shutdown"),
         new RuntimeException("wrapped", new IllegalStateException("Job aborted due to stage failure: " + reason)),
         new RuntimeException("Job aborted", new IllegalStateException("Job 0 cancelled because SparkContext was shut down")),
-        new IllegalStateException("Cannot call methods on a stopped SparkContext.\nThis stopped SparkContext was created at:")};
+        new IllegalStateException("Cannot call methods on a stopped SparkContext.\nThis stopped SparkContext was created at:"),
+        new IllegalStateException("LiveListenerBus is stopped."),
+        new NullPointerException("Cannot invoke \"org.apache.spark.rpc.RpcEndpointRef.askSync\" because the return value of"
+            + " \"org.apache.spark.storage.BlockManagerMaster.driverEndpoint()\" is null")};
   }
 
   @BeforeEach
@@ -59,12 +63,17 @@ class ClusterVerdictTest {
 
   @Test
   void withoutAVerdictTheFailureSpeaksForItself() {
-    RuntimeException stopped = ended("")[0];
-    assertEquals(ExitCode.INTERNAL, ExitCode.of(stopped));
-    assertEquals("IllegalStateException: Spark context stopped while waiting for backend", ExitCode.message(stopped));
-    killed("All masters are unresponsive! Giving up.");
-    RuntimeException other = new IllegalStateException("velocity has the wrong size");
-    assertEquals(ExitCode.INTERNAL, ExitCode.of(other));
-    assertEquals("IllegalStateException: velocity has the wrong size", ExitCode.message(other));
+    for (RuntimeException stopped : ended("")) {
+      assertEquals(ExitCode.INTERNAL, ExitCode.of(stopped));
+      assertEquals(stopped.getClass().getSimpleName() + ": " + Traces.firstLine(stopped.getMessage()), ExitCode.message(stopped));
+    }
+  }
+
+  @Test
+  void theUsersOwnErrorStaysTheirsAfterAVerdict() {
+    killed("Master removed our application: KILLED");
+    RuntimeException own = new RuntimeException("Job aborted", new UserError("--data /x: does not exist"));
+    assertEquals(ExitCode.BAD_INPUT, ExitCode.of(own));
+    assertEquals("--data /x: does not exist", ExitCode.message(own));
   }
 }
