@@ -90,7 +90,8 @@ public final class RoundCost {
   }
 
   private void hubStage(JavaRDD<Integer> parts, int rounds) throws IOException {
-    try (RoundHub hub = new RoundHub(sc.isLocal() ? "127.0.0.1" : sc.getConf().get("spark.driver.host"), slots)) {
+    try (RoundHub hub = new RoundHub(sc.isLocal() ? "127.0.0.1" : sc.getConf().get("spark.driver.host"), slots,
+        RoundHub.Listener.NONE)) {
       barrier(parts, new HubRounds(hub.address(), parameters, rounds));
     }
   }

@@ -1,6 +1,7 @@
 package org.nndl.train;
 
 import java.util.Locale;
+import org.nndl.train.parallel.ParallelSgd;
 import org.nndl.train.parallel.SyncRule;
 
 /**
@@ -97,7 +98,7 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
         ? "; the training set, " + mb(bytes) + ", more than a quarter of one executor's storage memory (" + mb(c.storageBytes())
             + "), is spread over the slots, " + mb(bytes / slots) + " each" : "";
     return new Plan(slots, c.cores(), "parallel SGD, " + workers + " workers on " + slots + " task slot" + (slots == 1 ? "" : "s")
-        + ", " + rule.text() + " (one barrier stage per epoch" + spread + ")");
+        + ", " + rule.text() + " (one barrier stage per about " + (int) ParallelSgd.STRETCH_SECONDS + " s of epochs" + spread + ")");
   }
 
   /** A step's arithmetic on one core: forward 2 and backward 4 operations per parameter and sample. */

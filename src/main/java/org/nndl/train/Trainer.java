@@ -28,7 +28,8 @@ import org.nndl.train.parallel.Workers;
  * scaling applied) scored on the test set, the validation set when there is one, and the training
  * set when monitored; each finished epoch goes to a listener with the state a checkpoint needs.
  * Where an epoch is small, whole epochs and their scoring run in one task ({@link EpochTasks}),
- * with the same figures.
+ * with the same figures; the parallel plan runs stretches of epochs in one stage each
+ * ({@link ParallelSgd#epochs}), each epoch then scored as here.
  */
 public final class Trainer {
   /** How a run ended. */
@@ -118,8 +119,6 @@ public final class Trainer {
   private Result run(TrainingSets sets, TrainState state, BooleanSupplier stop, Listener listener, CachedSet walked,
       GradientDescent exact, Optimizer optimizer) {
     NetworkSpec spec = settings.spec();
-    Layout layout = spec.layout();
-    Dropout dropout = settings.dropout();
     if (state.optimizer() != null) optimizer.restore(state.optimizer());
     Techniques t = settings.techniques();
     Schedule schedule = new Schedule(t.earlyStop(), t.halveEta() ? t.patience() : 0, state.schedule());
@@ -147,6 +146,22 @@ public final class Trainer {
         continue;
       }
       Sgd sgd = settings.sgd(schedule.eta());
+      if (optimizer instanceof ParallelSgd parallel) {
+        if (stop.getAsBoolean()) return new Result(params, epoch - 1, Status.STOPPED, null);
+        // a stretch of epochs in one stage, unless the schedule may change eta after an epoch
+        int count = t.halveEta() ? 1 : parallel.nextStretch(settings.epochs() - epoch + 1);
+        List<ParallelSgd.EpochEnd> ends = parallel.epochs(params, settings.seed(), epoch, count, sgd, stop);
+        for (ParallelSgd.EpochEnd e : ends) {
+          System.arraycopy(e.params(), 0, params, 0, params.length);
+          optimizer.restore(e.velocity());
+          if (e.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);
+          Result end = scored(epoch, e.seconds(), sgd, params, scored, evaluator, optimizer, schedule, listener);
+          if (end != null) return end;
+          epoch++;
+        }
+        if (ends.size() < count) return new Result(params, epoch - 1, Status.STOPPED, null);
+        continue;
+      }
       double[] epochStart = params.clone();
       long t0 = System.nanoTime();
       EpochOutcome out = optimizer.epoch(params, settings.seed(), epoch, sgd, stop);
@@ -156,14 +171,20 @@ public final class Trainer {
         return new Result(params, epoch - 1, Status.STOPPED, null);
       }
       if (out.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);
-      double[] full = dropout.inference(layout, params);  // the network evaluation sees
-      List<Score> scores = JobDescription.run(sc, "epoch " + epoch + " evaluation",
-          () -> evaluator.scoreAll(sc, scored.stream().map(CachedSet::blocks).toList(), full));
-      Result end = afterEpoch(epoch, seconds, sgd, figures(scores, full), params, true, optimizer, schedule, listener);
+      Result end = scored(epoch, seconds, sgd, params, scored, evaluator, optimizer, schedule, listener);
       if (end != null) return end;
       epoch++;
     }
     return new Result(params, settings.epochs(), Status.FINISHED, null);
+  }
+
+  /** An epoch's parameters scored by one job over the scored sets (the network evaluation sees), then {@link #afterEpoch}. */
+  private Result scored(int epoch, double seconds, Sgd sgd, double[] params, List<CachedSet> scored, Evaluator evaluator,
+      Optimizer optimizer, Schedule schedule, Listener listener) {
+    double[] full = settings.dropout().inference(settings.spec().layout(), params);
+    List<Score> scores = JobDescription.run(sc, "epoch " + epoch + " evaluation",
+        () -> evaluator.scoreAll(sc, scored.stream().map(CachedSet::blocks).toList(), full));
+    return afterEpoch(epoch, seconds, sgd, figures(scores, full), params, true, optimizer, schedule, listener);
   }
 
   /**

@@ -26,6 +26,7 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
   private final DataInputStream in;
   private final DataOutputStream out;
   private byte[] total;  // a round's total as it arrives, reused
+  private boolean stop;  // the driver asked the tasks to end their stretch after this epoch
 
   public HubExchange(RoundHub.Address hub, int attempt, int partition) {
     try {
@@ -50,8 +51,9 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
       out.writeInt(part.length);
       out.write(part);
       out.flush();
-      boolean valid = awaitTotal();
-      if (!valid) return false;
+      byte status = awaitTotal();
+      if (status == RoundHub.INVALID) return false;
+      stop |= status == RoundHub.VALID_STOP;
       if (total == null || total.length != 8 * change.length) total = new byte[8 * change.length];
       in.readFully(total);
       ByteBuffer.wrap(total).asDoubleBuffer().get(change);
@@ -61,14 +63,17 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
     }
   }
 
-  /** The total's first byte (its validity), waiting as long as the task is not killed. */
-  private boolean awaitTotal() throws IOException {
+  /** Whether a total since the stretch began carried the driver's stop request. */
+  public boolean stopRequested() { return stop; }
+
+  /** The total's first byte (its status), waiting as long as the task is not killed. */
+  private byte awaitTotal() throws IOException {
     TaskContext task = TaskContext.get();
     socket.setSoTimeout(KILL_CHECK_MS);
     try {
       while (true) {
         try {
-          return in.readBoolean();  // one byte: a timeout loses nothing
+          return in.readByte();  // one byte: a timeout loses nothing
         } catch (SocketTimeoutException e) {
           if (task != null) task.killTaskIfInterrupted();
         }

@@ -2,7 +2,11 @@ package org.nndl.train.parallel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,20 +23,33 @@ import scala.reflect.ClassTag$;
 /**
  * The parallel plan ({@code --partitions N --sync-every auto}): N workers, each with its own
  * shard of the training set, take local mini-batch steps and combine them every K steps by the
- * {@link SyncRule}; an epoch is one barrier stage whose tasks synchronize inside it
- * ({@link BarrierEpochFunction}), not a Spark job per round. The workers are spread over at most
- * as many tasks as the cluster has cores, so N workers give the same bits on any cluster. The
- * outer velocity is the optimizer state a checkpoint keeps.
+ * {@link SyncRule}. A stretch of epochs is one barrier stage whose tasks synchronize inside it
+ * ({@link BarrierStretchFunction}), not a Spark job per round or per epoch; the driver keeps the
+ * parameters by replaying the rounds' totals ({@link Replay}), so it has every epoch's for
+ * scoring and checkpoints when the stage ends. A stretch lasts about {@link #STRETCH_SECONDS}
+ * (what a lost executor can cost), and a stop request ends it after the current epoch. The
+ * workers are spread over at most as many tasks as the cluster has cores, so N workers give the
+ * same bits on any cluster. The outer velocity is the optimizer state a checkpoint keeps.
  */
 public final class ParallelSgd implements Optimizer, AutoCloseable {
+  /** A stretch's length in seconds, once an epoch was timed: a stage's own cost is spread over its epochs. */
+  public static final double STRETCH_SECONDS = 10;
+  /** The driver keeps w and u of each epoch of a stretch: together at most this many bytes. */
+  static final long STRETCH_BYTES = 64L << 20;
+
+  /** An epoch of a stretch: w and u after it (as before the round that diverged), its rounds, its seconds on the driver. */
+  public record EpochEnd(double[] params, double[] velocity, long rounds, boolean diverged, double seconds) {}
+
   private final JavaSparkContext sc;
   private final CachedSet set;
   private final Workers workers;
   private final int slots;
+  private final SyncRule rule;
   private final Rounds rounds;
   private double[] velocity;
   private ShardedSet shards;  // made at the first epoch
-  private BarrierEpochFunction.Probe probe = BarrierEpochFunction.Probe.NONE;
+  private BarrierStretchFunction.Probe probe = BarrierStretchFunction.Probe.NONE;
+  private int next = 1;  // epochs in the next stretch: one at first, then as the last stretch's time says
 
   public ParallelSgd(JavaSparkContext sc, CachedSet set, Workers workers, int slots, SyncRule rule, Gradient gradient,
       Updater updater) {
@@ -40,30 +57,69 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
     this.set = set;
     this.workers = workers;
     this.slots = Math.min(slots, workers.count());
+    this.rule = rule;
     this.rounds = new Rounds(workers, rule, gradient, updater);
   }
 
   @Override
   public EpochOutcome epoch(double[] params, long seed, int epoch, Sgd sgd, BooleanSupplier stop) {
     if (stop.getAsBoolean()) return new EpochOutcome(0, true, false);
+    EpochEnd end = epochs(params, seed, epoch, 1, sgd, stop).get(0);
+    System.arraycopy(end.params(), 0, params, 0, params.length);
+    return new EpochOutcome((int) end.rounds(), false, end.diverged());
+  }
+
+  /** Epochs in the next stretch, at most left. */
+  public int nextStretch(int left) { return Math.min(next, left); }
+
+  /**
+   * Runs epochs first .. first+count-1 from params (not changed here) in one barrier stage; returns
+   * each epoch the tasks ended, in order: fewer than count after a stop request (seen by the end
+   * of an epoch) or a divergence (the last one then). The velocity becomes the last epoch's.
+   */
+  public List<EpochEnd> epochs(double[] params, long seed, int first, int count, Sgd sgd, BooleanSupplier stop) {
+    long t0 = System.nanoTime();
     if (shards == null) shards = JobDescription.run(sc, "the workers' shards", () -> ShardedSet.of(set, workers, slots));
     if (velocity == null) velocity = new double[params.length];
+    long perEpoch = rounds.perEpoch(sgd.m());
+    Map<Integer, Replay> attempts = new ConcurrentHashMap<>();
+    RoundHub.Listener listener = new RoundHub.Listener() {
+      @Override public void total(int attempt, double[] total) {
+        attempts.computeIfAbsent(attempt, a -> new Replay(rule, perEpoch, params, velocity)).total(total);
+      }
+
+      @Override public boolean stopRequested() { return stop.getAsBoolean(); }
+    };
     Broadcast<double[][]> bc = sc.broadcast(new double[][] {params, velocity});
-    try (RoundHub hub = new RoundHub(driverHost(), shards.rdd().getNumPartitions())) {
-      BarrierEpochFunction task = new BarrierEpochFunction(bc, rounds, hub.address(), seed, epoch, sgd, probe);
-      List<EpochResult> out = JobDescription.run(sc, "epoch " + epoch + " in " + rounds.perEpoch(sgd.m()) + " rounds",
-          () -> JavaRDD.fromRDD(shards.rdd().rdd().barrier().mapPartitions(task, false,
-              ClassTag$.MODULE$.apply(EpochResult.class)), ClassTag$.MODULE$.apply(EpochResult.class))
-              .repartition(1).collect());  // the shuffle makes the barrier stage a map stage, which Spark retries whole
-      EpochResult r = out.get(0);
-      System.arraycopy(r.params, 0, params, 0, params.length);
-      velocity = r.velocity;
-      return new EpochOutcome((int) r.rounds, false, r.diverged);
+    try (RoundHub hub = new RoundHub(driverHost(), shards.rdd().getNumPartitions(), listener)) {
+      BarrierStretchFunction task = new BarrierStretchFunction(bc, rounds, hub.address(), seed, first, count, sgd, probe);
+      String name = (count == 1 ? "epoch " + first : "epochs " + first + "-" + (first + count - 1)) + " in " + perEpoch
+          + " rounds each";
+      JobDescription.run(sc, name, () -> JavaRDD.fromRDD(shards.rdd().rdd().barrier().mapPartitions(task, false,
+          ClassTag$.MODULE$.apply(Object.class)), ClassTag$.MODULE$.apply(Object.class))
+          .repartition(1).collect());  // the (empty) shuffle makes the barrier stage a map stage, which Spark retries whole
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the parallel plan's round hub on " + driverHost(), e);
     } finally {
       bc.destroy();
     }
+    return ended(attempts.get(Collections.max(attempts.keySet())).ends(), t0, System.nanoTime(), params.length);
+  }
+
+  /** The stretch's epochs with their seconds (the last one's up to the stage's end); learns the next stretch's length. */
+  private List<EpochEnd> ended(List<Replay.EpochEnd> ends, long t0, long t1, int parameterCount) {
+    List<EpochEnd> out = new ArrayList<>();
+    long from = t0;
+    for (int i = 0; i < ends.size(); i++) {
+      Replay.EpochEnd e = ends.get(i);
+      long to = i == ends.size() - 1 ? t1 : e.endNanos();
+      out.add(new EpochEnd(e.params(), e.velocity(), e.rounds(), e.diverged(), (to - from) / 1e9));
+      from = to;
+    }
+    velocity = ends.get(ends.size() - 1).velocity().clone();
+    double each = (t1 - t0) / 1e9 / ends.size();
+    next = (int) Math.max(1, Math.min(STRETCH_SECONDS / each, STRETCH_BYTES / (16.0 * parameterCount)));
+    return out;
   }
 
   /** Where executors reach the driver (spark.driver.host; the loopback address for a local master). */
@@ -72,7 +128,7 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
   }
 
   /** Lets a test look at each round's exchange in the tasks. */
-  ParallelSgd probe(BarrierEpochFunction.Probe p) {
+  ParallelSgd probe(BarrierStretchFunction.Probe p) {
     probe = p;
     return this;
   }

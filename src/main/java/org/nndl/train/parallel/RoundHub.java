@@ -28,6 +28,10 @@ import org.nndl.compute.ExactSum;
  * {@code BarrierTaskContext.allGather}, waits in steps of one second (its task thread polls the
  * answer with a one-second sleep), which is longer than a round's arithmetic (docs/scaling.md).
  *
+ * <p>Each total goes to a {@link Listener} on the driver before the tasks get it (the driver's
+ * {@link Replay} of the parameters), and its status byte carries the driver's stop request: the
+ * tasks then end their stretch after the current epoch, all at the same round.
+ *
  * <p>A retried stage's tasks come with a new attempt number and get their own rounds. A
  * connection must present the stage's random token, which reaches the tasks inside their
  * closure (Spark's authenticated, optionally encrypted channel); the parts themselves travel in
@@ -37,9 +41,29 @@ public final class RoundHub implements AutoCloseable {
   /** What a task needs to reach the hub. */
   public record Address(String host, int port, long token) implements Serializable {}
 
+  /** What the driver does with the rounds. */
+  public interface Listener {
+    /** Only the exchange (the bench's rounds). */
+    Listener NONE = new Listener() {
+      @Override public void total(int attempt, double[] total) {}
+
+      @Override public boolean stopRequested() { return false; }
+    };
+
+    /** Stage attempt number attempt's next round total (null: not finite), before the tasks get it. */
+    void total(int attempt, double[] total);
+
+    /** Whether the tasks should end their stretch after the current epoch. */
+    boolean stopRequested();
+  }
+
+  /** A total's status byte: not finite (the tasks stop), finite, finite and end the stretch after this epoch. */
+  static final byte INVALID = 0, VALID = 1, VALID_STOP = 2;
+
   private final ServerSocket server;
   private final int tasks;
   private final long token;
+  private final Listener listener;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "nndl-round-hub");
     t.setDaemon(true);
@@ -49,10 +73,11 @@ public final class RoundHub implements AutoCloseable {
   private final List<Socket> open = new ArrayList<>();
 
   /** A hub for a stage of tasks, listening on host (the driver's address). */
-  public RoundHub(String host, int tasks) throws IOException {
+  public RoundHub(String host, int tasks, Listener listener) throws IOException {
     this.server = new ServerSocket();
     this.server.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
     this.tasks = tasks;
+    this.listener = listener;
     this.token = new SecureRandom().nextLong();
     threads.execute(this::accept);
   }
@@ -85,14 +110,14 @@ public final class RoundHub implements AutoCloseable {
         links.add(link);
         if (links.size() == tasks) ready = links;
       }
-      if (ready != null) rounds(ready);
+      if (ready != null) rounds(attempt, ready);
     } catch (IOException e) {
       closeQuietly(s);
     }
   }
 
   /** Each round: every task's part in, the exact total out to each, until the tasks hang up. */
-  private void rounds(List<Link> links) {
+  private void rounds(int attempt, List<Link> links) {
     try {
       while (true) {
         ExactSum total = new ExactSum();
@@ -103,9 +128,12 @@ public final class RoundHub implements AutoCloseable {
           l.in.readFully(part);
           total.merge(ExactSum.fromBytes(part));
         }
-        byte[] sum = total.invalid() ? null : bytes(total.toDoubles(new double[total.length()]));
+        double[] doubles = total.invalid() ? null : total.toDoubles(new double[total.length()]);
+        listener.total(attempt, doubles);
+        byte status = doubles == null ? INVALID : listener.stopRequested() ? VALID_STOP : VALID;
+        byte[] sum = doubles == null ? null : bytes(doubles);
         for (Link l : links) {
-          l.out.writeBoolean(sum != null);
+          l.out.writeByte(status);
           if (sum != null) l.out.write(sum);
           l.out.flush();
         }

@@ -7,7 +7,6 @@ import org.nndl.compute.ExactSum;
 import org.nndl.compute.StepSweep;
 import org.nndl.compute.Gradient;
 import org.nndl.net.Sgd;
-import org.nndl.train.Optimizer;
 import org.nndl.train.Updater;
 
 /**
@@ -17,7 +16,7 @@ import org.nndl.train.Updater;
  * tasks, and the {@link SyncRule} moves w and the velocity u. Every task computes the same total
  * (an exact sum, whatever the order of its parts) and applies the same rule, so every task holds
  * the same w after each round, with the same bits however the workers are spread over tasks.
- * Pure Java: the Spark task ({@link BarrierEpochFunction}) and an in-process run share it.
+ * Pure Java: the Spark task ({@link BarrierStretchFunction}) and an in-process run share it.
  */
 public final class Rounds implements Serializable {
   /**
@@ -80,12 +79,7 @@ public final class Rounds implements Serializable {
         for (int p = 0; p < local.length; p++) local[p] = weight * (local[p] - w[p]);
         mine.add(local);  // a non-finite change marks the sum invalid
       }
-      if (!exchange.total(mine, change)) return new Outcome(r, true);
-      System.arraycopy(u, 0, velocityBefore, 0, u.length);
-      if (!Optimizer.finiteOrUndone(w, before, x -> rule.apply(x, u, change))) {
-        System.arraycopy(velocityBefore, 0, u, 0, u.length);
-        return new Outcome(r, true);
-      }
+      if (!exchange.total(mine, change) || !rule.applyFinite(w, u, change, before, velocityBefore)) return new Outcome(r, true);
     }
     return new Outcome(rounds, false);
   }

@@ -2,6 +2,7 @@ package org.nndl.train.parallel;
 
 import java.io.Serializable;
 import java.util.Locale;
+import org.nndl.train.Optimizer;
 
 /**
  * How the workers' rounds are combined. Each round every worker takes up to K local steps from
@@ -66,6 +67,18 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
   public String text() {
     return String.format(Locale.ROOT, "rounds of %d local steps at %.3g x eta, %s outer momentum %.3g", stepsPerRound,
         localRate, nesterov ? "Nesterov" : "heavy-ball", outerMomentum);
+  }
+
+  /**
+   * {@link #apply}, unless a result is not finite: then w and u stay as they were (wBefore and
+   * uBefore: scratch of w's length). Returns whether the change was applied. The tasks and the
+   * driver's {@link Replay} both take each round through it, so they hold the same bits.
+   */
+  public boolean applyFinite(double[] w, double[] u, double[] meanChange, double[] wBefore, double[] uBefore) {
+    System.arraycopy(u, 0, uBefore, 0, u.length);
+    if (Optimizer.finiteOrUndone(w, wBefore, x -> apply(x, u, meanChange))) return true;
+    System.arraycopy(uBefore, 0, u, 0, u.length);
+    return false;
   }
 
   /** Applies one round's mean change to w in place, through the velocity u (updated in place). */

@@ -33,18 +33,18 @@ import org.nndl.train.Updater;
  * slots, and after a failed task (the barrier stage retried).
  */
 class ParallelSgdTest {
-  private static final Dataset TRAIN = TestData.images(95, 4, 4, 3, 21);  // shards of 31, 32, 32: short last batches
-  private static final NetworkSpec SPEC = new NetworkSpec(new Layout(new int[] {16, 6, 3}), Activation.SIGMOID,
+  static final Dataset TRAIN = TestData.images(95, 4, 4, 3, 21);  // shards of 31, 32, 32: short last batches
+  static final NetworkSpec SPEC = new NetworkSpec(new Layout(new int[] {16, 6, 3}), Activation.SIGMOID,
       Cost.CROSS_ENTROPY);
-  private static final double ETA = 0.5;
-  private static final double LAMBDA = 3.0;
-  private static final long SEED = 11;
+  static final double ETA = 0.5;
+  static final double LAMBDA = 3.0;
+  static final long SEED = 11;
 
-  private static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }
+  static JavaSparkContext sc() { return JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext()); }
 
-  private static double[] init() { return Initializer.DEFAULT.init(SPEC.layout(), 3); }
+  static double[] init() { return Initializer.DEFAULT.init(SPEC.layout(), 3); }
 
-  private static ParallelSgd plan(CachedSet set, int workers, int slots, SyncRule rule) {
+  static ParallelSgd plan(CachedSet set, int workers, int slots, SyncRule rule) {
     return new ParallelSgd(sc(), set, new Workers(set.size(), workers), slots, rule, new Gradient(SPEC),
         new Updater(SPEC.layout()));
   }
@@ -112,13 +112,9 @@ class ParallelSgdTest {
     double[] inProcess = init(), velocity = new double[inProcess.length];
     Workers workers = new Workers(TRAIN.size(), 4);
     Rounds rounds = new Rounds(workers, rule, new Gradient(SPEC), new Updater(SPEC.layout()));
-    List<Block> blocks = Block.split(TRAIN, 20);
-    List<Shard> all = new ArrayList<>();
-    for (int j = 0; j < 4; j++) {
-      int from = workers.from(j), to = workers.to(j);
-      all.add(new Shard(j, from, to, blocks.stream().filter(b -> b.first() < to && b.end() > from).toList()));
+    for (int epoch = 1; epoch <= 2; epoch++) {
+      rounds.epoch(inProcess, velocity, allShards(workers), SEED, epoch, sgd, Rounds.Exchange.IN_PROCESS);
     }
-    for (int epoch = 1; epoch <= 2; epoch++) rounds.epoch(inProcess, velocity, all, SEED, epoch, sgd, Rounds.Exchange.IN_PROCESS);
     for (int slots = 1; slots <= 2; slots++) {
       try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, slots); ParallelSgd plan = plan(set, 4, slots, rule)) {
         double[] params = init();
@@ -129,12 +125,23 @@ class ParallelSgdTest {
     }
   }
 
+  /** Every worker's shard of TRAIN, for a run carrying them all in this process. */
+  static List<Shard> allShards(Workers workers) {
+    List<Block> blocks = Block.split(TRAIN, 20);
+    List<Shard> all = new ArrayList<>();
+    for (int j = 0; j < workers.count(); j++) {
+      int from = workers.from(j), to = workers.to(j);
+      all.add(new Shard(j, from, to, blocks.stream().filter(b -> b.first() < to && b.end() > from).toList()));
+    }
+    return all;
+  }
+
   /** A task that fails in its first attempt's second round: the barrier stage runs again, with the same bits. */
   @Test
   void aFailedTaskRetriesTheEpochWithTheSameBits() {
     double[] retried = firstEpoch(new FailFirstAttempt(1));
     assertTrue(FailFirstAttempt.FAILED.get(), "the probe failed a task");
-    assertArrayEquals(firstEpoch(BarrierEpochFunction.Probe.NONE), retried, 0.0);
+    assertArrayEquals(firstEpoch(BarrierStretchFunction.Probe.NONE), retried, 0.0);
   }
 
   /**
@@ -145,11 +152,11 @@ class ParallelSgdTest {
   @Timeout(120)
   void aTaskLostBeforeTheHubDoesNotHoldTheRetryUp() {
     double[] retried = firstEpoch(new FailFirstAttempt(-1));
-    assertArrayEquals(firstEpoch(BarrierEpochFunction.Probe.NONE), retried, 0.0);
+    assertArrayEquals(firstEpoch(BarrierStretchFunction.Probe.NONE), retried, 0.0);
   }
 
   /** The parameters after epoch 1 of 3 workers on 2 slots (heavy ball 0.5, K = 2, m = 7), the tasks watched by probe. */
-  private static double[] firstEpoch(BarrierEpochFunction.Probe probe) {
+  private static double[] firstEpoch(BarrierStretchFunction.Probe probe) {
     double[] params = init();
     try (CachedSet set = CachedSet.broadcast(sc(), TRAIN, 2);
         ParallelSgd plan = plan(set, 3, 2, SyncRule.heavyBall(2, 0.5)).probe(probe)) {
@@ -158,7 +165,7 @@ class ParallelSgdTest {
     return params;
   }
 
-  private static final class FailFirstAttempt implements BarrierEpochFunction.Probe {
+  static final class FailFirstAttempt implements BarrierStretchFunction.Probe {
     static final java.util.concurrent.atomic.AtomicBoolean FAILED = new java.util.concurrent.atomic.AtomicBoolean();
     private final long round;
 

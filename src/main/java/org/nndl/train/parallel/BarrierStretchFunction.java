@@ -2,6 +2,7 @@ package org.nndl.train.parallel;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -11,13 +12,15 @@ import scala.collection.Iterator;
 import scala.runtime.AbstractFunction1;
 
 /**
- * The task of one epoch of the parallel plan, in a barrier stage (all its tasks run at once, and
- * a failed task retries them all): it carries its slot's workers through every round of the
- * epoch ({@link Rounds}), each round's parts exchanged through the driver's {@link RoundHub}, no
- * Spark job per round. Every task then holds the same w; the first returns it with the velocity.
- * Everything comes from the broadcast and the fields, so a retried stage gives the same bits.
+ * The task of a stretch of the parallel plan's epochs, in one barrier stage (all its tasks run at
+ * once, and a failed task retries them all): it carries its slot's workers through every round of
+ * each epoch ({@link Rounds}), each round's parts exchanged through the driver's
+ * {@link RoundHub}, no Spark job per round or per epoch. It ends after the stretch's last epoch,
+ * after an epoch in which the driver asked to stop, or at a round that diverged. It returns
+ * nothing: the driver's {@link Replay} of the rounds holds the parameters. Everything comes from
+ * the broadcast and the fields, so a retried stage gives the same bits.
  */
-final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iterator<EpochResult>> implements Serializable {
+final class BarrierStretchFunction extends AbstractFunction1<Iterator<Shard>, Iterator<Object>> implements Serializable {
   /** A test's look at each round's exchange, before it (e.g. to fail a first attempt); round -1: before the task connects. */
   interface Probe extends Serializable {
     Probe NONE = (context, round) -> {};
@@ -29,29 +32,29 @@ final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iter
   private final Rounds rounds;
   private final RoundHub.Address hub;
   private final long seed;
-  private final int epoch;
+  private final int first;
+  private final int count;
   private final Sgd sgd;
   private final Probe probe;
 
-  BarrierEpochFunction(Broadcast<double[][]> start, Rounds rounds, RoundHub.Address hub, long seed, int epoch, Sgd sgd,
-      Probe probe) {
-    this.probe = probe;
+  BarrierStretchFunction(Broadcast<double[][]> start, Rounds rounds, RoundHub.Address hub, long seed, int first, int count,
+      Sgd sgd, Probe probe) {
     this.start = start;
     this.rounds = rounds;
     this.hub = hub;
     this.seed = seed;
-    this.epoch = epoch;
+    this.first = first;
+    this.count = count;
     this.sgd = sgd;
+    this.probe = probe;
   }
 
   @Override
-  public Iterator<EpochResult> apply(Iterator<Shard> it) {
-    long t0 = System.nanoTime();
+  public Iterator<Object> apply(Iterator<Shard> it) {
     BarrierTaskContext context = BarrierTaskContext.get();
     List<Shard> carried = new ArrayList<>();
     while (it.hasNext()) carried.add(it.next());
     double[] w = start.value()[0].clone(), u = start.value()[1].clone();
-    Rounds.Outcome out;
     probe.beforeExchange(context, -1);
     try (HubExchange hubEnd = new HubExchange(hub, context.stageAttemptNumber(), context.partitionId())) {
       long[] round = {0};
@@ -59,10 +62,10 @@ final class BarrierEpochFunction extends AbstractFunction1<Iterator<Shard>, Iter
         probe.beforeExchange(context, round[0]++);
         return hubEnd.total(mine, change);
       };
-      out = rounds.epoch(w, u, carried, seed, epoch, sgd, exchange);
+      for (int epoch = first; epoch < first + count; epoch++) {
+        if (rounds.epoch(w, u, carried, seed, epoch, sgd, exchange).diverged() || hubEnd.stopRequested()) break;
+      }
     }
-    List<EpochResult> result = context.partitionId() == 0
-        ? List.of(new EpochResult(w, u, out.rounds(), out.diverged(), System.nanoTime() - t0)) : List.of();
-    return Scala.iterator(result.iterator());
+    return Scala.iterator(Collections.emptyIterator());
   }
 }

@@ -1,0 +1,48 @@
+package org.nndl.train.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The driver's copy of a stretch of the parallel plan, kept by replaying each round's total as
+ * the {@link RoundHub} hands it to the tasks: the same {@link SyncRule} on the same w and u from
+ * the same start, so the copy has the tasks' bits and the tasks need not send their parameters
+ * back. At each epoch's last round it keeps that epoch's w, u and the time it ended.
+ */
+final class Replay {
+  /** An epoch of the stretch as the tasks ended it: diverged, w and u as before the round that did. */
+  record EpochEnd(double[] params, double[] velocity, long rounds, boolean diverged, long endNanos) {}
+
+  private final SyncRule rule;
+  private final long roundsPerEpoch;
+  private final double[] w;
+  private final double[] u;
+  private final double[] wBefore;
+  private final double[] uBefore;
+  private final List<EpochEnd> ends = new ArrayList<>();
+  private long round;  // within the current epoch
+  private boolean diverged;
+
+  Replay(SyncRule rule, long roundsPerEpoch, double[] w, double[] u) {
+    this.rule = rule;
+    this.roundsPerEpoch = roundsPerEpoch;
+    this.w = w.clone();
+    this.u = u.clone();
+    this.wBefore = new double[w.length];
+    this.uBefore = new double[u.length];
+  }
+
+  /** A round's total (null: not finite, the tasks stop there); after a divergence nothing more comes. */
+  synchronized void total(double[] change) {
+    if (diverged) return;
+    diverged = change == null || !rule.applyFinite(w, u, change, wBefore, uBefore);
+    if (!diverged) round++;
+    if (diverged || round == roundsPerEpoch) {
+      ends.add(new EpochEnd(w.clone(), u.clone(), round, diverged, System.nanoTime()));
+      round = 0;
+    }
+  }
+
+  /** The epochs ended so far, in order. */
+  synchronized List<EpochEnd> ends() { return List.copyOf(ends); }
+}
