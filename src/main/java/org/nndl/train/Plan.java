@@ -30,7 +30,7 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
   /** The same between JVMs (a standalone cluster's executors): task results cross a socket. */
   static final double JOB_SECONDS_CLUSTER = 0.032;
   /** The batched kernel's speed on one core, in double-precision floating-point operations per second. */
-  static final double FLOPS_PER_CORE = 18e9;
+  public static final double FLOPS_PER_CORE = 18e9;
   /** The share of an executor's storage memory one cached training set may take. */
   static final double SET_SHARE_OF_STORAGE = 0.25;
 

@@ -17,6 +17,7 @@ import org.nndl.compute.JobDescription;
 import org.nndl.net.Sgd;
 import org.nndl.train.EpochOutcome;
 import org.nndl.train.Optimizer;
+import org.nndl.train.Plan;
 import org.nndl.train.Updater;
 import scala.reflect.ClassTag$;
 
@@ -27,7 +28,9 @@ import scala.reflect.ClassTag$;
  * ({@link BarrierStretchFunction}), not a Spark job per round or per epoch; the driver keeps the
  * parameters by replaying the rounds' totals ({@link Replay}), so it has every epoch's for
  * scoring and checkpoints when the stage ends. A stretch lasts about {@link #STRETCH_SECONDS}
- * (what a lost executor can cost), and a stop request ends it after the current epoch. The
+ * (what a lost executor can cost; the first as the arithmetic at {@link Plan#FLOPS_PER_CORE}
+ * says, the next as the last one's epochs took), and a stop request ends it after the current
+ * epoch. The
  * workers are spread over at most as many tasks as the cluster has cores, so N workers give the
  * same bits on any cluster. The outer velocity is the optimizer state a checkpoint keeps.
  */
@@ -47,9 +50,9 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
   private final SyncRule rule;
   private final Rounds rounds;
   private double[] velocity;
-  private ShardedSet shards;  // made at the first epoch
+  private final ShardedSet shards;
   private BarrierStretchFunction.Probe probe = BarrierStretchFunction.Probe.NONE;
-  private int next = 1;  // epochs in the next stretch: one at first, then as the last stretch's time says
+  private int next;  // epochs in the next stretch: from the arithmetic at first, then as the last stretch's time says
 
   public ParallelSgd(JavaSparkContext sc, CachedSet set, Workers workers, int slots, SyncRule rule, Gradient gradient,
       Updater updater) {
@@ -59,6 +62,10 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
     this.slots = Math.min(slots, workers.count());
     this.rule = rule;
     this.rounds = new Rounds(workers, rule, gradient, updater);
+    int p = updater.layout().parameterCount();
+    this.next = stretch(6.0 * p * workers.size(0) / Plan.FLOPS_PER_CORE, p);  // forward 2, backward 4 per weight and sample
+    // the shards are the plan's layout of the cached set, made before the first epoch as the set's caching is
+    this.shards = JobDescription.run(sc, "the workers' shards", () -> ShardedSet.of(set, workers, this.slots));
   }
 
   @Override
@@ -79,7 +86,6 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
    */
   public List<EpochEnd> epochs(double[] params, long seed, int first, int count, Sgd sgd, BooleanSupplier stop) {
     long t0 = System.nanoTime();
-    if (shards == null) shards = JobDescription.run(sc, "the workers' shards", () -> ShardedSet.of(set, workers, slots));
     if (velocity == null) velocity = new double[params.length];
     long perEpoch = rounds.perEpoch(sgd.m());
     Map<Integer, Replay> attempts = new ConcurrentHashMap<>();
@@ -117,9 +123,13 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
       from = to;
     }
     velocity = ends.get(ends.size() - 1).velocity().clone();
-    double each = (t1 - t0) / 1e9 / ends.size();
-    next = (int) Math.max(1, Math.min(STRETCH_SECONDS / each, STRETCH_BYTES / (16.0 * parameterCount)));
+    next = stretch((t1 - t0) / 1e9 / ends.size(), parameterCount);
     return out;
+  }
+
+  /** Epochs of a stretch at epochSeconds each: about {@link #STRETCH_SECONDS}, at least one, w and u kept within {@link #STRETCH_BYTES}. */
+  private static int stretch(double epochSeconds, int parameterCount) {
+    return (int) Math.max(1, Math.min(STRETCH_SECONDS / epochSeconds, STRETCH_BYTES / (16.0 * parameterCount)));
   }
 
   /** Where executors reach the driver (spark.driver.host; the loopback address for a local master). */
@@ -137,5 +147,5 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
 
   @Override public void restore(double[] state) { velocity = state.clone(); }
 
-  @Override public void close() { if (shards != null) shards.close(); }
+  @Override public void close() { shards.close(); }
 }
