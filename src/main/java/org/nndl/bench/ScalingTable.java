@@ -25,6 +25,7 @@ import org.nndl.train.Updater;
 import org.nndl.train.parallel.Rounds;
 import org.nndl.train.parallel.Shard;
 import org.nndl.train.parallel.SyncRule;
+import org.nndl.train.parallel.TailMean;
 import org.nndl.train.parallel.Workers;
 
 /**
@@ -95,14 +96,17 @@ public final class ScalingTable {
     List<Shard> shards = workers > 1 ? shards(ws, blocks) : null;
     Rounds rounds = workers > 1 ? new Rounds(ws, rule.apply(workers), gradient, updater) : null;
     EpochOrder orders = null;
+    TailMean tail = rounds != null && rounds.rule().tailMean() ? new TailMean(rounds.perEpoch(sgd.m()), w.length) : null;
     for (int e = 1; e <= epochs; e++) {
+      double[] model = w;  // what the epoch hands on: w, or the parallel rule's mean of its last rounds
       if (rounds != null) {
-        rounds.epoch(w, velocity, shards, seed, e, sgd, Rounds.Exchange.IN_PROCESS);
+        rounds.epoch(w, velocity, shards, seed, e, sgd, Rounds.Exchange.IN_PROCESS, tail);
+        if (tail != null) model = tail.take(w);
       } else {
         orders = EpochOrder.reuse(orders, seed, w.length, n);
         exactEpoch(w, orders.of(e), blocks, gradient, updater, e);
       }
-      accuracies[e - 1] = scorer.partition(w, Scala.iterator(testBlocks.iterator())).accuracy();
+      accuracies[e - 1] = scorer.partition(model, Scala.iterator(testBlocks.iterator())).accuracy();
     }
     Run r = new Run(workers, seed, accuracies);
     System.err.printf(Locale.ROOT, "bench: scaling N=%d seed=%d last-3 %.4f%n", workers, seed, r.last3());

@@ -87,8 +87,8 @@ final class BenchCommand implements Callable<Integer> {
   double scalingLambda;
   @Option(names = "--scaling-epochs", defaultValue = "10", description = "--scaling: epochs (default: ${DEFAULT-VALUE})")
   int scalingEpochs;
-  @Option(names = "--scaling-rule", defaultValue = "auto", paramLabel = "auto|heavy-ball|average",
-      description = "--scaling: auto = --sync-every auto's rule; heavy-ball = the same with the heavy ball instead of Nesterov; average = plain model averaging, workers at eta (default: ${DEFAULT-VALUE})")
+  @Option(names = "--scaling-rule", defaultValue = "auto", paramLabel = "auto|last-w|heavy-ball|average",
+      description = "--scaling: auto = --sync-every auto's rule; last-w = the same with each epoch's last w as its model instead of the mean of its last half of rounds; heavy-ball = last-w with the heavy ball instead of Nesterov; average = plain model averaging, workers at eta (default: ${DEFAULT-VALUE})")
   String scalingRule;
   @Option(names = "--scaling-round", defaultValue = "2400",
       description = "--scaling: the samples all workers walk together in a round (auto: 2400) (default: ${DEFAULT-VALUE})")
@@ -188,10 +188,11 @@ final class BenchCommand implements Callable<Integer> {
     if (scalingRound < 1) throw new UserError("--scaling-round " + scalingRound + ": use a positive sample count");
     int m = check.batchSize();
     IntFunction<SyncRule> rule = switch (scalingRule) {
-      case "auto" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true);
-      case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, false);
-      case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, scalingRound, true).stepsPerRound());
-      default -> throw new UserError("--scaling-rule " + scalingRule + ": use auto, heavy-ball or average");
+      case "auto" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, true);
+      case "last-w" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, false);
+      case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, false, false);
+      case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, scalingRound, true, false).stepsPerRound());
+      default -> throw new UserError("--scaling-rule " + scalingRule + ": use auto, last-w, heavy-ball or average");
     };
     ScalingTable table = new ScalingTable(train, data.test(), scalingSizes, m, scalingEta, scalingLambda, scalingEpochs, rule);
     List<ScalingTable.Run> runs = table.runAll(scalingWorkers, scalingSeeds, Runtime.getRuntime().availableProcessors());

@@ -152,8 +152,8 @@ public final class Trainer {
         int count = t.halveEta() ? 1 : parallel.nextStretch(settings.epochs() - epoch + 1);
         List<ParallelSgd.EpochEnd> ends = parallel.epochs(params, settings.seed(), epoch, count, sgd, stop);
         for (ParallelSgd.EpochEnd e : ends) {
-          System.arraycopy(e.params(), 0, params, 0, params.length);
-          optimizer.restore(e.velocity());
+          System.arraycopy(e.params(), 0, params, 0, params.length);  // the epoch's model
+          optimizer.restore(e.state());  // u and the w the workers go on from
           if (e.diverged()) return new Result(params, epoch - 1, Status.DIVERGED, null);
           Result end = scored(epoch, e.seconds(), sgd, params, scored, evaluator, optimizer, schedule, listener);
           if (end != null) return end;

@@ -4,12 +4,14 @@ package org.nndl.train.parallel;
  * An epoch's time under the parallel plan on N workers, one core each, against exact SGD on one
  * core (the fused plan), from five measured figures:
  *
- * <pre>  parallel(N) = n s / N + R(N) (a + b N) + c,   exact = n e</pre>
+ * <pre>  busy(N) = n s / N + R(N) (a + b N),   parallel(N) = busy(N) + c / E(N),   exact = n e</pre>
  *
  * where s is the kernel's time per sample (a step's forward and backward pass and update, per
  * sample, on one core), e the fused plan's time per sample (its epoch over n), R(N) the rounds an epoch of {@link SyncRule#auto} takes, a + b N a round's
  * cost beyond its arithmetic (the driver's hub receives N parts and sends N totals, so it grows
- * with N), and c the barrier stage's own cost per epoch. With the accuracy table of docs/scaling.md
+ * with N), c the barrier stage's own cost and E(N) the epochs of a stretch that share it (as
+ * {@link ParallelSgd} sizes them: about {@link ParallelSgd#STRETCH_SECONDS} of epochs, at least
+ * one). With the accuracy table of docs/scaling.md
  * (the parallel plan reaches exact SGD's accuracy in the same epochs), the speed-up of
  * time-to-accuracy is exact / parallel(N). The COST point (McSherry et al. 2015) is the least N
  * at which the parallel plan beats one core running exact SGD.
@@ -18,7 +20,7 @@ package org.nndl.train.parallel;
  * @param exactSampleSeconds e
  * @param roundSeconds a, a round's fixed cost
  * @param roundSecondsPerWorker b, what each worker's part adds to a round
- * @param stageSeconds c
+ * @param stageSeconds c, a barrier stage's own cost (launch, broadcast, the hub's connections, the end)
  */
 public record CostModel(double sampleSeconds, double exactSampleSeconds, double roundSeconds, double roundSecondsPerWorker,
     double stageSeconds) {
@@ -33,9 +35,12 @@ public record CostModel(double sampleSeconds, double exactSampleSeconds, double 
 
   /** The parallel plan's epoch of n samples on N workers, one core each. */
   public double parallelEpoch(long n, int workers, int m, double eta) {
-    return n * sampleSeconds / workers + rounds(n, workers, m, eta) * (roundSeconds + roundSecondsPerWorker * workers)
-        + stageSeconds;
+    double busy = n * sampleSeconds / workers + rounds(n, workers, m, eta) * (roundSeconds + roundSecondsPerWorker * workers);
+    return busy + stageSeconds / stretchEpochs(busy);
   }
+
+  /** E: the epochs of a stretch whose epochs take busy seconds each, beside the stage's own cost. */
+  static long stretchEpochs(double busy) { return Math.max(1, (long) (ParallelSgd.STRETCH_SECONDS / busy)); }
 
   /** exact / parallel(N): the speed-up of time-to-accuracy at the same epochs. */
   public double speedup(long n, int workers, int m, double eta) {

@@ -3,6 +3,7 @@ package org.nndl.train.parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,18 @@ import scala.reflect.ClassTag$;
 public final class ParallelSgd implements Optimizer, AutoCloseable {
   /** A stretch's length in seconds, once an epoch was timed: a stage's own cost is spread over its epochs. */
   public static final double STRETCH_SECONDS = 10;
-  /** The driver keeps w and u of each epoch of a stretch: together at most this many bytes. */
+  /** The driver keeps w, u and the model of each epoch of a stretch: together at most this many bytes. */
   static final long STRETCH_BYTES = 64L << 20;
 
-  /** An epoch of a stretch: w and u after it (as before the round that diverged), its rounds, its seconds on the driver. */
-  public record EpochEnd(double[] params, double[] velocity, long rounds, boolean diverged, double seconds) {}
+  /**
+   * An epoch of a stretch: its model (what is scored and saved), the velocity u and the w the
+   * workers go on from (as before the round that diverged, and then the model too), its rounds,
+   * its seconds on the driver.
+   */
+  public record EpochEnd(double[] params, double[] velocity, double[] iterate, long rounds, boolean diverged, double seconds) {
+    /** The optimizer state a checkpoint keeps after this epoch: u, then w. */
+    public double[] state() { return concat(velocity, iterate); }
+  }
 
   private final JavaSparkContext sc;
   private final CachedSet set;
@@ -49,7 +57,9 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
   private final int slots;
   private final SyncRule rule;
   private final Rounds rounds;
+  private final int parameterCount;
   private double[] velocity;
+  private double[] iterate;  // the w the workers go on from, once it is not the parameters handed in (an epoch's model)
   private final ShardedSet shards;
   private BarrierStretchFunction.Probe probe = BarrierStretchFunction.Probe.NONE;
   private int next;  // epochs in the next stretch: from the arithmetic at first, then as the last stretch's time says
@@ -62,8 +72,8 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
     this.slots = Math.min(slots, workers.count());
     this.rule = rule;
     this.rounds = new Rounds(workers, rule, gradient, updater);
-    int p = updater.layout().parameterCount();
-    this.next = stretch(6.0 * p * workers.size(0) / Plan.FLOPS_PER_CORE, p);  // forward 2, backward 4 per weight and sample
+    this.parameterCount = updater.layout().parameterCount();
+    this.next = stretch(6.0 * parameterCount * workers.size(0) / Plan.FLOPS_PER_CORE, parameterCount);  // forward 2, backward 4 per weight and sample
     // the shards are the plan's layout of the cached set, made before the first epoch as the set's caching is
     this.shards = JobDescription.run(sc, "the workers' shards", () -> ShardedSet.of(set, workers, this.slots));
   }
@@ -80,23 +90,25 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
   public int nextStretch(int left) { return Math.min(next, left); }
 
   /**
-   * Runs epochs first .. first+count-1 from params (not changed here) in one barrier stage; returns
-   * each epoch the tasks ended, in order: fewer than count after a stop request (seen by the end
-   * of an epoch) or a divergence (the last one then). The velocity becomes the last epoch's.
+   * Runs epochs first .. first+count-1 in one barrier stage, from params (not changed here) at
+   * the run's start, else from the w and u of the last epoch run or restored; returns each epoch
+   * the tasks ended, in order: fewer than count after a stop request (seen by the end of an epoch)
+   * or a divergence (the last one then). w and u become the last epoch's.
    */
   public List<EpochEnd> epochs(double[] params, long seed, int first, int count, Sgd sgd, BooleanSupplier stop) {
     long t0 = System.nanoTime();
     if (velocity == null) velocity = new double[params.length];
+    double[] start = iterate != null ? iterate : params;
     long perEpoch = rounds.perEpoch(sgd.m());
     Map<Integer, Replay> attempts = new ConcurrentHashMap<>();
     RoundHub.Listener listener = new RoundHub.Listener() {
       @Override public void total(int attempt, double[] total) {
-        attempts.computeIfAbsent(attempt, a -> new Replay(rule, perEpoch, params, velocity)).total(total);
+        attempts.computeIfAbsent(attempt, a -> new Replay(rule, perEpoch, start, velocity)).total(total);
       }
 
       @Override public boolean stopRequested() { return stop.getAsBoolean(); }
     };
-    Broadcast<double[][]> bc = sc.broadcast(new double[][] {params, velocity});
+    Broadcast<double[][]> bc = sc.broadcast(new double[][] {start, velocity});
     try (RoundHub hub = new RoundHub(driverHost(), shards.rdd().getNumPartitions(), listener)) {
       BarrierStretchFunction task = new BarrierStretchFunction(bc, rounds, hub.address(), seed, first, count, sgd, probe);
       String name = (count == 1 ? "epoch " + first : "epochs " + first + "-" + (first + count - 1)) + " in " + perEpoch
@@ -119,17 +131,18 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
     for (int i = 0; i < ends.size(); i++) {
       Replay.EpochEnd e = ends.get(i);
       long to = i == ends.size() - 1 ? t1 : e.endNanos();
-      out.add(new EpochEnd(e.params(), e.velocity(), e.rounds(), e.diverged(), (to - from) / 1e9));
+      out.add(new EpochEnd(e.model(), e.velocity(), e.params(), e.rounds(), e.diverged(), (to - from) / 1e9));
       from = to;
     }
     velocity = ends.get(ends.size() - 1).velocity().clone();
+    iterate = ends.get(ends.size() - 1).params().clone();
     next = stretch((t1 - t0) / 1e9 / ends.size(), parameterCount);
     return out;
   }
 
   /** Epochs of a stretch at epochSeconds each: about {@link #STRETCH_SECONDS}, at least one, w and u kept within {@link #STRETCH_BYTES}. */
   private static int stretch(double epochSeconds, int parameterCount) {
-    return (int) Math.max(1, Math.min(STRETCH_SECONDS / epochSeconds, STRETCH_BYTES / (16.0 * parameterCount)));
+    return (int) Math.max(1, Math.min(STRETCH_SECONDS / epochSeconds, STRETCH_BYTES / (24.0 * parameterCount)));
   }
 
   /** Where executors reach the driver (spark.driver.host; the loopback address for a local master). */
@@ -143,9 +156,25 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
     return this;
   }
 
-  @Override public double[] state() { return velocity == null ? null : velocity.clone(); }
+  /** u, then the w the workers go on from: with the model (the checkpoint's parameters), what a resumed run needs. */
+  @Override
+  public double[] state() {
+    if (velocity == null) return null;
+    return iterate == null ? velocity.clone() : concat(velocity, iterate);
+  }
 
-  @Override public void restore(double[] state) { velocity = state.clone(); }
+  /** A checkpoint's {@link #state()}; one of u alone (an earlier version's) goes on from the checkpoint's parameters. */
+  @Override
+  public void restore(double[] state) {
+    velocity = Arrays.copyOf(state, parameterCount);
+    iterate = state.length == 2 * parameterCount ? Arrays.copyOfRange(state, parameterCount, state.length) : null;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
 
   @Override public void close() { shards.close(); }
 }

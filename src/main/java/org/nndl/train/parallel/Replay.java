@@ -7,11 +7,15 @@ import java.util.List;
  * The driver's copy of a stretch of the parallel plan, kept by replaying each round's total as
  * the {@link RoundHub} hands it to the tasks: the same {@link SyncRule} on the same w and u from
  * the same start, so the copy has the tasks' bits and the tasks need not send their parameters
- * back. At each epoch's last round it keeps that epoch's w, u and the time it ended.
+ * back. At each epoch's last round it keeps that epoch's w, u, model (the rule's
+ * {@link TailMean}, or w) and the time it ended.
  */
 final class Replay {
-  /** An epoch of the stretch as the tasks ended it: diverged, w and u as before the round that did. */
-  record EpochEnd(double[] params, double[] velocity, long rounds, boolean diverged, long endNanos) {}
+  /**
+   * An epoch of the stretch as the tasks ended it, w and u where the workers go on from and the
+   * epoch's model; diverged: w and u as before the round that did, the model w.
+   */
+  record EpochEnd(double[] params, double[] velocity, double[] model, long rounds, boolean diverged, long endNanos) {}
 
   private final SyncRule rule;
   private final long roundsPerEpoch;
@@ -19,6 +23,7 @@ final class Replay {
   private final double[] u;
   private final double[] wBefore;
   private final double[] uBefore;
+  private final TailMean tail;  // or null
   private final List<EpochEnd> ends = new ArrayList<>();
   private long round;  // within the current epoch
   private boolean diverged;
@@ -30,15 +35,18 @@ final class Replay {
     this.u = u.clone();
     this.wBefore = new double[w.length];
     this.uBefore = new double[u.length];
+    this.tail = rule.tailMean() ? new TailMean(roundsPerEpoch, w.length) : null;
   }
 
   /** A round's total (null: not finite, the tasks stop there); after a divergence nothing more comes. */
   synchronized void total(double[] change) {
     if (diverged) return;
     diverged = change == null || !rule.applyFinite(w, u, change, wBefore, uBefore);
+    if (!diverged && tail != null) tail.after(round, w);
     if (!diverged) round++;
     if (diverged || round == roundsPerEpoch) {
-      ends.add(new EpochEnd(w.clone(), u.clone(), round, diverged, System.nanoTime()));
+      double[] model = tail == null || diverged ? w.clone() : tail.take(w);
+      ends.add(new EpochEnd(w.clone(), u.clone(), model, round, diverged, System.nanoTime()));
       round = 0;
     }
   }

@@ -49,6 +49,8 @@ public final class Rounds implements Serializable {
     this.updater = updater;
   }
 
+  public SyncRule rule() { return rule; }
+
   /** Rounds in an epoch at mini-batches of m. */
   public long perEpoch(int m) { return Steps.rounds(workers.mostSteps(m), rule.stepsPerRound()); }
 
@@ -57,6 +59,12 @@ public final class Rounds implements Serializable {
    * u stay as they were before that round and the outcome says diverged.
    */
   public Outcome epoch(double[] w, double[] u, List<Shard> carried, long seed, int epoch, Sgd sgd, Exchange exchange) {
+    return epoch(w, u, carried, seed, epoch, sgd, exchange, null);
+  }
+
+  /** {@link #epoch}, w after each round also fed to tail (when not null): an in-process run's model. */
+  public Outcome epoch(double[] w, double[] u, List<Shard> carried, long seed, int epoch, Sgd sgd, Exchange exchange,
+      TailMean tail) {
     int m = sgd.m();
     Sgd localSgd = sgd.withEta(sgd.eta() * rule.localRate());  // the workers' own steps
     int[][] orders = new int[carried.size()][];
@@ -80,6 +88,7 @@ public final class Rounds implements Serializable {
         mine.add(local);  // a non-finite change marks the sum invalid
       }
       if (!exchange.total(mine, change) || !rule.applyFinite(w, u, change, before, velocityBefore)) return new Outcome(r, true);
+      if (tail != null) tail.after(r, w);
     }
     return new Outcome(rounds, false);
   }

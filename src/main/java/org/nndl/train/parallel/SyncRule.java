@@ -24,8 +24,11 @@ import org.nndl.train.Optimizer;
  * @param outerMomentum beta in [0, 1)
  * @param localRate the workers' learning rate over the run's eta (> 0)
  * @param nesterov Nesterov's form of the outer momentum instead of the heavy ball
+ * @param tailMean an epoch's model is the mean of its last half of rounds ({@link TailMean}),
+ *     not the last w
  */
-public record SyncRule(long stepsPerRound, double outerMomentum, double localRate, boolean nesterov) implements Serializable {
+public record SyncRule(long stepsPerRound, double outerMomentum, double localRate, boolean nesterov, boolean tailMean)
+    implements Serializable {
   /** The samples all workers walk together in a round of {@link #auto}. */
   static final int AUTO_ROUND_SAMPLES = 2400;
   /** The highest learning rate {@link #auto} gives the workers' own steps (the book's 0.5 is stable, 1.0 still learns). */
@@ -37,6 +40,11 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
     if (!(localRate > 0) || !Double.isFinite(localRate)) throw new IllegalArgumentException("local rate " + localRate);
   }
 
+  /** A rule whose epochs end at the last w. */
+  public SyncRule(long stepsPerRound, double outerMomentum, double localRate, boolean nesterov) {
+    this(stepsPerRound, outerMomentum, localRate, nesterov, false);
+  }
+
   /** Heavy-ball outer momentum beta, workers at the run's eta. */
   public static SyncRule heavyBall(long k, double beta) { return new SyncRule(k, beta, 1, false); }
 
@@ -45,19 +53,21 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
    * ({@code --sync-every auto}): an amplification of N split between the workers' own rate,
    * eta sqrt(N) (at most {@link #LOCAL_ETA_CAP}, never below eta), and Nesterov's outer momentum
    * 1 - (that factor) / N; rounds in which all workers together walk about
-   * {@link #AUTO_ROUND_SAMPLES} samples: K = ceil(2400 / (N m)). The measurements behind the
-   * choice, against the alternatives, are in docs/scaling.md.
+   * {@link #AUTO_ROUND_SAMPLES} samples: K = ceil(2400 / (N m)); an epoch's model the mean of its
+   * last half of rounds. The measurements behind the choice, against the alternatives, are in
+   * docs/scaling.md.
    */
-  public static SyncRule auto(int workers, int m, double eta) { return auto(workers, m, eta, AUTO_ROUND_SAMPLES, true); }
+  public static SyncRule auto(int workers, int m, double eta) { return auto(workers, m, eta, AUTO_ROUND_SAMPLES, true, true); }
 
   /**
    * {@link #auto}'s rule with another round size (the samples all workers walk together in a
-   * round) or the heavy ball: the variants docs/scaling.md measures it against.
+   * round), the heavy ball, or the last w as the epoch's model: the variants docs/scaling.md
+   * measures it against.
    */
-  public static SyncRule auto(int workers, int m, double eta, int roundSamples, boolean nesterov) {
+  public static SyncRule auto(int workers, int m, double eta, int roundSamples, boolean nesterov, boolean tailMean) {
     long k = Math.max(1, (roundSamples + (long) workers * m - 1) / ((long) workers * m));
     double local = Math.max(1, Math.min(Math.sqrt(workers), LOCAL_ETA_CAP / eta));
-    return new SyncRule(k, 1 - local / workers, local, nesterov);
+    return new SyncRule(k, 1 - local / workers, local, nesterov, tailMean);
   }
 
   /** Plain model averaging (local SGD) every K steps: no outer momentum, workers at eta. */
@@ -65,8 +75,8 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
 
   /** The rule in words, for the plan line. */
   public String text() {
-    return String.format(Locale.ROOT, "rounds of %d local steps at %.3g x eta, %s outer momentum %.3g", stepsPerRound,
-        localRate, nesterov ? "Nesterov" : "heavy-ball", outerMomentum);
+    return String.format(Locale.ROOT, "rounds of %d local steps at %.3g x eta, %s outer momentum %.3g%s", stepsPerRound,
+        localRate, nesterov ? "Nesterov" : "heavy-ball", outerMomentum, tailMean ? ", each epoch's model the mean of its last half of rounds" : "");
   }
 
   /**

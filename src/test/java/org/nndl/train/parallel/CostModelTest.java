@@ -8,25 +8,29 @@ import org.junit.jupiter.api.Test;
 
 /** The cost model and the auto rule against cases worked by hand. */
 class CostModelTest {
-  private static final CostModel MODEL = new CostModel(1e-5, 1.2e-5, 1e-3, 2e-4, 0.01);
+  private static final CostModel MODEL = new CostModel(1e-5, 1.2e-5, 1e-3, 2e-4, 0.5);
 
   /**
    * n = 60,000, N = 4, m = 10, eta 0.1: 15,000 samples a worker, 1,500 steps, K = ceil(2400 / 40)
-   * = 60, 25 rounds; 0.6 / 4 + 25 (0.001 + 4 x 0.0002) + 0.01 = 0.205 s against 60,000 x 12 us = 0.72 s.
+   * = 60, 25 rounds; busy 0.6 / 4 + 25 (0.001 + 4 x 0.0002) = 0.195 s, so a stretch of
+   * floor(10 / 0.195) = 51 epochs shares the stage's 0.5 s: 0.195 + 0.5 / 51 s an epoch, against
+   * 60,000 x 12 us = 0.72 s. With a kernel 100 times slower an epoch is 15.045 s busy, a stretch
+   * one epoch: 15.545 s.
    */
   @Test
   void anEpochWorkedByHand() {
     assertEquals(25, CostModel.rounds(60_000, 4, 10, 0.1));
-    assertEquals(0.205, MODEL.parallelEpoch(60_000, 4, 10, 0.1), 1e-12);
+    assertEquals(0.195 + 0.5 / 51, MODEL.parallelEpoch(60_000, 4, 10, 0.1), 1e-12);
     assertEquals(0.72, MODEL.exactEpoch(60_000), 1e-12);
-    assertEquals(0.72 / 0.205, MODEL.speedup(60_000, 4, 10, 0.1), 1e-12);
+    assertEquals(0.72 / (0.195 + 0.5 / 51), MODEL.speedup(60_000, 4, 10, 0.1), 1e-12);
+    assertEquals(15.545, new CostModel(1e-3, 1.2e-5, 1e-3, 2e-4, 0.5).parallelEpoch(60_000, 4, 10, 0.1), 1e-9);
   }
 
   /** Two workers already win with cheap rounds; rounds of 50 ms never let the plan beat one core (25 an epoch). */
   @Test
   void theCostPoint() {
     assertEquals(2, MODEL.costPoint(60_000, 10, 0.1, 64));
-    assertEquals(-1, new CostModel(1e-5, 1.2e-5, 0.05, 2e-4, 0.01).costPoint(60_000, 10, 0.1, 64));
+    assertEquals(-1, new CostModel(1e-5, 1.2e-5, 0.05, 2e-4, 0.5).costPoint(60_000, 10, 0.1, 64));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -16,23 +17,26 @@ import org.nndl.train.Updater;
 
 /**
  * A stretch of epochs in one barrier stage, the parameters kept by the driver's replay of the
- * rounds: each epoch has the bits of the same epochs run in one process (the tasks' arithmetic
- * without Spark), a stop request ends it after the current epoch, a failed task retries it with
- * the same bits, a diverged round ends it there.
+ * rounds: each epoch's model (the mean of its last rounds), w and u have the bits of the same
+ * epochs run in one process (the tasks' arithmetic without Spark), a stop request ends it after
+ * the current epoch, a failed task retries it with the same bits, a diverged round ends it there.
  */
 class StretchTest {
-  private static final SyncRule RULE = new SyncRule(3, 0.75, 1.3, true);
+  private static final SyncRule RULE = new SyncRule(2, 0.75, 1.3, true, true);
   private static final Sgd SGD = Sgd.network2(5, ParallelSgdTest.ETA, ParallelSgdTest.LAMBDA);
-  private static final Workers WORKERS = new Workers(ParallelSgdTest.TRAIN.size(), 4);  // 2 rounds an epoch
+  private static final Workers WORKERS = new Workers(ParallelSgdTest.TRAIN.size(), 4);  // 3 rounds an epoch: the last 2 averaged
 
-  /** Epochs 1..count carrying every worker in this process: {w, u} after each, and the last outcome. */
+  /** Epochs 1..count carrying every worker in this process: {model, u, w} after each, and the last outcome. */
   private static List<double[][]> inProcess(Sgd sgd, int count, Rounds.Outcome[] last) {
     Rounds rounds = new Rounds(WORKERS, RULE, new Gradient(ParallelSgdTest.SPEC), new Updater(ParallelSgdTest.SPEC.layout()));
     double[] w = ParallelSgdTest.init(), u = new double[w.length];
+    TailMean tail = new TailMean(rounds.perEpoch(sgd.m()), w.length);
     List<double[][]> out = new ArrayList<>();
     for (int epoch = 1; epoch <= count; epoch++) {
-      last[0] = rounds.epoch(w, u, ParallelSgdTest.allShards(WORKERS), ParallelSgdTest.SEED, epoch, sgd, Rounds.Exchange.IN_PROCESS);
-      out.add(new double[][] {w.clone(), u.clone()});
+      last[0] = rounds.epoch(w, u, ParallelSgdTest.allShards(WORKERS), ParallelSgdTest.SEED, epoch, sgd, Rounds.Exchange.IN_PROCESS,
+          tail);
+      double[] model = tail.take(w);
+      out.add(new double[][] {last[0].diverged() ? w.clone() : model, u.clone(), w.clone()});
       if (last[0].diverged()) break;
     }
     return out;
@@ -49,8 +53,9 @@ class StretchTest {
   private static void assertSameEpochs(List<double[][]> expected, List<ParallelSgd.EpochEnd> ends) {
     assertEquals(expected.size(), ends.size(), "epochs");
     for (int i = 0; i < ends.size(); i++) {
-      assertArrayEquals(expected.get(i)[0], ends.get(i).params(), 0.0, "w after epoch " + (i + 1));
+      assertArrayEquals(expected.get(i)[0], ends.get(i).params(), 0.0, "the model of epoch " + (i + 1));
       assertArrayEquals(expected.get(i)[1], ends.get(i).velocity(), 0.0, "u after epoch " + (i + 1));
+      assertArrayEquals(expected.get(i)[2], ends.get(i).iterate(), 0.0, "w after epoch " + (i + 1));
     }
   }
 
@@ -59,7 +64,8 @@ class StretchTest {
     List<ParallelSgd.EpochEnd> ends = stretch(SGD, 3, () -> false, BarrierStretchFunction.Probe.NONE);
     assertSameEpochs(inProcess(SGD, 3, new Rounds.Outcome[1]), ends);
     for (ParallelSgd.EpochEnd e : ends) {
-      assertEquals(2, e.rounds());
+      assertEquals(3, e.rounds());
+      assertTrue(!Arrays.equals(e.params(), e.iterate()), "the model is not the last w");
       assertTrue(!e.diverged() && e.seconds() > 0);
     }
   }
@@ -68,15 +74,15 @@ class StretchTest {
   @Test
   void aStopRequestEndsTheStretchAfterTheCurrentEpoch() {
     AtomicInteger asked = new AtomicInteger();
-    List<ParallelSgd.EpochEnd> ends = stretch(SGD, 4, () -> asked.incrementAndGet() >= 3, BarrierStretchFunction.Probe.NONE);
+    List<ParallelSgd.EpochEnd> ends = stretch(SGD, 4, () -> asked.incrementAndGet() >= 4, BarrierStretchFunction.Probe.NONE);
     assertSameEpochs(inProcess(SGD, 2, new Rounds.Outcome[1]), ends);
   }
 
-  /** A task fails in its first attempt's round 3 (epoch 2's second): the whole stretch runs again, with the same bits. */
+  /** A task fails in its first attempt's round 4 (epoch 2's second): the whole stretch runs again, with the same bits. */
   @Test
   void aFailedTaskRetriesTheStretchWithTheSameBits() {
     ParallelSgdTest.FailFirstAttempt.FAILED.set(false);
-    List<ParallelSgd.EpochEnd> ends = stretch(SGD, 3, () -> false, new ParallelSgdTest.FailFirstAttempt(3));
+    List<ParallelSgd.EpochEnd> ends = stretch(SGD, 3, () -> false, new ParallelSgdTest.FailFirstAttempt(4));
     assertTrue(ParallelSgdTest.FailFirstAttempt.FAILED.get(), "the probe failed a task");
     assertSameEpochs(inProcess(SGD, 3, new Rounds.Outcome[1]), ends);
   }
