@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.function.IntFunction;
 import org.nndl.compat.Scala;
 import org.nndl.compute.Gradient;
@@ -109,7 +110,8 @@ public final class ScalingTable {
       accuracies[e - 1] = scorer.partition(model, Scala.iterator(testBlocks.iterator())).accuracy();
     }
     Run r = new Run(workers, seed, accuracies);
-    System.err.printf(Locale.ROOT, "bench: scaling N=%d seed=%d last-3 %.4f%n", workers, seed, r.last3());
+    System.err.printf(Locale.ROOT, "bench: scaling N=%d seed=%d last-3 %.4f (each epoch: %s)%n", workers, seed, r.last3(),
+        Arrays.stream(accuracies).mapToObj(a -> String.format(Locale.ROOT, "%.4f", a)).collect(Collectors.joining(" ")));
     return r;
   }
 

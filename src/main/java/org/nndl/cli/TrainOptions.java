@@ -82,7 +82,7 @@ final class TrainOptions {
       description = "auto = the run's plan (small m: the training set in 1 partition, steps fused); N = partitions of every set; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE})")
   String partitions;
   @Option(names = "--sync-every", paramLabel = "exact|auto|K|epoch",
-      description = "exact = one synchronization per mini-batch (the book's algorithm); auto = the parallel plan: --partitions N workers, rounds with outer momentum in one barrier stage per epoch (docs/scaling.md); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
+      description = "exact = one synchronization per mini-batch (the book's algorithm); auto = the parallel plan: --partitions N workers, rounds with outer momentum in barrier stages of about 10 s of epochs, each epoch's model the mean of its last rounds (docs/scaling.md); K = each partition takes K local steps between averagings; epoch = one averaging per epoch (default: ${DEFAULT-VALUE})")
   String syncEvery;
   /** The settings of a single run: --eta and --lambda must then be one value each. */
   TrainSettings settings() {

@@ -2,9 +2,11 @@ package org.nndl.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -12,9 +14,13 @@ import org.nndl.SparkTestSession;
 import org.nndl.data.Dataset;
 import org.nndl.net.Initializer;
 
-/** A run of the parallel plan (--sync-every auto) resumed from a checkpoint has the bits of one that ran through. */
+/**
+ * A run of the parallel plan (--sync-every auto) resumed from a checkpoint has the bits of one
+ * that ran through: the checkpoint keeps the epoch's model as its parameters, and u with the w the
+ * workers go on from as the optimizer's state.
+ */
 class ParallelRunTest {
-  private static final Dataset TRAIN = TestData.images(95, 4, 4, 3, 21);
+  private static final Dataset TRAIN = TestData.images(7300, 4, 4, 3, 21);  // 3 workers: 4 rounds an epoch, the last 2 averaged
   private static final Dataset TEST = TestData.images(40, 4, 4, 3, 22);
 
   private static TrainSettings settings() {
@@ -36,6 +42,10 @@ class ParallelRunTest {
     assertEquals(3, states.size());
     TrainState afterOne = states.get(0);
     assertNotNull(afterOne.optimizer(), "the checkpoint keeps the outer velocity");
+    int p = afterOne.params().length;
+    assertEquals(2 * p, afterOne.optimizer().length, "u, then the w the workers go on from");
+    assertFalse(Arrays.equals(afterOne.params(), Arrays.copyOfRange(afterOne.optimizer(), p, 2 * p)),
+        "the model (the mean of the last rounds) is not the last w");
     Trainer.Result resumed;
     try (TrainingSets sets = sets(s)) {
       resumed = new Trainer(sc(), s).run(sets, afterOne, () -> false, (m, state) -> {});
