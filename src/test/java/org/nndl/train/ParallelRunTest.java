@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.nndl.SparkTestSession;
@@ -52,6 +53,33 @@ class ParallelRunTest {
     }
     assertEquals(Trainer.Status.FINISHED, resumed.status());
     assertArrayEquals(through.params(), resumed.params(), 0.0);
+  }
+
+  /**
+   * A stop request that comes during epoch 2 (the trainer asks once before the stretch of all
+   * three epochs, the hub once a round: 4 rounds an epoch) ends the run after epoch 2, with its
+   * row and the parameters of a run that went through.
+   */
+  @Test
+  void aStopRequestEndsTheRunAfterTheEpochItCameIn() {
+    TrainSettings s = settings();
+    List<TrainState> states = new ArrayList<>();
+    try (TrainingSets sets = sets(s)) {
+      double[] params = Initializer.DEFAULT.init(s.spec().layout(), s.seed());
+      new Trainer(sc(), s).run(sets, TrainState.start(params, s.eta()), () -> false, (m, state) -> states.add(state));
+    }
+    AtomicInteger asked = new AtomicInteger();
+    List<Integer> rows = new ArrayList<>();
+    Trainer.Result stopped;
+    try (TrainingSets sets = sets(s)) {
+      double[] params = Initializer.DEFAULT.init(s.spec().layout(), s.seed());
+      stopped = new Trainer(sc(), s).run(sets, TrainState.start(params, s.eta()), () -> asked.incrementAndGet() >= 6,
+          (m, state) -> rows.add(m.epoch()));
+    }
+    assertEquals(Trainer.Status.STOPPED, stopped.status());
+    assertEquals(2, stopped.epochsDone());
+    assertEquals(List.of(1, 2), rows);
+    assertArrayEquals(states.get(1).params(), stopped.params(), 0.0);
   }
 
   private TrainingSets sets(TrainSettings s) {
