@@ -17,8 +17,9 @@ import scala.runtime.AbstractFunction1;
  * each epoch ({@link Rounds}), each round's parts exchanged through the driver's
  * {@link RoundHub}, no Spark job per round or per epoch. It ends after the stretch's last epoch,
  * after an epoch in which the driver asked to stop, or at a round that diverged. It returns
- * nothing: the driver's {@link Replay} of the rounds holds the parameters. Everything comes from
- * the broadcast and the fields, so a retried stage gives the same bits.
+ * nothing: the driver's {@link Replay} of the rounds holds the parameters. A retried stage goes on
+ * from the last round an earlier attempt completed (w and u from the hub); everything else comes
+ * from the broadcast and the fields, so it gives the same bits.
  */
 final class BarrierStretchFunction extends AbstractFunction1<Iterator<Shard>, Iterator<Object>> implements Serializable {
   /** A test's look at each round's exchange, before it (e.g. to fail a first attempt); round -1: before the task connects. */
@@ -57,13 +58,20 @@ final class BarrierStretchFunction extends AbstractFunction1<Iterator<Shard>, It
     double[] w = start.value()[0].clone(), u = start.value()[1].clone();
     probe.beforeExchange(context, -1);
     try (HubExchange hubEnd = new HubExchange(hub, context.stageAttemptNumber(), context.partitionId())) {
-      long[] round = {0};
+      RoundHub.Resume resume = hubEnd.awaitStart(w.length);  // a retried stage goes on from the last round completed
+      long done = resume == null ? 0 : resume.rounds(), perEpoch = rounds.perEpoch(sgd.m());
+      if (resume != null) {
+        w = resume.params();
+        u = resume.velocity();
+      }
+      long[] round = {done};
       Rounds.Exchange exchange = (mine, change) -> {
         probe.beforeExchange(context, round[0]++);
         return hubEnd.total(mine, change);
       };
-      for (int epoch = first; epoch < first + count; epoch++) {
-        if (rounds.epoch(w, u, carried, seed, epoch, sgd, exchange).diverged() || hubEnd.stopRequested()) break;
+      for (int epoch = first + (int) (done / perEpoch); epoch < first + count; epoch++) {
+        long from = epoch == first + done / perEpoch ? done % perEpoch : 0;
+        if (rounds.epoch(w, u, carried, seed, epoch, sgd, exchange, null, from).diverged() || hubEnd.stopRequested()) break;
       }
     }
     return Scala.iterator(Collections.emptyIterator());

@@ -27,6 +27,7 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
   private final DataOutputStream out;
   private byte[] total;  // a round's total as it arrives, reused
   private boolean stop;  // the driver asked the tasks to end their stretch after this epoch
+  private boolean started;  // the hub's first message (where the attempt starts) was read
 
   public HubExchange(RoundHub.Address hub, int attempt, int partition) {
     try {
@@ -44,19 +45,36 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
     }
   }
 
+  /**
+   * Where this attempt starts, once every task of it connected: null for the stretch's start,
+   * else the rounds an earlier attempt completed and w and u after them (parameterCount each).
+   */
+  public RoundHub.Resume awaitStart(int parameterCount) {
+    try {
+      started = true;
+      if (awaitByte() == RoundHub.START) return null;
+      long rounds = in.readLong();
+      double[] w = new double[parameterCount], u = new double[parameterCount];
+      readDoubles(w);
+      readDoubles(u);
+      return new RoundHub.Resume(rounds, w, u);
+    } catch (IOException e) {
+      throw new UncheckedIOException("lost the driver's round hub", e);
+    }
+  }
+
   @Override
   public boolean total(ExactSum mine, double[] change) {
+    if (!started) awaitStart(change.length);
     try {
       byte[] part = mine.toBytes();
       out.writeInt(part.length);
       out.write(part);
       out.flush();
-      byte status = awaitTotal();
+      byte status = awaitByte();
       if (status == RoundHub.INVALID) return false;
       stop |= status == RoundHub.VALID_STOP;
-      if (total == null || total.length != 8 * change.length) total = new byte[8 * change.length];
-      in.readFully(total);
-      ByteBuffer.wrap(total).asDoubleBuffer().get(change);
+      readDoubles(change);
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("lost the driver's round hub", e);
@@ -66,8 +84,15 @@ public final class HubExchange implements Rounds.Exchange, AutoCloseable {
   /** Whether a total since the stretch began carried the driver's stop request. */
   public boolean stopRequested() { return stop; }
 
-  /** The total's first byte (its status), waiting as long as the task is not killed. */
-  private byte awaitTotal() throws IOException {
+  /** Doubles as the hub sends them, one block. */
+  private void readDoubles(double[] into) throws IOException {
+    if (total == null || total.length != 8 * into.length) total = new byte[8 * into.length];
+    in.readFully(total);
+    ByteBuffer.wrap(total).asDoubleBuffer().get(into);
+  }
+
+  /** A message's first byte (a total's status, or where the attempt starts), waiting as long as the task is not killed. */
+  private byte awaitByte() throws IOException {
     TaskContext task = TaskContext.get();
     socket.setSoTimeout(KILL_CHECK_MS);
     try {

@@ -102,11 +102,17 @@ public final class ParallelSgd implements Optimizer, AutoCloseable {
     long perEpoch = rounds.perEpoch(sgd.m());
     Map<Integer, Replay> attempts = new ConcurrentHashMap<>();
     RoundHub.Listener listener = new RoundHub.Listener() {
-      @Override public void total(int attempt, double[] total) {
-        attempts.computeIfAbsent(attempt, a -> new Replay(rule, perEpoch, start, velocity)).total(total);
-      }
+      @Override public void total(int attempt, double[] total) { attempts.get(attempt).total(total); }
 
       @Override public boolean stopRequested() { return stop.getAsBoolean(); }
+
+      /** The first attempt starts the stretch; a retried one goes on from the rounds the latest before it replayed. */
+      @Override public RoundHub.Resume resume(int attempt) {
+        Replay latest = attempts.isEmpty() ? null : attempts.get(Collections.max(attempts.keySet()));
+        Replay replay = latest == null ? new Replay(rule, perEpoch, start, velocity) : latest.copy();
+        attempts.put(attempt, replay);
+        return replay.resume();
+      }
     };
     Broadcast<double[][]> bc = sc.broadcast(new double[][] {start, velocity});
     try (RoundHub hub = new RoundHub(driverHost(), shards.rdd().getNumPartitions(), listener)) {

@@ -24,7 +24,7 @@ final class Replay {
   private final double[] wBefore;
   private final double[] uBefore;
   private final TailMean tail;  // or null
-  private final List<EpochEnd> ends = new ArrayList<>();
+  private final List<EpochEnd> ends;
   private long round;  // within the current epoch
   private boolean diverged;
 
@@ -36,6 +36,30 @@ final class Replay {
     this.wBefore = new double[w.length];
     this.uBefore = new double[u.length];
     this.tail = rule.tailMean() ? new TailMean(roundsPerEpoch, w.length) : null;
+    this.ends = new ArrayList<>();
+  }
+
+  private Replay(Replay other) {
+    this.rule = other.rule;
+    this.roundsPerEpoch = other.roundsPerEpoch;
+    this.w = other.w.clone();
+    this.u = other.u.clone();
+    this.wBefore = new double[w.length];
+    this.uBefore = new double[u.length];
+    this.tail = other.tail == null ? null : other.tail.copy();
+    this.ends = new ArrayList<>(other.ends);
+    this.round = other.round;
+    this.diverged = other.diverged;
+  }
+
+  /** A copy for a retried stage, which goes on from the rounds this one replayed. */
+  synchronized Replay copy() { return new Replay(this); }
+
+  /** Where a stage attempt that goes on from this replay starts: null at the stretch's start. */
+  synchronized RoundHub.Resume resume() {
+    long done = diverged ? (ends.size() - 1) * roundsPerEpoch + ends.get(ends.size() - 1).rounds()
+        : ends.size() * roundsPerEpoch + round;
+    return done == 0 ? null : new RoundHub.Resume(done, w.clone(), u.clone());
   }
 
   /** A round's total (null: not finite, the tasks stop there); after a divergence nothing more comes. */

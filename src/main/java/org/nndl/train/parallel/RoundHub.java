@@ -48,6 +48,8 @@ public final class RoundHub implements AutoCloseable {
       @Override public void total(int attempt, double[] total) {}
 
       @Override public boolean stopRequested() { return false; }
+
+      @Override public Resume resume(int attempt) { return null; }
     };
 
     /** Stage attempt number attempt's next round total (null: not finite), before the tasks get it. */
@@ -55,10 +57,21 @@ public final class RoundHub implements AutoCloseable {
 
     /** Whether the tasks should end their stretch after the current epoch. */
     boolean stopRequested();
+
+    /**
+     * Where stage attempt number attempt's tasks start, once they all connected: null for the
+     * stretch's start, else after the rounds an earlier attempt completed.
+     */
+    Resume resume(int attempt);
   }
+
+  /** The rounds of the stretch done before an attempt (counted over its epochs), and w and u after them. */
+  public record Resume(long rounds, double[] params, double[] velocity) {}
 
   /** A total's status byte: not finite (the tasks stop), finite, finite and end the stretch after this epoch. */
   static final byte INVALID = 0, VALID = 1, VALID_STOP = 2;
+  /** The first byte an attempt's tasks get: start at the stretch's start, or go on from an earlier attempt's rounds. */
+  static final byte START = 3, RESUME = 4;
 
   private final ServerSocket server;
   private final int tasks;
@@ -116,9 +129,20 @@ public final class RoundHub implements AutoCloseable {
     }
   }
 
-  /** Each round: every task's part in, the exact total out to each, until the tasks hang up. */
+  /** Where the attempt starts, to each task; then each round: every task's part in, the exact total out to each, until the tasks hang up. */
   private void rounds(int attempt, List<Link> links) {
     try {
+      Resume resume = listener.resume(attempt);
+      byte[] w = resume == null ? null : bytes(resume.params()), u = resume == null ? null : bytes(resume.velocity());
+      for (Link l : links) {
+        l.out.writeByte(resume == null ? START : RESUME);
+        if (resume != null) {
+          l.out.writeLong(resume.rounds());
+          l.out.write(w);
+          l.out.write(u);
+        }
+        l.out.flush();
+      }
       while (true) {
         ExactSum total = new ExactSum();
         for (Link l : links) {

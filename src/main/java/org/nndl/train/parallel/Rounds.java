@@ -65,6 +65,15 @@ public final class Rounds implements Serializable {
   /** {@link #epoch}, w after each round also fed to tail (when not null): an in-process run's model. */
   public Outcome epoch(double[] w, double[] u, List<Shard> carried, long seed, int epoch, Sgd sgd, Exchange exchange,
       TailMean tail) {
+    return epoch(w, u, carried, seed, epoch, sgd, exchange, tail, 0);
+  }
+
+  /**
+   * {@link #epoch} from round fromRound on (w and u as the rounds before it left them: a retried
+   * stage going on where an earlier attempt stopped), the rounds before it skipped.
+   */
+  Outcome epoch(double[] w, double[] u, List<Shard> carried, long seed, int epoch, Sgd sgd, Exchange exchange,
+      TailMean tail, long fromRound) {
     int m = sgd.m();
     Sgd localSgd = sgd.withEta(sgd.eta() * rule.localRate());  // the workers' own steps
     int[][] orders = new int[carried.size()][];
@@ -73,7 +82,7 @@ public final class Rounds implements Serializable {
     double[] local = new double[w.length], grad = new double[w.length], change = new double[w.length];
     double[] before = new double[w.length], velocityBefore = new double[w.length];
     ExactSum mine = new ExactSum();
-    for (long r = 0; r < rounds; r++) {
+    for (long r = fromRound; r < rounds; r++) {
       long total = 0;
       for (int j = 0; j < workers.count(); j++) total += Steps.samplesInRound(workers.size(j), m, r, k);
       mine.clear();

@@ -20,6 +20,15 @@ public final class TailMean {
     this.sum = new double[length];
   }
 
+  private TailMean(TailMean other) {
+    this.from = other.from;
+    this.sum = other.sum.clone();
+    this.count = other.count;
+  }
+
+  /** A copy that goes on independently (a retried stage's replay). */
+  TailMean copy() { return new TailMean(this); }
+
   /** w as round number round (from 0) of the epoch left it. */
   public void after(long round, double[] w) {
     if (round < from) return;

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.apache.spark.BarrierTaskContext;
 import org.junit.jupiter.api.Test;
 import org.nndl.cache.CachedSet;
 import org.nndl.compute.Gradient;
@@ -78,13 +80,29 @@ class StretchTest {
     assertSameEpochs(inProcess(SGD, 2, new Rounds.Outcome[1]), ends);
   }
 
-  /** A task fails in its first attempt's round 4 (epoch 2's second): the whole stretch runs again, with the same bits. */
+  /**
+   * A task fails in its first attempt's round 4 (epoch 2's second): the stage runs again, its
+   * tasks going on from round 4 with the w and u the driver replayed, with the same bits.
+   */
   @Test
-  void aFailedTaskRetriesTheStretchWithTheSameBits() {
-    ParallelSgdTest.FailFirstAttempt.FAILED.set(false);
-    List<ParallelSgd.EpochEnd> ends = stretch(SGD, 3, () -> false, new ParallelSgdTest.FailFirstAttempt(4));
-    assertTrue(ParallelSgdTest.FailFirstAttempt.FAILED.get(), "the probe failed a task");
+  void aFailedTaskRetriesTheStretchFromTheLastRoundWithTheSameBits() {
+    FailThenWatch.FIRST_RETRIED.set(-1);
+    List<ParallelSgd.EpochEnd> ends = stretch(SGD, 3, () -> false, new FailThenWatch());
+    assertEquals(4, FailThenWatch.FIRST_RETRIED.get(), "the retried attempt's first round");
     assertSameEpochs(inProcess(SGD, 3, new Rounds.Outcome[1]), ends);
+  }
+
+  /** Fails task 1 of the first attempt before round 4; notes the first round the retried attempt's tasks exchange. */
+  private static final class FailThenWatch implements BarrierStretchFunction.Probe {
+    static final AtomicLong FIRST_RETRIED = new AtomicLong(-1);
+
+    @Override
+    public void beforeExchange(BarrierTaskContext context, long round) {
+      if (context.stageAttemptNumber() == 0 && context.partitionId() == 1 && round == 4) {
+        throw new IllegalStateException("a task lost before its round 4 (test)");
+      }
+      if (context.stageAttemptNumber() == 1 && round >= 0) FIRST_RETRIED.compareAndSet(-1, round);
+    }
   }
 
   /** Steps so large that the first round's change is not finite: the stretch ends there, w and u as they started. */
