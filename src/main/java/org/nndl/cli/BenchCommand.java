@@ -90,6 +90,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--scaling-rule", defaultValue = "auto", paramLabel = "auto|last-w|heavy-ball|average",
       description = "--scaling: auto = --sync-every auto's rule; last-w = the same with each epoch's last w as its model instead of the mean of its last half of rounds; heavy-ball = last-w with the heavy ball instead of Nesterov; average = plain model averaging, workers at eta (default: ${DEFAULT-VALUE})")
   String scalingRule;
+  @Option(names = "--scaling-local-share", defaultValue = "0.5", paramLabel = "S",
+      description = "--scaling: the workers' rate is eta N^S, the outer momentum the rest of the amplification N (default: ${DEFAULT-VALUE}, auto's)")
+  double scalingLocalShare;
   @Option(names = "--scaling-round", defaultValue = "2400",
       description = "--scaling: the samples all workers walk together in a round (auto: 2400) (default: ${DEFAULT-VALUE})")
   int scalingRound;
@@ -186,12 +189,15 @@ final class BenchCommand implements Callable<Integer> {
     System.err.println("bench --scaling: " + train.size() + " training and " + data.test().size() + " test samples, "
         + check.sizesText() + ", eta " + scalingEta + ", lambda " + scalingLambda + ", " + scalingEpochs + " epochs");
     if (scalingRound < 1) throw new UserError("--scaling-round " + scalingRound + ": use a positive sample count");
+    if (!(scalingLocalShare >= 0 && scalingLocalShare <= 1)) {
+      throw new UserError("--scaling-local-share " + scalingLocalShare + ": use a number from 0 to 1");
+    }
     int m = check.batchSize();
     IntFunction<SyncRule> rule = switch (scalingRule) {
-      case "auto" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, true);
-      case "last-w" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, false);
-      case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, false, false);
-      case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, scalingRound, true, false).stepsPerRound());
+      case "auto" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, true, scalingLocalShare);
+      case "last-w" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, false, scalingLocalShare);
+      case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, false, false, scalingLocalShare);
+      case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, scalingRound, true, false, 0).stepsPerRound());
       default -> throw new UserError("--scaling-rule " + scalingRule + ": use auto, last-w, heavy-ball or average");
     };
     ScalingTable table = new ScalingTable(train, data.test(), scalingSizes, m, scalingEta, scalingLambda, scalingEpochs, rule);

@@ -31,6 +31,8 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
     implements Serializable {
   /** The samples all workers walk together in a round of {@link #auto}. */
   static final int AUTO_ROUND_SAMPLES = 2400;
+  /** The workers' share of {@link #auto}'s amplification N: their rate is eta N^LOCAL_SHARE (the square root). */
+  static final double LOCAL_SHARE = 0.5;
   /** The highest learning rate {@link #auto} gives the workers' own steps (the book's 0.5 is stable, 1.0 still learns). */
   static final double LOCAL_ETA_CAP = 1.0;
 
@@ -57,16 +59,21 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
    * last half of rounds. The measurements behind the choice, against the alternatives, are in
    * docs/scaling.md.
    */
-  public static SyncRule auto(int workers, int m, double eta) { return auto(workers, m, eta, AUTO_ROUND_SAMPLES, true, true); }
+  public static SyncRule auto(int workers, int m, double eta) {
+    return auto(workers, m, eta, AUTO_ROUND_SAMPLES, true, true, LOCAL_SHARE);
+  }
 
   /**
    * {@link #auto}'s rule with another round size (the samples all workers walk together in a
-   * round), the heavy ball, or the last w as the epoch's model: the variants docs/scaling.md
-   * measures it against.
+   * round), the heavy ball, the last w as the epoch's model, or another share of the
+   * amplification for the workers' rate (eta N^localShare): the variants docs/scaling.md measures
+   * it against.
    */
-  public static SyncRule auto(int workers, int m, double eta, int roundSamples, boolean nesterov, boolean tailMean) {
+  public static SyncRule auto(int workers, int m, double eta, int roundSamples, boolean nesterov, boolean tailMean,
+      double localShare) {
     long k = Math.max(1, (roundSamples + (long) workers * m - 1) / ((long) workers * m));
-    double local = Math.max(1, Math.min(Math.sqrt(workers), LOCAL_ETA_CAP / eta));
+    double share = localShare == 0.5 ? Math.sqrt(workers) : Math.pow(workers, localShare);  // sqrt: correctly rounded
+    double local = Math.max(1, Math.min(share, LOCAL_ETA_CAP / eta));
     return new SyncRule(k, 1 - local / workers, local, nesterov, tailMean);
   }
 

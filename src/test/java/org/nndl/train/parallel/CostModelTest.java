@@ -43,7 +43,7 @@ class CostModelTest {
   void theAutoRule() {
     SyncRule two = SyncRule.auto(2, 10, 0.1);
     assertEquals(120, two.stepsPerRound());
-    assertTrue(two.nesterov());
+    assertTrue(two.nesterov() && two.tailMean());
     assertEquals(Math.sqrt(2), two.localRate(), 1e-15);
     assertEquals(1 - Math.sqrt(2) / 2, two.outerMomentum(), 1e-15);
     SyncRule capped = SyncRule.auto(16, 10, 0.5);
