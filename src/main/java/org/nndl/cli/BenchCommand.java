@@ -91,8 +91,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "--scaling: auto = --sync-every auto's rule; last-w = the same with each epoch's last w as its model instead of the mean of its last half of rounds; heavy-ball = last-w with the heavy ball instead of Nesterov; average = plain model averaging, workers at eta (default: ${DEFAULT-VALUE})")
   String scalingRule;
   @Option(names = "--scaling-local-share", defaultValue = "0.5", paramLabel = "S",
-      description = "--scaling: the workers' rate is eta N^S, the outer momentum the rest of the amplification N (default: ${DEFAULT-VALUE}, auto's)")
+      description = "--scaling: the workers' rate is eta N^S, the outer momentum the rest of the amplification (default: ${DEFAULT-VALUE}, auto's)")
   double scalingLocalShare;
+  @Option(names = "--scaling-amplification", defaultValue = "1.5", paramLabel = "A",
+      description = "--scaling: the workers' rate and the outer momentum together give A x N (1 to 4; default: ${DEFAULT-VALUE}, auto's)")
+  double scalingAmplification;
   @Option(names = "--scaling-round", defaultValue = "2400",
       description = "--scaling: the samples all workers walk together in a round (auto: 2400) (default: ${DEFAULT-VALUE})")
   int scalingRound;
@@ -192,18 +195,25 @@ final class BenchCommand implements Callable<Integer> {
     if (!(scalingLocalShare >= 0 && scalingLocalShare <= 1)) {
       throw new UserError("--scaling-local-share " + scalingLocalShare + ": use a number from 0 to 1");
     }
+    if (!(scalingAmplification >= 1 && scalingAmplification <= 4)) {
+      throw new UserError("--scaling-amplification " + scalingAmplification + ": use a number from 1 to 4");
+    }
     int m = check.batchSize();
     IntFunction<SyncRule> rule = switch (scalingRule) {
-      case "auto" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, true, scalingLocalShare);
-      case "last-w" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, true, false, scalingLocalShare);
-      case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, scalingRound, false, false, scalingLocalShare);
-      case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, scalingRound, true, false, 0).stepsPerRound());
+      case "auto" -> n -> SyncRule.auto(n, m, scalingEta, design(true, true));
+      case "last-w" -> n -> SyncRule.auto(n, m, scalingEta, design(true, false));
+      case "heavy-ball" -> n -> SyncRule.auto(n, m, scalingEta, design(false, false));
+      case "average" -> n -> SyncRule.averaging(SyncRule.auto(n, m, scalingEta, design(true, false)).stepsPerRound());
       default -> throw new UserError("--scaling-rule " + scalingRule + ": use auto, last-w, heavy-ball or average");
     };
     ScalingTable table = new ScalingTable(train, data.test(), scalingSizes, m, scalingEta, scalingLambda, scalingEpochs, rule);
     List<ScalingTable.Run> runs = table.runAll(scalingWorkers, scalingSeeds, Runtime.getRuntime().availableProcessors());
     System.out.print(ScalingTable.markdown(runs, scalingWorkers, scalingSeeds));
     return 0;
+  }
+
+  private SyncRule.Design design(boolean nesterov, boolean tailMean) {
+    return new SyncRule.Design(scalingRound, nesterov, tailMean, scalingLocalShare, scalingAmplification);
   }
 
   /** --scaling-model: the cost model's table and chart, no Spark session. */

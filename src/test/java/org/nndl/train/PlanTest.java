@@ -55,8 +55,8 @@ class PlanTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       # cores | heap MB | n      | workers | train | text
-      8       | 1024    | 200000 | 16      | 8     | parallel SGD, 16 workers on 8 task slots, rounds of 15 local steps at 1.00 x eta, Nesterov outer momentum 0.938, each epoch's model the mean of its last half of rounds (one barrier stage per about 10 s of epochs; the training set, 157 MB, more than a quarter of one executor's storage memory (456 MB), is spread over the slots, 20 MB each)
-      2       | 4096    | 60000  | 4       | 2     | parallel SGD, 4 workers on 2 task slots, rounds of 60 local steps at 1.00 x eta, Nesterov outer momentum 0.750, each epoch's model the mean of its last half of rounds (one barrier stage per about 10 s of epochs)
+      8       | 1024    | 200000 | 16      | 8     | parallel SGD, 16 workers on 8 task slots, rounds of 15 local steps at 1.00 x eta, Nesterov outer momentum 0.958, each epoch's model the mean of its last half of rounds (one barrier stage per about 10 s of epochs; the training set, 157 MB, more than a quarter of one executor's storage memory (456 MB), is spread over the slots, 20 MB each)
+      2       | 4096    | 60000  | 4       | 2     | parallel SGD, 4 workers on 2 task slots, rounds of 60 local steps at 1.00 x eta, Nesterov outer momentum 0.833, each epoch's model the mean of its last half of rounds (one barrier stage per about 10 s of epochs)
       """)
   void theParallelPlan(int cores, long heapMb, long n, int workers, int train, String text) {
     Plan.Cluster c = new Plan.Cluster(false, cores, heapMb * 1024 * 1024);
@@ -76,7 +76,7 @@ class PlanTest {
         + " one executor's storage memory, 4.4 MB; --partitions N --sync-every auto spreads it over N workers instead)"),
         Plan.choose(c, 8000, MNIST_SAMPLE, PARAMS, 10, TrainSettings.EXACT, TrainSettings.AUTO));
     assertEquals(new Plan(2, 2, "parallel SGD, 2 workers on 2 task slots, rounds of 120 local steps at 1.41 x eta,"
-        + " Nesterov outer momentum 0.293, each epoch's model the mean of its last half of rounds (one barrier stage per about 10 s of epochs; the training set, 6.3 MB, more than a quarter of one"
+        + " Nesterov outer momentum 0.529, each epoch's model the mean of its last half of rounds (one barrier stage per about 10 s of epochs; the training set, 6.3 MB, more than a quarter of one"
         + " executor's storage memory (4.4 MB), is spread over the slots, 3.1 MB each)"),
         Plan.parallel(c, 8000, MNIST_SAMPLE, 2, SyncRule.auto(2, 10, 0.1)));
   }

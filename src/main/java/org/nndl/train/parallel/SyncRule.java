@@ -29,12 +29,30 @@ import org.nndl.train.Optimizer;
  */
 public record SyncRule(long stepsPerRound, double outerMomentum, double localRate, boolean nesterov, boolean tailMean)
     implements Serializable {
-  /** The samples all workers walk together in a round of {@link #auto}. */
-  static final int AUTO_ROUND_SAMPLES = 2400;
-  /** The workers' share of {@link #auto}'s amplification N: their rate is eta N^LOCAL_SHARE (the square root). */
-  static final double LOCAL_SHARE = 0.5;
   /** The highest learning rate {@link #auto} gives the workers' own steps (the book's 0.5 is stable, 1.0 still learns). */
   static final double LOCAL_ETA_CAP = 1.0;
+
+  /**
+   * The choices behind {@link #auto}, and the variants docs/scaling.md measures it against.
+   *
+   * @param roundSamples the samples all workers walk together in a round
+   * @param nesterov Nesterov's form of the outer momentum instead of the heavy ball
+   * @param tailMean an epoch's model is the mean of its last half of rounds
+   * @param localShare the workers' own rate is eta N^localShare
+   * @param amplification the rate the outer momentum and the workers give together, over N
+   *     (eta_local / (1 - beta) = amplification x N)
+   */
+  public record Design(int roundSamples, boolean nesterov, boolean tailMean, double localShare, double amplification)
+      implements Serializable {
+    /** {@code --sync-every auto}'s: rounds of 2,400 samples, Nesterov, the tail mean, eta sqrt(N), 1.5 N. */
+    public static final Design AUTO = new Design(2400, true, true, 0.5, 1.5);
+
+    public Design {
+      if (roundSamples < 1) throw new IllegalArgumentException("round samples " + roundSamples);
+      if (!(localShare >= 0 && localShare <= 1)) throw new IllegalArgumentException("local share " + localShare);
+      if (!(amplification >= 1 && amplification <= 4)) throw new IllegalArgumentException("amplification " + amplification);
+    }
+  }
 
   public SyncRule {
     if (stepsPerRound < 1) throw new IllegalArgumentException("steps per round " + stepsPerRound);
@@ -52,29 +70,23 @@ public record SyncRule(long stepsPerRound, double outerMomentum, double localRat
 
   /**
    * The recommended rule for N workers at mini-batches of m and learning rate eta
-   * ({@code --sync-every auto}): an amplification of N split between the workers' own rate,
-   * eta sqrt(N) (at most {@link #LOCAL_ETA_CAP}, never below eta), and Nesterov's outer momentum
-   * 1 - (that factor) / N; rounds in which all workers together walk about
-   * {@link #AUTO_ROUND_SAMPLES} samples: K = ceil(2400 / (N m)); an epoch's model the mean of its
-   * last half of rounds. The measurements behind the choice, against the alternatives, are in
+   * ({@code --sync-every auto}, {@link Design#AUTO}): an amplification of 1.5 N split between the
+   * workers' own rate, eta sqrt(N) (at most {@link #LOCAL_ETA_CAP}, never below eta), and
+   * Nesterov's outer momentum 1 - (that factor) / (1.5 N); rounds in which all workers together
+   * walk about 2,400 samples: K = ceil(2400 / (N m)); an epoch's model the mean of its last half
+   * of rounds. The measurements behind the choice, against the alternatives, are in
    * docs/scaling.md.
    */
   public static SyncRule auto(int workers, int m, double eta) {
-    return auto(workers, m, eta, AUTO_ROUND_SAMPLES, true, true, LOCAL_SHARE);
+    return auto(workers, m, eta, Design.AUTO);
   }
 
-  /**
-   * {@link #auto}'s rule with another round size (the samples all workers walk together in a
-   * round), the heavy ball, the last w as the epoch's model, or another share of the
-   * amplification for the workers' rate (eta N^localShare): the variants docs/scaling.md measures
-   * it against.
-   */
-  public static SyncRule auto(int workers, int m, double eta, int roundSamples, boolean nesterov, boolean tailMean,
-      double localShare) {
-    long k = Math.max(1, (roundSamples + (long) workers * m - 1) / ((long) workers * m));
-    double share = localShare == 0.5 ? Math.sqrt(workers) : Math.pow(workers, localShare);  // sqrt: correctly rounded
+  /** {@link #auto}'s rule by another design: a variant to measure it against. */
+  public static SyncRule auto(int workers, int m, double eta, Design d) {
+    long k = Math.max(1, (d.roundSamples() + (long) workers * m - 1) / ((long) workers * m));
+    double share = d.localShare() == 0.5 ? Math.sqrt(workers) : Math.pow(workers, d.localShare());  // sqrt: correctly rounded
     double local = Math.max(1, Math.min(share, LOCAL_ETA_CAP / eta));
-    return new SyncRule(k, 1 - local / workers, local, nesterov, tailMean);
+    return new SyncRule(k, 1 - local / (d.amplification() * workers), local, d.nesterov(), d.tailMean());
   }
 
   /** Plain model averaging (local SGD) every K steps: no outer momentum, workers at eta. */
