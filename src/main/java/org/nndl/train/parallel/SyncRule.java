@@ -18,7 +18,8 @@ import org.nndl.train.Optimizer;
  * the loss is flat; there the velocity sums 1/(1 - beta) rounds' changes, and the workers' own
  * rate multiplies each, while in a direction where every worker already reached the bottom
  * (Delta = the whole distance) the outer momentum stays stable for any beta < 1. An amplification
- * localRate / (1 - beta) = N gives back sequential SGD's progress per sample.
+ * localRate / (1 - beta) = N gives back sequential SGD's progress per sample where the change is
+ * the same round after round; {@link #auto} gives 1.5 N, as measured in docs/scaling.md.
  *
  * @param stepsPerRound K, local steps of each worker between combinations (>= 1)
  * @param outerMomentum beta in [0, 1)

@@ -56,4 +56,14 @@ class CostModelTest {
     assertEquals(1.0, SyncRule.auto(16, 10, 2.0).localRate(), 0.0);
     assertEquals(1 - 1.0 / 24, SyncRule.auto(16, 10, 2.0).outerMomentum(), 1e-15);
   }
+
+  /** A design at amplification 2 N, rounds of 4,800 samples, the heavy ball, workers at eta N^(1/4). */
+  @Test
+  void anotherDesign() {
+    SyncRule r = SyncRule.auto(16, 10, 0.1, new SyncRule.Design(4800, false, false, 0.25, 2.0));
+    assertEquals(30, r.stepsPerRound());
+    assertEquals(2.0, r.localRate(), 1e-15);
+    assertEquals(1 - 2.0 / 32, r.outerMomentum(), 1e-15);
+    assertTrue(!r.nesterov() && !r.tailMean());
+  }
 }
