@@ -186,11 +186,6 @@ final class BenchCommand implements Callable<Integer> {
     TrainSettings check = TrainSettings.builder().sizes(scalingSizes).eta(scalingEta).lambda(scalingLambda)
         .epochs(scalingEpochs).build().validate();
     for (int n : scalingWorkers) if (n < 2) throw new UserError("--scaling-workers " + n + ": use 2 or more");
-    TrainTest data = DataSource.load(scaling, null, 0, 0);
-    org.nndl.data.Dataset train = scalingExpand ? org.nndl.data.Shift.expand(data.train()) : data.train();
-    org.nndl.cache.DataChecks.check(check.spec(), train, "training");
-    System.err.println("bench --scaling: " + train.size() + " training and " + data.test().size() + " test samples, "
-        + check.sizesText() + ", eta " + scalingEta + ", lambda " + scalingLambda + ", " + scalingEpochs + " epochs");
     if (scalingRound < 1) throw new UserError("--scaling-round " + scalingRound + ": use a positive sample count");
     if (!(scalingLocalShare >= 0 && scalingLocalShare <= 1)) {
       throw new UserError("--scaling-local-share " + scalingLocalShare + ": use a number from 0 to 1");
@@ -198,6 +193,11 @@ final class BenchCommand implements Callable<Integer> {
     if (!(scalingAmplification >= 1 && scalingAmplification <= 4)) {
       throw new UserError("--scaling-amplification " + scalingAmplification + ": use a number from 1 to 4");
     }
+    TrainTest data = DataSource.load(scaling, null, 0, 0);
+    org.nndl.data.Dataset train = scalingExpand ? org.nndl.data.Shift.expand(data.train()) : data.train();
+    org.nndl.cache.DataChecks.check(check.spec(), train, "training");
+    System.err.println("bench --scaling: " + train.size() + " training and " + data.test().size() + " test samples, "
+        + check.sizesText() + ", eta " + scalingEta + ", lambda " + scalingLambda + ", " + scalingEpochs + " epochs");
     int m = check.batchSize();
     IntFunction<SyncRule> rule = switch (scalingRule) {
       case "auto" -> n -> SyncRule.auto(n, m, scalingEta, design(true, true));
