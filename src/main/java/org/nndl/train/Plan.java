@@ -97,8 +97,10 @@ public record Plan(int trainPartitions, int evalPartitions, String text) {
     String spread = bytes > c.storageBytes() * SET_SHARE_OF_STORAGE
         ? "; the training set, " + mb(bytes) + ", more than a quarter of one executor's storage memory (" + mb(c.storageBytes())
             + "), is spread over the slots, " + mb(bytes / slots) + " each" : "";
+    String beyond = workers > ParallelSgd.MEASURED_WORKERS
+        ? "; exact SGD's accuracy is kept up to " + ParallelSgd.MEASURED_WORKERS + " workers, not beyond: docs/scaling.md" : "";
     return new Plan(slots, c.cores(), "parallel SGD, " + workers + " workers on " + slots + " task slot" + (slots == 1 ? "" : "s")
-        + ", " + rule.text() + " (one barrier stage per about " + (int) ParallelSgd.STRETCH_SECONDS + " s of epochs" + spread + ")");
+        + ", " + rule.text() + " (one barrier stage per about " + (int) ParallelSgd.STRETCH_SECONDS + " s of epochs" + spread + beyond + ")");
   }
 
   /** A step's arithmetic on one core: forward 2 and backward 4 operations per parameter and sample. */
